@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+export const ZoneSchema = z.enum(["raw", "trusted", "refined"]);
+export type Zone = z.infer<typeof ZoneSchema>;
+
+export const ColumnSchema = z.object({ name: z.string(), type: z.string() });
+export type Column = z.infer<typeof ColumnSchema>;
+
+export const ForeignKeySchema = z.object({
+  columns: z.array(z.string()).min(1),
+  references: z.object({ table: z.string(), columns: z.array(z.string()).min(1) }),
+});
+
+/** Which cell made a table and from what: the lineage the lake browser draws. */
+export const ProducedBySchema = z.object({
+  notebook: z.string().optional(),
+  cell: z.string(),
+  inputs: z.array(z.string()),
+});
+
+/**
+ * One table as the catalog knows it: the local catalog and the Glue Data Catalog both map to this.
+ * `location` is the key prefix in the lake (bucket-relative), `rows` is null when unknown.
+ */
+export const CatalogTableSchema = z.object({
+  database: z.string(),
+  name: z.string(),
+  zone: ZoneSchema,
+  location: z.string(),
+  format: z.enum(["parquet", "csv", "json"]),
+  columns: z.array(ColumnSchema),
+  partitionKeys: z.array(ColumnSchema).optional(),
+  rows: z.number().int().nonnegative().nullable(),
+  role: z.enum(["fact", "dimension", "bridge"]).optional(),
+  primaryKey: z.array(z.string()).optional(),
+  foreignKeys: z.array(ForeignKeySchema).optional(),
+  producedBy: ProducedBySchema.nullable(),
+  updatedAt: z.string().optional(),
+});
+export type CatalogTable = z.infer<typeof CatalogTableSchema>;

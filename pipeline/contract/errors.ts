@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+/**
+ * Errors cross every boundary (service, CLI, UI) as data, never as stack traces.
+ * `hint` says what the user can do about it; `retryable` tells the UI whether "Try again" makes sense.
+ */
+export const ServiceErrorSchema = z.object({
+  code: z.string().min(1),
+  message: z.string().min(1),
+  hint: z.string().optional(),
+  retryable: z.boolean(),
+});
+export type ServiceError = z.infer<typeof ServiceErrorSchema>;
+
+/** The error class pipeline code throws; `toServiceError` turns any thrown value into the wire shape. */
+export class LakebookError extends Error {
+  readonly code: string;
+  readonly hint: string | undefined;
+  readonly retryable: boolean;
+
+  constructor(code: string, message: string, options: { hint?: string; retryable?: boolean; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = "LakebookError";
+    this.code = code;
+    this.hint = options.hint;
+    this.retryable = options.retryable ?? false;
+  }
+
+  toJSON(): ServiceError {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.hint ? { hint: this.hint } : {}),
+      retryable: this.retryable,
+    };
+  }
+}
+
+export function toServiceError(error: unknown): ServiceError {
+  if (error instanceof LakebookError) return error.toJSON();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: "INTERNAL", message: message || "Unexpected error", retryable: false };
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { CatalogTableSchema } from "./catalog";
+import { NotebookSchema } from "./notebook";
+import { QueryResultSchema, RowSchema } from "./results";
+import { RunStateSchema } from "./runs";
+
+const Empty = z.object({});
+
+/**
+ * Every method of the service: name → params and result schemas.
+ * Both transports (HTTP and Electron IPC) validate with these same schemas at the boundary.
+ * Long work (`cell.run`) returns a run id at once; progress arrives as events.
+ */
+export const methods = {
+  "service.info": {
+    params: Empty,
+    result: z.object({
+      version: z.string(),
+      notebookPath: z.string().nullable(),
+      lake: z.string(),
+      target: z.enum(["local", "aws"]),
+    }),
+  },
+  "notebook.open": {
+    params: Empty,
+    result: z.object({
+      path: z.string(),
+      notebook: NotebookSchema,
+      migratedFrom: z.number().int().optional(),
+    }),
+  },
+  "notebook.save": {
+    params: z.object({ notebook: NotebookSchema }),
+    result: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
+  "cell.run": {
+    params: z.object({ cellId: z.string() }),
+    result: z.object({ runId: z.string() }),
+  },
+  "run.status": {
+    params: z.object({ runId: z.string() }),
+    result: RunStateSchema,
+  },
+  "run.cancel": {
+    params: z.object({ runId: z.string() }),
+    result: z.object({ cancelled: z.boolean() }),
+  },
+  "query.run": {
+    params: z.object({ sql: z.string().min(1), pageSize: z.number().int().min(1).max(10_000).optional() }),
+    result: QueryResultSchema,
+  },
+  "query.page": {
+    params: z.object({
+      resultId: z.string(),
+      offset: z.number().int().nonnegative(),
+      limit: z.number().int().min(1).max(10_000),
+    }),
+    result: z.object({ rows: z.array(RowSchema) }),
+  },
+  "query.release": {
+    params: z.object({ resultId: z.string() }),
+    result: Empty,
+  },
+  "catalog.list": {
+    params: Empty,
+    result: z.object({ tables: z.array(CatalogTableSchema) }),
+  },
+  "lake.list": {
+    params: z.object({ prefix: z.string() }),
+    result: z.object({
+      objects: z.array(z.object({ key: z.string(), size: z.number().int(), lastModified: z.string() })),
+    }),
+  },
+} as const;
+
+export type MethodName = keyof typeof methods;
+export type MethodParams<M extends MethodName> = z.input<(typeof methods)[M]["params"]>;
+export type MethodResult<M extends MethodName> = z.output<(typeof methods)[M]["result"]>;
+
