@@ -1,0 +1,35 @@
+import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
+
+export interface S3ClientSettings {
+  /** Left out: the SDK default chain decides (AWS_REGION, the profile); `us-east-1` for a custom endpoint. */
+  region?: string;
+  /** An S3-compatible server (s3rver, MinIO); left out for AWS itself. */
+  endpoint?: string;
+  /** Left out: the SDK default chain (env, shared profiles, SSO). Never read from a notebook. */
+  credentials?: S3ClientConfig["credentials"];
+}
+
+/**
+ * The one place an S3 client is configured for the lake.
+ * - `requestChecksumCalculation: "WHEN_REQUIRED"`: otherwise the SDK sends streamed bodies with
+ *   aws-chunked framing and a trailing checksum, which S3-compatible servers store verbatim inside
+ *   the object; the challenge needs the CSVs byte-identical.
+ * - `responseChecksumValidation: "WHEN_REQUIRED"`: the same servers return no checksums to validate.
+ * - `forcePathStyle` with a custom endpoint: `http://127.0.0.1:port/bucket/key`, since local servers
+ *   cannot resolve `bucket.127.0.0.1`.
+ */
+export function createS3Client(settings: S3ClientSettings = {}): S3Client {
+  const config: S3ClientConfig = {
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+  };
+  if (settings.endpoint) {
+    config.endpoint = settings.endpoint;
+    config.forcePathStyle = true;
+    config.region = settings.region ?? "us-east-1";
+  } else if (settings.region) {
+    config.region = settings.region;
+  }
+  if (settings.credentials) config.credentials = settings.credentials;
+  return new S3Client(config);
+}
