@@ -1,0 +1,44 @@
+import type { CatalogTable, Column } from "../contract/catalog";
+import type { Engine } from "../engine";
+import { readRows, tableSource } from "./table-source";
+
+export interface TableDescription {
+  /** Data columns, as Glue lists them: partition columns are not repeated here. */
+  columns: Column[];
+  /** Columns that come from `key=value` folders (e.g. `dt`), typed as DuckDB infers them. */
+  partitionKeys: Column[];
+  rows: number;
+}
+
+/**
+ * Schema and row count of the files at a location, read by DuckDB (the count comes from Parquet
+ * footers, not a scan). Stages call it when they register a table they just wrote.
+ */
+export async function describeTableFiles(
+  engine: Engine,
+  lakeRoot: string,
+  table: Pick<CatalogTable, "format" | "location">,
+): Promise<TableDescription> {
+  const withPartitions = await describe(engine, tableSource(table, lakeRoot, { hivePartitioning: true }));
+  const columns = await describe(engine, tableSource(table, lakeRoot, { hivePartitioning: false }));
+  const dataNames = new Set(columns.map((column) => column.name));
+  const partitionKeys = withPartitions.filter((column) => !dataNames.has(column.name));
+  const [count] = await readRows(
+    engine,
+    `SELECT count(*) AS n FROM ${tableSource(table, lakeRoot, { hivePartitioning: false })}`,
+  );
+  return { columns, partitionKeys, rows: Number(count?.n ?? 0) };
+}
+
+export function describeParquetTable(
+  engine: Engine,
+  lakeRoot: string,
+  location: string,
+): Promise<TableDescription> {
+  return describeTableFiles(engine, lakeRoot, { format: "parquet", location });
+}
+
+async function describe(engine: Engine, source: string): Promise<Column[]> {
+  const rows = await readRows(engine, `DESCRIBE SELECT * FROM ${source}`);
+  return rows.map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
+}

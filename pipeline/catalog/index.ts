@@ -1,0 +1,7 @@
+export { type AttachReport, attachCatalog } from "./attach";
+export { CATALOG_FOLDER, type Catalog, type CatalogProblem, qualifiedName } from "./catalog";
+export { describeParquetTable, describeTableFiles, type TableDescription } from "./describe";
+export { LocalCatalog } from "./local-catalog";
+export { assertCatalogNames, tableFolder } from "./names";
+export { stableJson } from "./stable-json";
+export { tableSource } from "./table-source";

@@ -1,0 +1,7 @@
+export { Engine, type QueryOptions, type ResultChunk, type RunOptions } from "./engine";
+export { cancelledError, toEngineError } from "./errors";
+export { openEngineForLake } from "./lakes";
+export { DEFAULT_MEMORY_LIMIT, type EngineOptions } from "./options";
+export { RESULTS_SCHEMA } from "./result-store";
+export { quoteIdentifier, quoteString } from "./sql";
+export { toJsonValue } from "./values";
