@@ -18,7 +18,11 @@ export class LakebookError extends Error {
   readonly hint: string | undefined;
   readonly retryable: boolean;
 
-  constructor(code: string, message: string, options: { hint?: string; retryable?: boolean; cause?: unknown } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    options: { hint?: string; retryable?: boolean; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = "LakebookError";
     this.code = code;

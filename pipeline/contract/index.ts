@@ -1,8 +1,8 @@
 export * from "./catalog";
+export { CONTRACT_VERSION, describeContract } from "./describe";
 export * from "./errors";
 export * from "./events";
 export * from "./methods";
 export * from "./notebook";
 export * from "./results";
 export * from "./runs";
-export { CONTRACT_VERSION, describeContract } from "./describe";

@@ -76,4 +76,3 @@ export const methods = {
 export type MethodName = keyof typeof methods;
 export type MethodParams<M extends MethodName> = z.input<(typeof methods)[M]["params"]>;
 export type MethodResult<M extends MethodName> = z.output<(typeof methods)[M]["result"]>;
-

@@ -17,7 +17,9 @@ describe("service contract", () => {
   });
 
   it("validates params at the boundary", () => {
-    expect(methods["query.page"].params.safeParse({ resultId: "r1", offset: -1, limit: 10 }).success).toBe(false);
+    expect(methods["query.page"].params.safeParse({ resultId: "r1", offset: -1, limit: 10 }).success).toBe(
+      false,
+    );
     expect(methods["cell.run"].params.safeParse({ cellId: "top_subgenres" }).success).toBe(true);
   });
 
@@ -35,6 +37,10 @@ describe("service contract", () => {
       hint: "Run the transform cell that creates it.",
       retryable: false,
     });
-    expect(toServiceError(new Error("boom"))).toEqual({ code: "INTERNAL", message: "boom", retryable: false });
+    expect(toServiceError(new Error("boom"))).toEqual({
+      code: "INTERNAL",
+      message: "boom",
+      retryable: false,
+    });
   });
 });

@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import type { z } from "zod";
+import {
+  type CellRunResult,
+  LakebookError,
+  type MethodName,
+  type MethodResult,
+  methods,
+  type RunState,
+  type ServiceEvent,
+  ServiceEventSchema,
+} from "../contract";
+import { parseNotebook } from "../document";
+import { runCell } from "./cell-runner";
+import { saveNotebookFile } from "./notebook-file";
+import { recordRunResults } from "./run-state";
+import type { Workspace } from "./workspace";
+
+type Handlers = {
+  [M in MethodName]: (
+    params: z.output<(typeof methods)[M]["params"]>,
+  ) => Promise<z.input<(typeof methods)[M]["result"]>>;
+};
+
+export interface ServiceRouter {
+  /** Validates params and result with the contract; throws LakebookError on failure. */
+  call<M extends MethodName>(method: M, params: unknown): Promise<MethodResult<M>>;
+  subscribe(listener: (event: ServiceEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+const VERSION = "0.1.0";
+
+/** The one implementation of the contract; both transports (HTTP and Electron IPC) call into it. */
+export function createRouter(workspace: Workspace): ServiceRouter {
+  const listeners = new Set<(event: ServiceEvent) => void>();
+  const runs = new Map<string, RunState & { controller: AbortController }>();
+  const emit = (event: ServiceEvent) => {
+    ServiceEventSchema.parse(event);
+    for (const listener of listeners) listener(event);
+  };
+
+  const requireNotebook = () => {
+    if (!workspace.notebook || !workspace.notebookPath) {
+      throw new LakebookError("NO_NOTEBOOK", "No notebook is open in this service.", {
+        hint: "Start the service with a notebook: `lakebook serve path/to/notebook.lakebook.md`.",
+      });
+    }
+    return { notebook: workspace.notebook, path: workspace.notebookPath };
+  };
+
+  const handlers: Handlers = {
+    "service.info": async () => ({
+      version: VERSION,
+      notebookPath: workspace.notebookPath,
+      lake: workspace.lakeRoot,
+      target: workspace.target.kind,
+    }),
+    "notebook.open": async () => {
+      const { path } = requireNotebook();
+      // Re-read so the UI sees edits made on disk since the service started.
+      const parsed = parseNotebook(await readFile(path, "utf8"), path);
+      workspace.notebook = parsed.notebook;
+      return {
+        path,
+        notebook: parsed.notebook,
+        ...(parsed.migratedFrom !== undefined ? { migratedFrom: parsed.migratedFrom } : {}),
+      };
+    },
+    "notebook.save": async ({ notebook }) => {
+      const { path } = requireNotebook();
+      const bytes = await saveNotebookFile(path, notebook);
+      workspace.notebook = notebook;
+      return { path, bytes };
+    },
+    "cell.run": async ({ cellId }) => {
+      const { notebook, path } = requireNotebook();
+      const cell = notebook.cells.find((c) => c.id === cellId);
+      if (!cell) throw new LakebookError("CELL_NOT_FOUND", `No cell with id "${cellId}" in ${path}.`);
+      const runId = randomUUID();
+      const controller = new AbortController();
+      const state = {
+        runId,
+        cellId,
+        status: "running" as const,
+        startedAt: new Date().toISOString(),
+        controller,
+      };
+      runs.set(runId, state);
+      // Long work: answer with the run id at once; the result arrives as a run.finished event.
+      void runCell(workspace, cell, { runId, signal: controller.signal, emit }).then(
+        async (result: CellRunResult) => {
+          runs.set(runId, { ...state, status: result.status === "ok" ? "ok" : "error", result });
+          await recordRunResults(workspace.stateDir, path, [result]).catch(() => undefined);
+        },
+      );
+      return { runId };
+    },
+    "run.status": async ({ runId }) => {
+      const run = runs.get(runId);
+      if (!run) throw new LakebookError("RUN_NOT_FOUND", `No run with id ${runId}.`);
+      const { controller: _controller, ...state } = run;
+      return state;
+    },
+    "run.cancel": async ({ runId }) => {
+      const run = runs.get(runId);
+      if (!run || run.status !== "running") return { cancelled: false };
+      run.controller.abort();
+      return { cancelled: true };
+    },
+    "query.run": async ({ sql, pageSize }) => workspace.engine.query(sql, pageSize ? { pageSize } : {}),
+    "query.page": async ({ resultId, offset, limit }) => ({
+      rows: await workspace.engine.page(resultId, offset, limit),
+    }),
+    "query.release": async ({ resultId }) => {
+      await workspace.engine.release(resultId);
+      return {};
+    },
+    "catalog.list": async () => ({ tables: await workspace.catalog.list() }),
+    "lake.list": async ({ prefix }) => {
+      const objects = [];
+      for await (const info of workspace.store.list(prefix)) {
+        objects.push({ key: info.key, size: info.size, lastModified: info.lastModified.toISOString() });
+      }
+      return { objects };
+    },
+  };
+
+  return {
+    async call(method, params) {
+      const spec = methods[method];
+      if (!spec) throw new LakebookError("UNKNOWN_METHOD", `The service has no method "${String(method)}".`);
+      const parsed = spec.params.safeParse(params ?? {});
+      if (!parsed.success) {
+        throw new LakebookError(
+          "INVALID_PARAMS",
+          `Invalid parameters for ${method}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`,
+        );
+      }
+      const handler = handlers[method] as (p: unknown) => Promise<unknown>;
+      const result = await handler(parsed.data);
+      return spec.result.parse(result) as MethodResult<typeof method>;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      for (const run of runs.values()) run.controller.abort();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { attachCatalog, LocalCatalog } from "../catalog";
+import { LakebookError } from "../contract";
+import { type Notebook, notebookTarget, parseNotebook, type Target } from "../document";
+import { Engine } from "../engine";
+import { LocalFolderStore } from "../lake";
+
+/**
+ * A notebook (optional) bound to its lake: the object store, the engine and the catalog.
+ * The CLI and the service both open one; stages receive its parts through StageContext.
+ */
+export interface Workspace {
+  notebookPath: string | null;
+  notebook: Notebook | null;
+  migratedFrom: number | undefined;
+  target: Target;
+  baseDir: string;
+  lakeRoot: string;
+  /** `.lakebook/` beside the notebook: run state, outputs and caches; never in the notebook file. */
+  stateDir: string;
+  store: LocalFolderStore;
+  engine: Engine;
+  catalog: LocalCatalog;
+  close(): Promise<void>;
+}
+
+export interface OpenWorkspaceOptions {
+  notebookPath?: string | undefined;
+  /** Overrides the notebook's lake folder (`--lake DIR`). */
+  lake?: string | undefined;
+  memoryLimit?: string | undefined;
+  threads?: number | undefined;
+}
+
+export async function readNotebookFile(file: string): Promise<{ notebook: Notebook; migratedFrom?: number }> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new LakebookError(
+      "NOTEBOOK_NOT_FOUND",
+      `Cannot read notebook ${file}: ${(error as Error).message}`,
+      {
+        hint: "Check the path, or create a demo project with `lakebook demo <dir>`.",
+        cause: error,
+      },
+    );
+  }
+  return parseNotebook(text, file);
+}
+
+export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Workspace> {
+  const notebookPath = options.notebookPath ? path.resolve(options.notebookPath) : null;
+  const parsed = notebookPath ? await readNotebookFile(notebookPath) : null;
+  const notebook = parsed?.notebook ?? null;
+  const target: Target = notebook ? notebookTarget(notebook) : { kind: "local" };
+  const baseDir = notebookPath ? path.dirname(notebookPath) : process.cwd();
+  const lakeSetting = options.lake ?? (target.kind === "local" ? target.lake : undefined) ?? ".lake";
+  const lakeRoot = path.resolve(options.lake ? process.cwd() : baseDir, lakeSetting);
+  const stateDir = path.join(baseDir, ".lakebook");
+
+  await ensureWritableFolder(lakeRoot, "lake folder");
+  await ensureWritableFolder(stateDir, "run-state folder");
+  // The state folder holds outputs and caches; it must never be committed by accident.
+  await writeFile(path.join(stateDir, ".gitignore"), "*\n");
+
+  const engine = await Engine.open({
+    tempDirectory: path.join(stateDir, "duckdb-tmp"),
+    ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}),
+    ...(options.threads ? { threads: options.threads } : {}),
+  });
+  const store = new LocalFolderStore(lakeRoot);
+  const catalog = new LocalCatalog(lakeRoot);
+  await attachCatalog(engine, catalog, lakeRoot);
+  return {
+    notebookPath,
+    notebook,
+    migratedFrom: parsed?.migratedFrom,
+    target,
+    baseDir,
+    lakeRoot,
+    stateDir,
+    store,
+    engine,
+    catalog,
+    close: () => engine.close(),
+  };
+}
+
+async function ensureWritableFolder(folder: string, what: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+    const probe = path.join(folder, `.lakebook-write-probe-${process.pid}`);
+    await writeFile(probe, "");
+    await rm(probe, { force: true });
+  } catch (error) {
+    const exists = await stat(folder).then(
+      (s) => s,
+      () => undefined,
+    );
+    throw new LakebookError(
+      "LAKE_UNWRITABLE",
+      `Cannot write to the ${what} ${folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      {
+        hint: exists
+          ? "Check the folder's permissions, or choose another with --lake DIR."
+          : "Choose a folder you can write to with --lake DIR.",
+        cause: error,
+      },
+    );
+  }
+}

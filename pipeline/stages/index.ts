@@ -1,0 +1,2 @@
+export { stageFor } from "./registry";
+export type { Stage, StageContext, StageOutcome, StageProgress } from "./stage";

@@ -1,0 +1,37 @@
+import { LakebookError } from "../contract";
+import { markdownStage } from "./markdown";
+import { sqlStage } from "./sql";
+import type { Stage } from "./stage";
+
+/** Cell kinds whose stage is built, keyed by the kind as written in the notebook file. */
+const stages: Record<string, Stage> = {
+  markdown: markdownStage,
+  sql: sqlStage,
+};
+
+/** Kinds Lakebook knows but whose stage has not been built yet; they fail loudly, never pass. */
+const plannedStages: Record<string, string> = {
+  ingest: "Stage 1, ingesting the CSV files into the RAW zone",
+  tmdb: "Stage 2, enriching from the TMDB API",
+  transform: "Stage 3, the Spark transforms RAW → TRUSTED → REFINED",
+  chart: "chart cells",
+  publish: "publishing to Amazon QuickSight",
+};
+
+export function stageFor(kind: string): Stage {
+  const stage = stages[kind];
+  if (stage) return stage;
+  const planned = plannedStages[kind];
+  return {
+    run: async () => {
+      if (planned) {
+        throw new LakebookError("NOT_IMPLEMENTED", `This version of Lakebook cannot run ${kind} cells yet.`, {
+          hint: `${planned} is not built in this version; the cell is kept in the file unchanged.`,
+        });
+      }
+      throw new LakebookError("UNKNOWN_CELL_KIND", `Lakebook does not know cells of kind "${kind}".`, {
+        hint: `Known kinds: ${[...Object.keys(stages), ...Object.keys(plannedStages)].join(", ")}. The cell is kept in the file unchanged.`,
+      });
+    },
+  };
+}

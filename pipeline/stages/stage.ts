@@ -1,0 +1,37 @@
+import type { Catalog } from "../catalog";
+import type { CellOutput, ServiceEvent } from "../contract";
+import type { Cell, Notebook, Target } from "../document";
+import type { Engine } from "../engine";
+import type { ObjectStore } from "../lake";
+
+/** Progress a stage reports while it works; the runner adds run and cell ids. */
+export type StageProgress = Omit<
+  Extract<ServiceEvent, { type: "run.progress" }>,
+  "type" | "runId" | "cellId"
+>;
+
+/** Everything a stage may touch while running one cell. Stages never reach the service or the UI. */
+export interface StageContext {
+  notebook: Notebook;
+  notebookPath: string | null;
+  /** Folder that relative paths in cells resolve against (the notebook's folder). */
+  baseDir: string;
+  target: Target;
+  lakeRoot: string;
+  store: ObjectStore;
+  engine: Engine;
+  catalog: Catalog;
+  signal: AbortSignal;
+  progress(update: StageProgress): void;
+  log(level: "info" | "warn" | "error", text: string): void;
+}
+
+/** What a stage returns when it succeeds; failures are thrown as LakebookError. */
+export interface StageOutcome {
+  summary: string;
+  output?: CellOutput;
+}
+
+export interface Stage {
+  run(cell: Cell, context: StageContext): Promise<StageOutcome>;
+}

@@ -1,0 +1,69 @@
+import type { MethodName } from "../../../pipeline/contract";
+import { ServiceCallError, type Transport } from "./transport";
+
+type SocketLike = {
+  addEventListener(type: "message" | "open", listener: (event: { data?: unknown }) => void): void;
+  close(): void;
+};
+
+export interface HttpTransportOptions {
+  /** e.g. `http://127.0.0.1:4123`; the page's own origin in the browser. */
+  baseUrl: string;
+  token: string;
+  /** The WebSocket constructor; the browser's by default, injectable for tests. */
+  openSocket?: (url: string) => SocketLike;
+}
+
+/** Browser mode: `POST /rpc/<method>` with the token header, events from the `/events` socket. */
+export function httpTransport(options: HttpTransportOptions): Transport {
+  const listeners = new Set<(event: unknown) => void>();
+  let socket: SocketLike | undefined;
+  let connected: Promise<void> | undefined;
+  // One socket for the page's lifetime: reconnecting per listener would drop events in between.
+  const connect = (): Promise<void> => {
+    if (connected) return connected;
+    const url = new URL("/events", options.baseUrl);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    url.searchParams.set("token", options.token);
+    const open = options.openSocket ?? ((u: string) => new WebSocket(u));
+    const opened = open(url.toString());
+    socket = opened;
+    connected = new Promise((resolve) => opened.addEventListener("open", () => resolve()));
+    opened.addEventListener("message", (message) => {
+      const event: unknown = JSON.parse(String(message.data));
+      for (const listener of listeners) listener(event);
+    });
+    return connected;
+  };
+  return {
+    async call(method: MethodName, params: unknown) {
+      const response = await fetch(new URL(`/rpc/${method}`, options.baseUrl), {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${options.token}` },
+        body: JSON.stringify(params ?? {}),
+      });
+      const body = (await response.json()) as
+        | { ok: true; result: unknown }
+        | { ok: false; error: { code: string; message: string; hint?: string; retryable: boolean } };
+      if (!body.ok)
+        throw new ServiceCallError(
+          body.error.code,
+          body.error.message,
+          body.error.hint,
+          body.error.retryable,
+        );
+      return body.result;
+    },
+    onEvent(listener) {
+      void connect();
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    whenConnected: () => connect(),
+    close() {
+      socket?.close();
+      socket = undefined;
+      connected = undefined;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { MethodName, ServiceEvent } from "../../../pipeline/contract";
+
+/** How the UI reaches the service. It never knows which one it has: see `resolveTransport`. */
+export interface Transport {
+  call(method: MethodName, params: unknown): Promise<unknown>;
+  onEvent(listener: (event: unknown) => void): () => void;
+  /** Resolves once events flow: a run started after this cannot miss its first event. */
+  whenConnected(): Promise<void>;
+  close(): void;
+}
+
+/** Thrown for a failed call: the service's error shape, ready to draw in a cell. */
+export class ServiceCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly hint: string | undefined,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = "ServiceCallError";
+  }
+}
+
+export type EventListener = (event: ServiceEvent) => void;
