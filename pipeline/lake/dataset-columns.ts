@@ -1,7 +1,7 @@
 /**
  * Column lists of the course challenge's two input files, spelled exactly as the real files spell
  * them (`tituloPincipal` is a typo in the original data and must stay one). Kept free of imports so
- * any area (ingest, schema checks, the demo generator) can reuse it or it can move to a shared place.
+ * any area (ingest, transforms, the demo generator) reuses it.
  */
 export const MOVIES_COLUMNS = [
   "id",

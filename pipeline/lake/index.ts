@@ -1,4 +1,6 @@
 /** The lake: zones and path conventions, safe keys, and the ObjectStore over a folder or a bucket. */
+
+export * from "./dataset-columns";
 export { describeKey, explainKeyProblem, type KeyDescription } from "./key-reading";
 export { assertSafeKey, assertSafePrefix, isSafeKey, keyProblem, MAX_KEY_BYTES } from "./keys";
 export { LocalFolderStore, TEMP_FOLDER } from "./local-store";

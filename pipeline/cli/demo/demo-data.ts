@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { MOVIES_COLUMNS, SERIES_COLUMNS } from "../../lake/dataset-columns";
 import { buildArtistPool, castTitle } from "./artists";
-import { MOVIES_COLUMNS, SERIES_COLUMNS } from "./columns";
 import { type Field, writeDelimitedFile } from "./csv-writer";
 import { IdAllocator } from "./ids";
 import { KnownForIndex } from "./known-for";

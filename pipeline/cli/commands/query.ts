@@ -1,0 +1,95 @@
+import type { Column, Row } from "../../contract";
+import type { Workspace } from "../../service";
+import { parseCommandArgs, positiveInteger, UsageError } from "../args";
+import { csvLine } from "../csv-line";
+import { renderTable } from "../text-table";
+import { lakeOptions, openLakeWorkspace } from "./lake-options";
+
+export const queryHelp = `Usage: lakebook query "<sql>" [--notebook NB | --lake DIR] [--json | --csv] [--limit N]
+
+Runs SQL on the local lake's DuckDB engine; catalog tables are addressable as database.table.
+  --notebook NB  use the lake of this notebook
+  --lake DIR     use DIR as the lake folder (default: .lake)
+  --json         {columns: [{name, type}], rows: [{<column>: value}]}
+  --csv          comma-separated with a header row
+  --limit N      at most N rows (default: all for --json/--csv, 50 for the table view)`;
+
+export async function queryCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    "query",
+    argv,
+    { ...lakeOptions, json: { type: "boolean" }, csv: { type: "boolean" }, limit: { type: "string" } },
+    1,
+  );
+  const sql = positionals[0];
+  if (!sql?.trim()) throw new UsageError("query", "missing the SQL to run");
+  if (values.json && values.csv) throw new UsageError("query", "give either --json or --csv, not both");
+  const limit = positiveInteger("query", "--limit", values.limit);
+  const workspace = await openLakeWorkspace("query", values);
+  try {
+    if (values.json || values.csv)
+      await streamRows(workspace, sql, limit, values.json ? jsonWriter() : csvWriter());
+    else await printTable(workspace, sql, limit ?? 50);
+    return 0;
+  } finally {
+    await workspace.close();
+  }
+}
+
+interface RowWriter {
+  start(columns: Column[]): void;
+  row(row: Row, columns: Column[]): void;
+  end(columns: Column[]): void;
+}
+
+/** Rows are written chunk by chunk as DuckDB produces them: a large result never sits whole in memory. */
+async function streamRows(workspace: Workspace, sql: string, limit: number | undefined, writer: RowWriter) {
+  let columns: Column[] = [];
+  let written = 0;
+  let started = false;
+  for await (const chunk of workspace.engine.stream(sql)) {
+    columns = chunk.columns;
+    if (!started) writer.start(columns);
+    started = true;
+    for (const row of chunk.rows) {
+      if (limit !== undefined && written >= limit) break;
+      writer.row(row, columns);
+      written += 1;
+    }
+    if (limit !== undefined && written >= limit) break;
+  }
+  if (!started) writer.start(columns);
+  writer.end(columns);
+}
+
+function jsonWriter(): RowWriter {
+  let first = true;
+  const out = process.stdout;
+  return {
+    start: (columns) => out.write(`{"columns":${JSON.stringify(columns)},"rows":[`),
+    row: (row) => {
+      out.write(`${first ? "\n" : ",\n"}${JSON.stringify(row)}`);
+      first = false;
+    },
+    end: () => out.write(`${first ? "" : "\n"}]}\n`),
+  };
+}
+
+function csvWriter(): RowWriter {
+  const out = process.stdout;
+  return {
+    start: (columns) => out.write(csvLine(columns.map((c) => c.name))),
+    row: (row, columns) => out.write(csvLine(columns.map((c) => row[c.name]))),
+    end: () => undefined,
+  };
+}
+
+async function printTable(workspace: Workspace, sql: string, limit: number) {
+  const result = await workspace.engine.query(sql, { pageSize: limit });
+  process.stdout.write(renderTable(result.columns, result.rows));
+  const more = result.rowCount - result.rows.length;
+  process.stdout.write(
+    `${result.rowCount.toLocaleString("en-US")} row${result.rowCount === 1 ? "" : "s"}${more > 0 ? ` (${more.toLocaleString("en-US")} not shown; use --limit or --csv)` : ""}\n`,
+  );
+  await workspace.engine.release(result.resultId);
+}

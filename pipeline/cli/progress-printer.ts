@@ -1,0 +1,60 @@
+import type { CellRunResult, ServiceEvent } from "../contract";
+import { formatBytes } from "./output";
+
+type Writable = { write(text: string): unknown; isTTY?: boolean };
+
+/** Human progress on stderr while stdout stays free for `--json`. */
+export class ProgressPrinter {
+  private lastProgressAt = 0;
+
+  constructor(private readonly out: Writable) {}
+
+  cellStarting(position: number, total: number, id: string, kind: string): void {
+    this.out.write(`[${position}/${total}] ${id} (${kind}) …\n`);
+  }
+
+  handle(event: ServiceEvent): void {
+    switch (event.type) {
+      case "run.started":
+        return;
+      case "run.progress": {
+        // At most two lines a second: progress is for people, not a log.
+        const now = Date.now();
+        if (now - this.lastProgressAt < 500 && event.done !== event.total) return;
+        this.lastProgressAt = now;
+        const amount = (n: number) =>
+          event.unit === "bytes" ? formatBytes(n) : `${n.toLocaleString("en-US")} ${event.unit}`;
+        const total = event.total
+          ? ` of ${amount(event.total)} (${Math.floor((100 * event.done) / event.total)}%)`
+          : "";
+        this.out.write(`      ${amount(event.done)}${total}${event.message ? ` ${event.message}` : ""}\n`);
+        return;
+      }
+      case "run.log":
+        this.out.write(`      ${event.level === "info" ? "" : `${event.level}: `}${event.text}\n`);
+        return;
+      case "run.finished": {
+        const { result } = event;
+        const mark = result.status === "ok" ? "ok" : result.status;
+        this.out.write(`      ${mark} in ${result.ms} ms — ${result.summary}\n`);
+        if (result.error) {
+          this.out.write(
+            `      ${result.error.code}${result.error.hint ? `; hint: ${result.error.hint}` : ""}\n`,
+          );
+        }
+        return;
+      }
+      case "notebook.changed":
+        return;
+      default: {
+        const unhandled: never = event;
+        return unhandled;
+      }
+    }
+  }
+
+  finished(results: CellRunResult[]): void {
+    const count = (status: CellRunResult["status"]) => results.filter((r) => r.status === status).length;
+    this.out.write(`${count("ok")} ok, ${count("error")} failed, ${count("skipped")} skipped\n`);
+  }
+}

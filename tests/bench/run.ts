@@ -1,0 +1,39 @@
+// `npm run bench`: every scenario in its own process, then one table with the ratios side by side.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { scenarios } from "./scenarios";
+
+const script = fileURLToPath(new URL("./scenario.ts", import.meta.url));
+const results: Record<string, Record<string, number | string>> = {};
+for (const name of Object.keys(scenarios)) {
+  process.stderr.write(`bench: ${name} …\n`);
+  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", script, name], {
+    encoding: "utf8",
+  });
+  if (run.status !== 0) {
+    process.stderr.write(run.stderr);
+    results[name] = { error: `exit ${run.status}` };
+    continue;
+  }
+  results[name] = JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "{}");
+}
+console.table(results);
+
+const ratio = (a: string, b: string, key: string) => {
+  const x = Number(results[a]?.[key]);
+  const y = Number(results[b]?.[key]);
+  return Number.isFinite(x) && Number.isFinite(y) && x > 0 ? `${(y / x).toFixed(1)}×` : "n/a";
+};
+console.log("\nSide by side:");
+console.log(
+  `  local put peak RSS, whole buffer ÷ streamed:   ${ratio("local put, streamed", "local put, whole buffer (baseline)", "peakRssMb")}`,
+);
+console.log(
+  `  local put speed, streamed ÷ s3rver multipart:   ${ratio("s3 put, streamed multipart (s3rver)", "local put, streamed", "mbPerS")}`,
+);
+console.log(
+  `  1M rows heap, read whole ÷ paged:               ${ratio("engine, 1M rows paged", "engine, 1M rows read whole (baseline)", "heapMb")}`,
+);
+console.log(
+  `  1M rows peak RSS, read whole ÷ paged:           ${ratio("engine, 1M rows paged", "engine, 1M rows read whole (baseline)", "peakRssMb")}`,
+);
