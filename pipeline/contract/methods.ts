@@ -27,6 +27,22 @@ export const methods = {
       path: z.string(),
       notebook: NotebookSchema,
       migratedFrom: z.number().int().optional(),
+      /** Edits journaled after the file's last save (a crash or a kill): offered back to the user. */
+      recovered: z.object({ notebook: NotebookSchema, journaledAt: z.string() }).optional(),
+    }),
+  },
+  "notebook.journal": {
+    params: z.object({ notebook: NotebookSchema }),
+    result: z.object({ journaledAt: z.string() }),
+  },
+  "notebook.discardJournal": {
+    params: Empty,
+    result: Empty,
+  },
+  "notebook.dependencies": {
+    params: z.object({ notebook: NotebookSchema }),
+    result: z.object({
+      cells: z.array(z.object({ id: z.string(), reads: z.array(z.string()), writes: z.array(z.string()) })),
     }),
   },
   "notebook.save": {

@@ -96,6 +96,16 @@ export class Engine {
     );
   }
 
+  /** The columns of a kept result, e.g. for a CSV header when it has no rows. */
+  resultColumns(resultId: string): Column[] {
+    this.assertOpen();
+    try {
+      return this.results.columns(resultId);
+    } catch (error) {
+      throw toEngineError(error);
+    }
+  }
+
   async release(resultId: string): Promise<void> {
     this.assertOpen();
     return this.track(

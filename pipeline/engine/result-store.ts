@@ -82,6 +82,10 @@ export class ResultStore {
     return rows;
   }
 
+  columns(id: string): Column[] {
+    return this.touch(id).columns;
+  }
+
   /** Idempotent: releasing a result the LRU already dropped is not an error. */
   async release(id: string): Promise<void> {
     const stored = this.results.get(id);

@@ -5,14 +5,24 @@ import { WebSocketServer } from "ws";
 import { LakebookError, type MethodName, methods, toServiceError } from "../contract";
 import { checkAccess, TOKEN_COOKIE, tokenFrom } from "./access-policy";
 import type { ServiceRouter } from "./router";
+import { sendStaticFile } from "./static-files";
 
 export interface HttpHostOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   token?: string;
-  /** The page served at `/` once the token checks out. */
+  /** The page served at `/` once the token checks out, when there is no built UI. */
   page: () => Promise<string>;
+  /** The built UI (`renderer/dist`): `index.html` at `/`, its files below. */
+  staticDir?: string | undefined;
+  /** Streams a kept query result as CSV, for `GET /results/<id>.csv`. */
+  resultCsv?: (resultId: string, response: ServerResponse) => Promise<void>;
 }
+
+/** Monaco injects styles and runs workers from blobs; nothing else is loosened. */
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; " +
+  "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws:";
 
 export interface HttpHost {
   url: string;
@@ -34,9 +44,12 @@ export async function startHttpHost(router: ServiceRouter, options: HttpHostOpti
   const sockets = new WebSocketServer({ noServer: true });
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error) =>
-      sendJson(response, 500, { ok: false, error: toServiceError(error) }),
-    );
+    handle(request, response).catch((error) => {
+      const serviceError = toServiceError(error);
+      // Mid-stream (a CSV export), the status line is gone: cutting the connection is the only signal left.
+      if (response.headersSent) response.destroy();
+      else sendJson(response, statusFor(serviceError.code), { ok: false, error: serviceError });
+    });
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -56,8 +69,21 @@ export async function startHttpHost(router: ServiceRouter, options: HttpHostOpti
     if (request.method === "GET" && url.pathname === "/") {
       // The cookie lets the page's own later requests authenticate without the token in every URL.
       response.setHeader("Set-Cookie", `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      response.setHeader("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
+      response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+      if (options.staticDir && (await sendStaticFile(options.staticDir, "index.html", response))) return;
       send(response, 200, "text/html; charset=utf-8", await options.page());
+      return;
+    }
+    const csv = url.pathname.match(/^\/results\/([\w-]+)\.csv$/);
+    if (csv?.[1] && request.method === "GET" && options.resultCsv) {
+      await options.resultCsv(csv[1], response);
+      return;
+    }
+    if (
+      request.method === "GET" &&
+      options.staticDir &&
+      (await sendStaticFile(options.staticDir, url.pathname, response))
+    ) {
       return;
     }
     const rpc = url.pathname.match(/^\/rpc\/([\w.]+)$/);

@@ -1,7 +1,9 @@
 export { checkAccess, tokenFrom } from "./access-policy";
 export { runCell, skippedCell } from "./cell-runner";
+export { csvLine } from "./csv-line";
 export { type HttpHost, startHttpHost } from "./http-host";
 export { saveNotebookFile } from "./notebook-file";
+export { sendResultCsv } from "./result-export";
 export { createRouter, type ServiceRouter } from "./router";
 export { recordRunResults } from "./run-state";
 export { statusPage } from "./status-page";

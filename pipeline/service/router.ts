@@ -11,9 +11,12 @@ import {
   type ServiceEvent,
   ServiceEventSchema,
 } from "../contract";
-import { parseNotebook } from "../document";
+import { parseNotebook, writeNotebook } from "../document";
+import { cellDependencies } from "../stages";
 import { runCell } from "./cell-runner";
+import { clearJournal, journalFile, readNewerJournal, writeJournal } from "./journal";
 import { saveNotebookFile } from "./notebook-file";
+import { watchNotebookFile } from "./notebook-watch";
 import { recordRunResults } from "./run-state";
 import type { Workspace } from "./workspace";
 
@@ -41,6 +44,17 @@ export function createRouter(workspace: Workspace): ServiceRouter {
     for (const listener of listeners) listener(event);
   };
 
+  // The text last read or written by the service: a change to anything else came from outside.
+  let knownText = workspace.notebook ? writeNotebook(workspace.notebook) : "";
+  let lastRead: string | undefined;
+  const stopWatching = workspace.notebookPath
+    ? watchNotebookFile(
+        workspace.notebookPath,
+        (text) => text === knownText || text === lastRead,
+        () => emit({ type: "notebook.changed", path: workspace.notebookPath ?? "" }),
+      )
+    : () => undefined;
+
   const requireNotebook = () => {
     if (!workspace.notebook || !workspace.notebookPath) {
       throw new LakebookError("NO_NOTEBOOK", "No notebook is open in this service.", {
@@ -60,20 +74,36 @@ export function createRouter(workspace: Workspace): ServiceRouter {
     "notebook.open": async () => {
       const { path } = requireNotebook();
       // Re-read so the UI sees edits made on disk since the service started.
-      const parsed = parseNotebook(await readFile(path, "utf8"), path);
+      lastRead = await readFile(path, "utf8");
+      const parsed = parseNotebook(lastRead, path);
       workspace.notebook = parsed.notebook;
+      knownText = writeNotebook(parsed.notebook);
+      const recovered = await readNewerJournal(journalFile(workspace.stateDir, path), path, parsed.notebook);
       return {
         path,
         notebook: parsed.notebook,
         ...(parsed.migratedFrom !== undefined ? { migratedFrom: parsed.migratedFrom } : {}),
+        ...(recovered ? { recovered } : {}),
       };
     },
     "notebook.save": async ({ notebook }) => {
       const { path } = requireNotebook();
+      knownText = writeNotebook(notebook);
       const bytes = await saveNotebookFile(path, notebook);
       workspace.notebook = notebook;
+      await clearJournal(journalFile(workspace.stateDir, path));
       return { path, bytes };
     },
+    "notebook.journal": async ({ notebook }) => {
+      const { path } = requireNotebook();
+      return { journaledAt: await writeJournal(journalFile(workspace.stateDir, path), notebook) };
+    },
+    "notebook.discardJournal": async () => {
+      const { path } = requireNotebook();
+      await clearJournal(journalFile(workspace.stateDir, path));
+      return {};
+    },
+    "notebook.dependencies": async ({ notebook }) => ({ cells: cellDependencies(notebook.cells) }),
     "cell.run": async ({ cellId }) => {
       const { notebook, path } = requireNotebook();
       const cell = notebook.cells.find((c) => c.id === cellId);
@@ -147,6 +177,7 @@ export function createRouter(workspace: Workspace): ServiceRouter {
       return () => listeners.delete(listener);
     },
     async close() {
+      stopWatching();
       for (const run of runs.values()) run.controller.abort();
       listeners.clear();
     },

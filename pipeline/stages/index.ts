@@ -1,2 +1,2 @@
-export { stageFor } from "./registry";
+export { cellDependencies, stageFor } from "./registry";
 export type { Stage, StageContext, StageOutcome, StageProgress } from "./stage";

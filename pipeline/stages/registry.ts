@@ -1,4 +1,5 @@
 import { LakebookError } from "../contract";
+import type { Cell } from "../document";
 import { markdownStage } from "./markdown";
 import { sqlStage } from "./sql";
 import type { Stage } from "./stage";
@@ -34,4 +35,12 @@ export function stageFor(kind: string): Stage {
       });
     },
   };
+}
+
+/** Reads and writes of every cell, for stale tracking; kinds without a rule have none. */
+export function cellDependencies(cells: Cell[]): { id: string; reads: string[]; writes: string[] }[] {
+  return cells.map((cell) => ({
+    id: cell.id,
+    ...(stages[cell.kind]?.dependencies?.(cell) ?? { reads: [], writes: [] }),
+  }));
 }

@@ -34,4 +34,6 @@ export interface StageOutcome {
 
 export interface Stage {
   run(cell: Cell, context: StageContext): Promise<StageOutcome>;
+  /** Tables the cell reads and writes (`database.table`), read from its source without running it. */
+  dependencies?(cell: Cell): { reads: string[]; writes: string[] };
 }

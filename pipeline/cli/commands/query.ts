@@ -1,7 +1,6 @@
 import type { Column, Row } from "../../contract";
-import type { Workspace } from "../../service";
+import { csvLine, type Workspace } from "../../service";
 import { parseCommandArgs, positiveInteger, UsageError } from "../args";
-import { csvLine } from "../csv-line";
 import { renderTable } from "../text-table";
 import { lakeOptions, openLakeWorkspace } from "./lake-options";
 

@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { createRouter, openWorkspace, startHttpHost, statusPage } from "../../service";
+import { fileURLToPath } from "node:url";
+import { createRouter, openWorkspace, sendResultCsv, startHttpHost, statusPage } from "../../service";
 import { parseCommandArgs, positiveInteger } from "../args";
 
 export const serveHelp = `Usage: lakebook serve [notebook] [--port N] [--no-open]
@@ -19,6 +21,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const port = positiveInteger("serve", "--port", values.port);
   return serve({ notebook: positionals[0], port, open: !values["no-open"] });
 }
+
+/** The workbench UI as built by `npm run build:ui`; without it, a plain page lists the cells. */
+const BUILT_UI = fileURLToPath(new URL("../../../renderer/dist", import.meta.url));
 
 export async function serve(options: {
   notebook?: string | undefined;

@@ -1,6 +1,7 @@
 import { LakebookError } from "../../contract";
 import { attr } from "../../document";
 import type { Stage } from "../stage";
+import { tableReferences } from "./table-references";
 
 /** A SQL cell on the embedded engine. Athena (`engine=athena`) arrives with the AWS target. */
 export const sqlStage: Stage = {
@@ -23,4 +24,5 @@ export const sqlStage: Stage = {
       output: { type: "table", result },
     };
   },
+  dependencies: (cell) => tableReferences(cell.source),
 };

@@ -10,6 +10,7 @@ import {
   createRouter,
   type HttpHost,
   openWorkspace,
+  sendResultCsv,
   startHttpHost,
   statusPage,
   type Workspace,
@@ -52,7 +53,10 @@ beforeAll(async () => {
   await writeFile(path.join(dir, "test.lakebook.md"), notebookText);
   workspace = await openWorkspace({ notebookPath: path.join(dir, "test.lakebook.md") });
   const router = createRouter(workspace);
-  host = await startHttpHost(router, { page: async () => statusPage(workspace) });
+  host = await startHttpHost(router, {
+    page: async () => statusPage(workspace),
+    resultCsv: (resultId, response) => sendResultCsv(workspace.engine, resultId, response),
+  });
   base = `http://127.0.0.1:${host.port}`;
   client = new ServiceClient(
     httpTransport({ baseUrl: base, token: host.token, openSocket: (url) => new WebSocket(url) as never }),
@@ -194,5 +198,86 @@ describe("the service on loopback HTTP", () => {
     const onDisk = await readFile(path.join(dir, "test.lakebook.md"), "utf8");
     expect(onDisk).toContain("SELECT 42 AS answer");
     expect(parseNotebook(onDisk).notebook).toEqual(edited);
+  });
+});
+
+describe("what the workbench needs from the service", () => {
+  it("journals unsaved edits and offers them back after a restart; a save clears them", async () => {
+    const opened = await client.call("notebook.open", {});
+    expect(opened.recovered).toBeUndefined();
+    const edited = structuredClone(opened.notebook);
+    edited.cells.push({ id: "added", kind: "sql", attrs: [], source: "SELECT 'unsaved' AS edit" });
+    await client.call("notebook.journal", { notebook: edited });
+    // A new service on the same notebook (the old one was killed before its autosave).
+    const again = await openWorkspace({ notebookPath: path.join(dir, "test.lakebook.md") });
+    const router = createRouter(again);
+    try {
+      const reopened = await router.call("notebook.open", {});
+      expect(reopened.recovered?.notebook).toEqual(edited);
+      await router.call("notebook.save", { notebook: edited });
+      expect((await router.call("notebook.open", {})).recovered).toBeUndefined();
+    } finally {
+      await router.close();
+      await again.close();
+    }
+  });
+
+  it("reports which tables each cell reads and writes", async () => {
+    const notebook = {
+      meta: { lakebook: 1 },
+      cells: [
+        {
+          id: "make",
+          kind: "sql",
+          attrs: [],
+          source: "CREATE TABLE refined.top AS SELECT * FROM trusted.movies",
+        },
+        { id: "use", kind: "sql", attrs: [], source: "SELECT * FROM refined.top" },
+        { id: "note", kind: "markdown", attrs: [], source: "Prose" },
+      ],
+    };
+    expect(await client.call("notebook.dependencies", { notebook })).toEqual({
+      cells: [
+        { id: "make", reads: ["trusted.movies"], writes: ["refined.top"] },
+        { id: "use", reads: ["refined.top"], writes: [] },
+        { id: "note", reads: [], writes: [] },
+      ],
+    });
+  });
+
+  it("tells the page when the file changes on disk, but not for its own saves", async () => {
+    const opened = await client.call("notebook.open", {});
+    const events: ServiceEvent[] = [];
+    const stop = client.onEvent((event) => events.push(event));
+    await client.call("notebook.save", { notebook: opened.notebook });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(events.filter((e) => e.type === "notebook.changed")).toEqual([]);
+    const changed = waitForEvent((event) => event.type === "notebook.changed");
+    const file = path.join(dir, "test.lakebook.md");
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace("title: Service test", "title: Edited elsewhere"),
+    );
+    expect(await changed).toEqual({ type: "notebook.changed", path: file });
+    stop();
+  });
+
+  it("streams a kept result as CSV", async () => {
+    const result = await client.call("query.run", {
+      sql: "SELECT range AS n, 'a,b' AS s FROM range(25000)",
+      pageSize: 1,
+    });
+    const response = await fetch(`${base}/results/${result.resultId}.csv`, {
+      headers: { Authorization: `Bearer ${host.token}` },
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const lines = (await response.text()).split("\r\n");
+    expect(lines.slice(0, 3)).toEqual(["n,s", '0,"a,b"', '1,"a,b"']);
+    expect(lines).toHaveLength(25_002);
+    const missing = await fetch(`${base}/results/r_nope.csv`, {
+      headers: { Authorization: `Bearer ${host.token}` },
+    });
+    expect(missing.status).toBe(404);
+    expect((await fetch(`${base}/results/${result.resultId}.csv`)).status).toBe(401);
   });
 });
