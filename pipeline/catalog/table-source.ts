@@ -10,7 +10,8 @@ const EXTENSION = { parquet: "parquet", csv: "csv", json: "json" } as const;
 /**
  * The DuckDB table function that reads a table's files. The glob takes every file below the
  * location, at any depth, so hive partitions (`dt=2026-01-05/`) and the RAW date folders
- * (`2026/01/05/`) are both included. CSVs are the challenge's: `|`-separated, header, `\N` = NULL.
+ * (`2026/01/05/`) are both included. CSVs are the challenge's: `|`-separated, header, `\N` = NULL,
+ * `"` quotes with `""` inside them (stated, not sniffed: the ingest validator checks exactly this rule).
  */
 export function tableSource(
   table: Pick<CatalogTable, "format" | "location">,
@@ -24,7 +25,7 @@ export function tableSource(
     case "parquet":
       return `read_parquet(${glob}, ${hive})`;
     case "csv":
-      return `read_csv(${glob}, delim = '|', header = true, nullstr = '\\N', ${hive})`;
+      return `read_csv(${glob}, delim = '|', header = true, nullstr = '\\N', quote = '"', escape = '"', ${hive})`;
     case "json":
       return `read_json_auto(${glob}, ${hive})`;
   }

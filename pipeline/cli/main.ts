@@ -1,6 +1,7 @@
 import { UsageError } from "./args";
 import { catalogCommand, catalogHelp } from "./commands/catalog";
 import { demoCommand, demoHelp } from "./commands/demo";
+import { ingestCommand, ingestHelp } from "./commands/ingest";
 import { queryCommand, queryHelp } from "./commands/query";
 import { runCommand, runHelp } from "./commands/run";
 import { serveCommand, serveHelp } from "./commands/serve";
@@ -13,6 +14,11 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
       run: demoCommand,
       help: demoHelp,
       summary: "write a demo project (notebook + the two CSV files)",
+    },
+    ingest: {
+      run: ingestCommand,
+      help: ingestHelp,
+      summary: "validate a CSV file and store it in the RAW zone",
     },
     run: { run: runCommand, help: runHelp, summary: "run a notebook headless on the local lake" },
     query: { run: queryCommand, help: queryHelp, summary: "run SQL on the local lake" },

@@ -32,6 +32,9 @@ import {
  * the final path. A reader never sees half an object, and a failed or cancelled put leaves the
  * previous object untouched.
  *
+ * A folder has nowhere to keep object metadata, so `PutOptions.metadata` is ignored and `head`
+ * returns none: callers that need a content hash re-read the file (see stages/ingest).
+ *
  * Top-level folders whose names start with `_` or `.` belong to Lakebook itself (the local catalog
  * in `_catalog/`, the temp folder): listing the whole lake skips them. Listing such a folder by its
  * own prefix works, except the temp folder, which is never a key.

@@ -12,6 +12,8 @@ export interface ObjectInfo {
   lastModified: Date;
   /** Content hash as the store reports it (S3's ETag without quotes, or an MD5 hex); not always known. */
   etag?: string;
+  /** User metadata stored with the object (S3 `x-amz-meta-*`), from `head` on stores that keep it. */
+  metadata?: Record<string, string>;
 }
 
 export interface PutOptions {
@@ -20,6 +22,11 @@ export interface PutOptions {
   onProgress?: (bytesSent: number) => void;
   /** Aborting cancels the upload; a cancelled put leaves any previous object under the key intact. */
   signal?: AbortSignal;
+  /**
+   * User metadata to keep with the object (lower-case ASCII names, e.g. `{ sha256: "…" }`). S3 stores
+   * it as `x-amz-meta-*` and `head` returns it; the local folder has nowhere to keep it and ignores it.
+   */
+  metadata?: Record<string, string>;
 }
 
 /**

@@ -83,6 +83,7 @@ export class S3Store implements ObjectStore {
         Key: fullKey,
         Body: payload,
         ...(options.contentType ? { ContentType: options.contentType } : {}),
+        ...(options.metadata ? { Metadata: options.metadata } : {}),
       },
       partSize: PART_SIZE,
       queueSize: QUEUE_SIZE,
@@ -152,6 +153,9 @@ export class S3Store implements ObjectStore {
         size: response.ContentLength ?? 0,
         lastModified: response.LastModified ?? new Date(0),
         ...etagOf(response.ETag),
+        ...(response.Metadata && Object.keys(response.Metadata).length > 0
+          ? { metadata: response.Metadata }
+          : {}),
       };
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -199,7 +203,8 @@ export class S3Store implements ObjectStore {
     if (this.ownsClient) this.client.destroy();
   }
 
-  private fullKey(key: string): string {
+  /** The object's key in the bucket (the store's prefix + `key`), checked like every key. */
+  fullKey(key: string): string {
     assertSafeKey(key);
     const fullKey = joinKey(this.prefix, key);
     // The prefix counts towards S3's 1024-byte limit.

@@ -1,18 +1,19 @@
 import { LakebookError } from "../contract";
 import type { Cell } from "../document";
+import { ingestStage } from "./ingest";
 import { markdownStage } from "./markdown";
 import { sqlStage } from "./sql";
 import type { Stage } from "./stage";
 
 /** Cell kinds whose stage is built, keyed by the kind as written in the notebook file. */
 const stages: Record<string, Stage> = {
+  ingest: ingestStage,
   markdown: markdownStage,
   sql: sqlStage,
 };
 
 /** Kinds Lakebook knows but whose stage has not been built yet; they fail loudly, never pass. */
 const plannedStages: Record<string, string> = {
-  ingest: "Stage 1, ingesting the CSV files into the RAW zone",
   tmdb: "Stage 2, enriching from the TMDB API",
   transform: "Stage 3, the Spark transforms RAW → TRUSTED → REFINED",
   chart: "chart cells",

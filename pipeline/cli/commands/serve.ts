@@ -37,6 +37,8 @@ export async function serve(options: {
   const host = await startHttpHost(router, {
     port: options.port ?? 0,
     page: async () => statusPage(workspace),
+    staticDir: existsSync(path.join(BUILT_UI, "index.html")) ? BUILT_UI : undefined,
+    resultCsv: (resultId, response) => sendResultCsv(workspace.engine, resultId, response),
   });
   process.stdout.write(`${host.url}\n`);
   process.stderr.write(

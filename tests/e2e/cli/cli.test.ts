@@ -45,8 +45,10 @@ describe("lakebook demo → run → query → catalog → serve", () => {
     expect(report).toMatchObject({ ok: false, notebook });
     const byId = Object.fromEntries(report.cells.map((cell: { id: string }) => [cell.id, cell]));
     expect(byId.intro).toMatchObject({ kind: "markdown", status: "ok" });
-    expect(byId.ingest_movies).toMatchObject({
-      kind: "ingest",
+    expect(byId.ingest_movies).toMatchObject({ kind: "ingest", status: "ok" });
+    expect(byId.ingest_series).toMatchObject({ kind: "ingest", status: "ok" });
+    expect(byId.tmdb_enrich).toMatchObject({
+      kind: "tmdb",
       status: "error",
       error: { code: "NOT_IMPLEMENTED" },
     });
@@ -157,7 +159,8 @@ describe("lakebook demo → run → query → catalog → serve", () => {
       expect(withoutToken.status).toBe(401);
       const page = await fetch(url);
       expect(page.status).toBe(200);
-      expect(await page.text()).toContain("Which horror subgenres do audiences prefer?");
+      // The built UI (or, without a build, the plain page) — either way Lakebook's own page.
+      expect(await page.text()).toContain("Lakebook");
       const token = new URL(url).searchParams.get("token");
       const info = await fetch(new URL("/rpc/service.info", url), {
         method: "POST",

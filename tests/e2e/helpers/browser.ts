@@ -17,7 +17,9 @@ const FLAGS = [
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (see README).`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (see README).`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
 }

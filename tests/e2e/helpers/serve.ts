@@ -12,7 +12,9 @@ export interface ServedNotebook {
 
 /** `lakebook serve <notebook> --no-open`, resolved once its URL is on the first stdout line. */
 export function serveNotebook(notebook: string): Promise<ServedNotebook> {
-  const child = spawn(process.execPath, [LAKEBOOK, "serve", notebook, "--no-open"], { cwd: path.dirname(notebook) });
+  const child = spawn(process.execPath, [LAKEBOOK, "serve", notebook, "--no-open"], {
+    cwd: path.dirname(notebook),
+  });
   let stderr = "";
   child.stderr.on("data", (chunk) => {
     stderr += chunk;

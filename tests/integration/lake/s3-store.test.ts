@@ -68,6 +68,18 @@ describe("S3Store against s3rver", () => {
     expect(stored.subarray(0, 33).toString()).toBe("id|tituloPincipal|tituloOriginal\n");
   });
 
+  it("stores user metadata with the object and returns it from head", async () => {
+    const store = new S3Store({ bucket: await freshBucket(), client });
+    await store.put("Raw/a.csv", "a", { metadata: { sha256: "ca978112ca1bbdcafac231b39a23dc4d" } });
+    await store.put("Raw/b.csv", Readable.from([Buffer.from("b")]), {
+      metadata: { sha256: "3e23e8160039594a" },
+    });
+    expect((await store.head("Raw/a.csv"))?.metadata).toEqual({ sha256: "ca978112ca1bbdcafac231b39a23dc4d" });
+    expect((await store.head("Raw/b.csv"))?.metadata).toEqual({ sha256: "3e23e8160039594a" });
+    await store.put("Raw/c.csv", "c");
+    expect((await store.head("Raw/c.csv"))?.metadata).toBeUndefined();
+  });
+
   it("keeps keys under the prefix in the bucket and returns them prefix-relative", async () => {
     const bucket = await freshBucket();
     const store = new S3Store({ bucket, prefix: "lake", client });

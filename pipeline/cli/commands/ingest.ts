@@ -1,0 +1,237 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { LakebookError, type ServiceEvent } from "../../contract";
+import {
+  type Dataset,
+  type ObjectStore,
+  type ProcessingDate,
+  parseProcessingDate,
+  processingDateOf,
+  S3Store,
+} from "../../lake";
+import { openWorkspace, type Workspace } from "../../service";
+import {
+  findSourceFile,
+  type IngestedCsv,
+  type IngestRequest,
+  ingestCsvFiles,
+  registerRawTables,
+} from "../../stages/ingest";
+import { parseCommandArgs, UsageError } from "../args";
+import { type CliError, failure, formatBytes, printError, printJson } from "../output";
+import { ProgressPrinter } from "../progress-printer";
+
+export const ingestHelp = `Usage: lakebook ingest <file> [--dataset movies|series] [--lake DIR | --s3 s3://bucket[/prefix]] [--date YYYY-MM-DD] [--json]
+
+Validates one of the challenge's CSV files in one streaming pass and stores it whole and unmodified
+in the RAW zone, at Raw/Local/CSV/<Movies|Series>/YYYY/MM/DD/<file name>; what landed is checked
+against the source before it reports ok. The same bytes already at the key are not sent again.
+  --dataset D   movies or series (default: detected from the header)
+  --lake DIR    the local lake folder (default: .lake); registers raw.<dataset> in its catalog
+  --s3 URL      an S3 bucket instead, s3://bucket or s3://bucket/prefix. Credentials come from the
+                AWS default chain; AWS_REGION (default us-east-1); AWS_ENDPOINT_URL_S3 or
+                AWS_ENDPOINT_URL for an S3-compatible server. An interrupted upload resumes when
+                run again (its checkpoint is in ./.lakebook/).
+  --date D      the processing date, YYYY-MM-DD (default: today, UTC)
+  --json        print one JSON object: {ok, key, bytes, sha256, rows, columns, warnings: [{line,
+                code, message}], warningCount, alreadyIngested}; on failure {ok: false, error}
+Progress goes to stderr. Exit code: 0 ingested (or already there), 1 refused or failed, 2 usage errors.`;
+
+interface IngestArgs {
+  file: string;
+  dataset: Dataset | undefined;
+  date: ProcessingDate | undefined;
+  lake: string | undefined;
+  s3: { bucket: string; prefix: string } | undefined;
+  json: boolean;
+}
+
+export async function ingestCommand(argv: string[]): Promise<number> {
+  const args = parseIngestArgs(argv);
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once("SIGINT", cancel);
+  try {
+    const result = await ingest(args, controller.signal);
+    if (args.json) printJson(jsonOf(result));
+    else printSummary(result);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const shown = failure(error);
+    // A missing file is one line; a refusal or failure gets its hint too.
+    printError(shown.code === "INGEST_FILE_NOT_FOUND" ? { code: shown.code, message: shown.message } : shown);
+    if (args.json) printJson({ ok: false, error: shown satisfies CliError });
+    return 1;
+  } finally {
+    process.off("SIGINT", cancel);
+  }
+}
+
+function parseIngestArgs(argv: string[]): IngestArgs {
+  const { values, positionals } = parseCommandArgs(
+    "ingest",
+    argv,
+    {
+      dataset: { type: "string" },
+      lake: { type: "string" },
+      s3: { type: "string" },
+      date: { type: "string" },
+      json: { type: "boolean" },
+    },
+    1,
+  );
+  const file = positionals[0];
+  if (!file) throw new UsageError("ingest", "missing the CSV file to ingest");
+  if (values.lake !== undefined && values.s3 !== undefined) {
+    throw new UsageError("ingest", "give either --lake or --s3, not both");
+  }
+  if (values.dataset !== undefined && values.dataset !== "movies" && values.dataset !== "series") {
+    throw new UsageError("ingest", `--dataset is movies or series, not ${JSON.stringify(values.dataset)}`);
+  }
+  let date: ProcessingDate | undefined;
+  if (values.date !== undefined) {
+    try {
+      date = parseProcessingDate(values.date);
+    } catch (error) {
+      throw new UsageError("ingest", `--date: ${(error as Error).message}`);
+    }
+  }
+  return {
+    file,
+    dataset: values.dataset,
+    date,
+    lake: values.lake,
+    s3: values.s3 === undefined ? undefined : parseS3Url(values.s3),
+    json: values.json ?? false,
+  };
+}
+
+function parseS3Url(url: string): { bucket: string; prefix: string } {
+  const match = /^s3:\/\/([^/]+)(?:\/(.*))?$/.exec(url);
+  if (!match?.[1]) {
+    throw new UsageError(
+      "ingest",
+      `--s3 expects s3://bucket or s3://bucket/prefix, got ${JSON.stringify(url)}`,
+    );
+  }
+  return { bucket: match[1], prefix: match[2] ?? "" };
+}
+
+/** The request before the lake is chosen. */
+type LakeFreeRequest = Omit<IngestRequest, "store" | "stateDir">;
+
+interface IngestOutcome {
+  result: IngestedCsv;
+  table: string | undefined;
+}
+
+async function ingest(args: IngestArgs, signal: AbortSignal): Promise<IngestOutcome> {
+  const file = await findSourceFile(process.cwd(), args.file);
+  const printer = new ProgressPrinter(process.stderr);
+  const emit = (event: ServiceEvent) => printer.handle(event);
+  const request: LakeFreeRequest = {
+    files: [file],
+    ...(args.dataset ? { dataset: args.dataset } : {}),
+    date: args.date ?? processingDateOf(new Date()),
+    signal,
+    progress: (update) => emit({ type: "run.progress", runId: "ingest", cellId: "ingest", ...update }),
+    log: (level, text) => emit({ type: "run.log", runId: "ingest", cellId: "ingest", level, text }),
+  };
+  if (args.s3) {
+    const store = openS3Lake(args.s3);
+    try {
+      const stateDir = await stateFolder(process.cwd());
+      const [result] = await ingestCsvFiles({ ...request, store, stateDir });
+      if (!result) throw new Error("nothing was ingested");
+      return { result, table: undefined };
+    } finally {
+      store.destroy();
+    }
+  }
+  const workspace = await openWorkspace({ lake: args.lake ?? ".lake" });
+  try {
+    return await ingestLocally(workspace, workspace.store, request);
+  } finally {
+    await workspace.close();
+  }
+}
+
+async function ingestLocally(
+  workspace: Workspace,
+  store: ObjectStore,
+  request: LakeFreeRequest,
+): Promise<IngestOutcome> {
+  const [result] = await ingestCsvFiles({ ...request, store, stateDir: workspace.stateDir });
+  if (!result) throw new Error("nothing was ingested");
+  const tables = await registerRawTables([result], {
+    catalog: workspace.catalog,
+    engine: workspace.engine,
+    lakeRoot: workspace.lakeRoot,
+    producedBy: { cell: "lakebook ingest" },
+    ...(request.log ? { log: request.log } : {}),
+  });
+  return { result, table: tables.get(result.source.report.dataset) };
+}
+
+/** The S3 lake from --s3 and the standard AWS environment; credentials never pass through Lakebook. */
+function openS3Lake(target: { bucket: string; prefix: string }): S3Store {
+  const endpoint = process.env.AWS_ENDPOINT_URL_S3 || process.env.AWS_ENDPOINT_URL || undefined;
+  try {
+    return new S3Store({
+      bucket: target.bucket,
+      prefix: target.prefix,
+      region: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || "us-east-1",
+      ...(endpoint ? { endpoint } : {}),
+    });
+  } catch (error) {
+    if (error instanceof LakebookError) throw new UsageError("ingest", `--s3: ${error.message}`);
+    throw error;
+  }
+}
+
+/** `.lakebook/` in the current folder, as for a notebook there: run state, never committed. */
+async function stateFolder(dir: string): Promise<string> {
+  const stateDir = path.join(dir, ".lakebook");
+  await mkdir(stateDir, { recursive: true });
+  await writeFile(path.join(stateDir, ".gitignore"), "*\n");
+  return stateDir;
+}
+
+function jsonOf({ result }: IngestOutcome) {
+  const { report } = result.source;
+  return {
+    ok: true,
+    key: result.stored.objectKey,
+    bytes: report.bytes,
+    sha256: report.sha256,
+    rows: report.rows,
+    columns: report.columns,
+    warnings: report.warnings.map(({ line, code, message }) => ({ line, code, message })),
+    warningCount: report.warningCount,
+    alreadyIngested: result.stored.alreadyIngested,
+  };
+}
+
+function printSummary({ result, table }: IngestOutcome): void {
+  const { report, file } = result.source;
+  const { stored } = result;
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`${stored.alreadyIngested ? "already  " : "ingested "} ${file.shown} → ${stored.location}`);
+  out(
+    `          ${report.rows.toLocaleString("en-US")} rows · ${report.columns.length} columns (${report.dataset}) · ${formatBytes(report.bytes)} · sha256 ${report.sha256}`,
+  );
+  out(
+    `          ${stored.alreadyIngested ? "nothing sent: the same bytes are already there" : `verified: ${stored.verified}`}`,
+  );
+  if (table) out(`          ${table} is registered in the lake's catalog`);
+  if (report.warningCount === 0) return;
+  out(
+    `warnings  ${report.warningCount.toLocaleString("en-US")} (the file is in RAW as it is; these lines need care later)`,
+  );
+  for (const warning of report.warnings.slice(0, 20)) {
+    out(`  line ${warning.line}: ${warning.code} ${warning.message}`);
+  }
+  if (report.warnings.length > 20)
+    out(`  … ${report.warningCount - 20} more (use --json for the first ${report.warnings.length})`);
+}

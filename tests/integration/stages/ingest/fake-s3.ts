@@ -1,0 +1,251 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A small S3 over HTTP, for the multipart calls s3rver lacks (ListParts, ListMultipartUploads,
+ * AbortMultipartUpload): path-style requests, AWS's multipart ETag (MD5 of the part MD5s + `-N`),
+ * and every request recorded, so tests assert the exact calls the SDK made. `failNext` scripts
+ * error answers (SlowDown, 500) for the next requests of one operation.
+ */
+export interface RecordedRequest {
+  op: string;
+  method: string;
+  key: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+}
+
+interface Upload {
+  key: string;
+  initiated: Date;
+  metadata: Record<string, string>;
+  parts: Map<number, Buffer>;
+}
+
+interface StoredObject {
+  body: Buffer;
+  etag: string;
+  metadata: Record<string, string>;
+}
+
+export interface FakeS3 {
+  endpoint: string;
+  bucket: string;
+  requests: RecordedRequest[];
+  uploads: Map<string, Upload>;
+  objects: Map<string, StoredObject>;
+  /** The next `times` requests of `op` answer with this error. */
+  failNext(op: string, status: number, code: string, times?: number): void;
+  /** Adds an unfinished upload, as a crashed earlier run would leave it. */
+  addUpload(key: string, parts?: Buffer[]): string;
+  ops(): string[];
+  stop(): Promise<void>;
+}
+
+const md5 = (data: Uint8Array) => createHash("md5").update(data).digest();
+
+export async function startFakeS3(bucket = "fake-lake"): Promise<FakeS3> {
+  const requests: RecordedRequest[] = [];
+  const uploads = new Map<string, Upload>();
+  const objects = new Map<string, StoredObject>();
+  const failures: { op: string; status: number; code: string }[] = [];
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://fake");
+    const [, urlBucket = "", ...rest] = url.pathname.split("/");
+    const key = decodeURIComponent(rest.join("/"));
+    const query = Object.fromEntries(url.searchParams);
+    const body = await readBody(req);
+    const op = operation(req.method ?? "", key, query);
+    const headers = Object.fromEntries(
+      Object.entries(req.headers)
+        .filter(
+          ([name]) => name === "content-md5" || name === "content-type" || name.startsWith("x-amz-meta-"),
+        )
+        .map(([name, value]) => [name, String(value)]),
+    );
+    requests.push({ op, method: req.method ?? "", key, query, headers });
+    if (urlBucket !== bucket) return error(res, 404, "NoSuchBucket");
+    const failure = failures.findIndex((f) => f.op === op);
+    const scripted = failure >= 0 ? failures.splice(failure, 1)[0] : undefined;
+    if (scripted) return error(res, scripted.status, scripted.code);
+    handle(op, key, query, req, body, res);
+  });
+
+  function handle(
+    op: string,
+    key: string,
+    query: Record<string, string>,
+    req: IncomingMessage,
+    body: Buffer,
+    res: ServerResponse,
+  ): void {
+    const upload = query.uploadId ? uploads.get(query.uploadId) : undefined;
+    switch (op) {
+      case "CreateMultipartUpload": {
+        const id = randomBytes(8).toString("hex");
+        uploads.set(id, { key, initiated: new Date(), metadata: metaOf(req), parts: new Map() });
+        return xml(
+          res,
+          `<InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${esc(key)}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`,
+        );
+      }
+      case "UploadPart": {
+        if (!upload) return error(res, 404, "NoSuchUpload");
+        upload.parts.set(Number(query.partNumber), body);
+        res.writeHead(200, { ETag: `"${md5(body).toString("hex")}"` });
+        return void res.end();
+      }
+      case "ListParts": {
+        if (!upload) return error(res, 404, "NoSuchUpload");
+        const parts = [...upload.parts.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(
+            ([n, data]) =>
+              `<Part><PartNumber>${n}</PartNumber><ETag>"${md5(data).toString("hex")}"</ETag><Size>${data.length}</Size><LastModified>${new Date().toISOString()}</LastModified></Part>`,
+          );
+        return xml(
+          res,
+          `<ListPartsResult><Bucket>${bucket}</Bucket><Key>${esc(key)}</Key><UploadId>${query.uploadId}</UploadId><IsTruncated>false</IsTruncated>${parts.join("")}</ListPartsResult>`,
+        );
+      }
+      case "ListMultipartUploads": {
+        const prefix = query.prefix ?? "";
+        const listed = [...uploads.entries()]
+          .filter(([, u]) => u.key.startsWith(prefix))
+          .map(
+            ([id, u]) =>
+              `<Upload><Key>${esc(u.key)}</Key><UploadId>${id}</UploadId><Initiated>${u.initiated.toISOString()}</Initiated></Upload>`,
+          );
+        return xml(
+          res,
+          `<ListMultipartUploadsResult><Bucket>${bucket}</Bucket><IsTruncated>false</IsTruncated>${listed.join("")}</ListMultipartUploadsResult>`,
+        );
+      }
+      case "AbortMultipartUpload": {
+        if (!upload) return error(res, 404, "NoSuchUpload");
+        uploads.delete(query.uploadId ?? "");
+        res.writeHead(204);
+        return void res.end();
+      }
+      case "CompleteMultipartUpload": {
+        if (!upload) return error(res, 404, "NoSuchUpload");
+        const numbers = [...body.toString("utf8").matchAll(/<PartNumber>(\d+)<\/PartNumber>/g)].map((m) =>
+          Number(m[1]),
+        );
+        const parts = numbers.map((n) => upload.parts.get(n));
+        if (parts.some((p) => p === undefined)) return error(res, 400, "InvalidPart");
+        const data = Buffer.concat(parts as Buffer[]);
+        const etag = `${md5(Buffer.concat(parts.map((p) => md5(p as Buffer)))).toString("hex")}-${parts.length}`;
+        objects.set(key, { body: data, etag, metadata: upload.metadata });
+        uploads.delete(query.uploadId ?? "");
+        return xml(
+          res,
+          `<CompleteMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${esc(key)}</Key><ETag>"${etag}"</ETag></CompleteMultipartUploadResult>`,
+        );
+      }
+      case "PutObject": {
+        objects.set(key, { body, etag: md5(body).toString("hex"), metadata: metaOf(req) });
+        res.writeHead(200, { ETag: `"${md5(body).toString("hex")}"` });
+        return void res.end();
+      }
+      case "HeadObject": {
+        const object = objects.get(key);
+        if (!object) {
+          res.writeHead(404);
+          return void res.end();
+        }
+        const meta = Object.fromEntries(
+          Object.entries(object.metadata).map(([k, v]) => [`x-amz-meta-${k}`, v]),
+        );
+        res.writeHead(200, {
+          "Content-Length": object.body.length,
+          ETag: `"${object.etag}"`,
+          "Last-Modified": new Date().toUTCString(),
+          ...meta,
+        });
+        return void res.end();
+      }
+      case "DeleteObject": {
+        objects.delete(key);
+        res.writeHead(204);
+        return void res.end();
+      }
+      default:
+        return error(res, 501, "NotImplemented");
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    bucket,
+    requests,
+    uploads,
+    objects,
+    failNext: (op, status, code, times = 1) => {
+      for (let i = 0; i < times; i++) failures.push({ op, status, code });
+    },
+    addUpload: (key, parts = []) => {
+      const id = randomBytes(8).toString("hex");
+      uploads.set(id, {
+        key,
+        initiated: new Date(Date.now() - 86_400_000),
+        metadata: {},
+        parts: new Map(parts.map((p, i) => [i + 1, p])),
+      });
+      return id;
+    },
+    ops: () => requests.map((r) => r.op),
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function operation(method: string, key: string, query: Record<string, string>): string {
+  if (method === "GET" && key === "" && "uploads" in query) return "ListMultipartUploads";
+  if (method === "POST" && "uploads" in query) return "CreateMultipartUpload";
+  if (method === "PUT" && "partNumber" in query) return "UploadPart";
+  if (method === "GET" && "uploadId" in query) return "ListParts";
+  if (method === "DELETE" && "uploadId" in query) return "AbortMultipartUpload";
+  if (method === "POST" && "uploadId" in query) return "CompleteMultipartUpload";
+  if (method === "PUT") return "PutObject";
+  if (method === "HEAD") return "HeadObject";
+  if (method === "DELETE") return "DeleteObject";
+  return `${method} ${key}`;
+}
+
+function metaOf(req: IncomingMessage): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(req.headers)
+      .filter(([name]) => name.startsWith("x-amz-meta-"))
+      .map(([name, value]) => [name.slice("x-amz-meta-".length), String(value)]),
+  );
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function xml(res: ServerResponse, body: string): void {
+  res.writeHead(200, { "Content-Type": "application/xml" });
+  res.end(`<?xml version="1.0" encoding="UTF-8"?>\n${body}`);
+}
+
+function error(res: ServerResponse, status: number, code: string): void {
+  res.writeHead(status, { "Content-Type": "application/xml" });
+  res.end(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${code}</Message><RequestId>fake</RequestId></Error>`,
+  );
+}
+
+function esc(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
