@@ -29,6 +29,10 @@ export class ServiceClient {
     this.transport.close();
   }
 
+  resultCsvUrl(resultId: string): string | undefined {
+    return this.transport.resultCsvUrl?.(resultId);
+  }
+
   onEvent(listener: (event: ServiceEvent) => void): () => void {
     return this.transport.onEvent((raw) => {
       const parsed = ServiceEventSchema.safeParse(raw);

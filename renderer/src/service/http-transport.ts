@@ -24,7 +24,8 @@ export function httpTransport(options: HttpTransportOptions): Transport {
     if (connected) return connected;
     const url = new URL("/events", options.baseUrl);
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-    url.searchParams.set("token", options.token);
+    // Without a token in the page URL the session cookie (same origin) authenticates the upgrade.
+    if (options.token) url.searchParams.set("token", options.token);
     const open = options.openSocket ?? ((u: string) => new WebSocket(u));
     const opened = open(url.toString());
     socket = opened;
@@ -37,12 +38,21 @@ export function httpTransport(options: HttpTransportOptions): Transport {
   };
   return {
     async call(method: MethodName, params: unknown) {
+      const headers: Record<string, string> = { "Content-Type": "application/json" };
+      if (options.token) headers.Authorization = `Bearer ${options.token}`;
       const response = await fetch(new URL(`/rpc/${method}`, options.baseUrl), {
         method: "POST",
-        headers: { "Content-Type": "application/json", Authorization: `Bearer ${options.token}` },
+        headers,
         body: JSON.stringify(params ?? {}),
       });
-      const body = (await response.json()) as
+      const body = (await response.json().catch(() => ({
+        ok: false,
+        error: {
+          code: `HTTP_${response.status}`,
+          message: response.statusText || "No answer",
+          retryable: true,
+        },
+      }))) as
         | { ok: true; result: unknown }
         | { ok: false; error: { code: string; message: string; hint?: string; retryable: boolean } };
       if (!body.ok)
@@ -60,6 +70,8 @@ export function httpTransport(options: HttpTransportOptions): Transport {
       return () => listeners.delete(listener);
     },
     whenConnected: () => connect(),
+    resultCsvUrl: (resultId) =>
+      new URL(`/results/${encodeURIComponent(resultId)}.csv`, options.baseUrl).toString(),
     close() {
       socket?.close();
       socket = undefined;

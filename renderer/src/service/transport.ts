@@ -7,6 +7,8 @@ export interface Transport {
   /** Resolves once events flow: a run started after this cannot miss its first event. */
   whenConnected(): Promise<void>;
   close(): void;
+  /** Where a query result downloads as CSV (`GET /results/<id>.csv`); absent when the host cannot serve it. */
+  resultCsvUrl?(resultId: string): string;
 }
 
 /** Thrown for a failed call: the service's error shape, ready to draw in a cell. */

@@ -1,0 +1,81 @@
+import { useEffect, useState } from "react";
+import { CommandPalette } from "../commands/CommandPalette";
+import { ShortcutHelp } from "../commands/ShortcutHelp";
+import { useKeyboard } from "../commands/useKeyboard";
+import { useT } from "../i18n";
+import { NotebookView } from "../notebook/NotebookView";
+import type { ServiceClient } from "../service/client";
+import { useStore } from "../state/store";
+import { LiveRegion } from "./LiveRegion";
+import { PromptBanner } from "./PromptBanner";
+import { SidePanel } from "./SidePanel";
+import { Toolbar } from "./Toolbar";
+import { openWorkbench, type Workbench } from "./workbench";
+import { useWorkbench, WorkbenchProvider } from "./workbench-context";
+
+function Layout() {
+  const t = useT();
+  const wb = useWorkbench();
+  const dialog = useStore(wb.ui, (s) => s.dialog);
+  const close = () => wb.ui.set((s) => ({ ...s, dialog: null }));
+  useKeyboard(wb);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <Toolbar />
+      </header>
+      <div className="app-body">
+        <main className="notebook" aria-label={t("landmark.notebook")}>
+          <PromptBanner />
+          <NotebookView />
+        </main>
+        <aside className="side-panel" aria-label={t("landmark.side")}>
+          <SidePanel />
+        </aside>
+      </div>
+      <LiveRegion />
+      {dialog === "palette" && <CommandPalette onClose={close} />}
+      {dialog === "shortcuts" && <ShortcutHelp onClose={close} />}
+    </div>
+  );
+}
+
+/** The workbench for an open workbench: layout, keyboard, dialogs. */
+export function WorkbenchApp({ workbench }: { workbench: Workbench }) {
+  return (
+    <WorkbenchProvider workbench={workbench}>
+      <Layout />
+    </WorkbenchProvider>
+  );
+}
+
+/** Opens the service's notebook, then shows the workbench (or why it could not). */
+export function App({ client }: { client: ServiceClient }) {
+  const t = useT();
+  const [state, setState] = useState<{ wb?: Workbench; error?: string }>({});
+  useEffect(() => {
+    let wb: Workbench | undefined;
+    let live = true;
+    openWorkbench(client).then(
+      (opened) => {
+        wb = opened;
+        if (live) setState({ wb: opened });
+        else opened.dispose();
+      },
+      (error: Error) => live && setState({ error: error.message }),
+    );
+    return () => {
+      live = false;
+      wb?.dispose();
+    };
+  }, [client]);
+  if (state.wb) return <WorkbenchApp workbench={state.wb} />;
+  return (
+    <main className="app-message">
+      <h1>Lakebook</h1>
+      <p role={state.error ? "alert" : "status"}>
+        {state.error ? t("app.loadFailed", { message: state.error }) : t("app.loading")}
+      </p>
+    </main>
+  );
+}

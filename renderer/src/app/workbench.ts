@@ -1,0 +1,110 @@
+import type { Notebook } from "../../../pipeline/document";
+import type { Command } from "../commands/command";
+import { notebookCommands } from "../commands/notebook-commands";
+import { formatDuration, localeStore, t } from "../i18n";
+import { type CatalogState, createCatalogStore, reloadCatalog } from "../lake-browser/catalog-store";
+import { type Autosave, createAutosave } from "../notebook/autosave";
+import { cellById, createDocumentStore, type DocumentStore } from "../notebook/document-store";
+import { createUiStore, type UiState } from "../notebook/ui-store";
+import { RunQueue } from "../run/run-queue";
+import { createRunStore, type RunState } from "../run/run-store";
+import { sourceHash } from "../run/source-hash";
+import { watchDependencies, watchStale } from "../run/watchers";
+import type { ServiceClient } from "../service/client";
+import { announce } from "../state/announcer";
+import type { Store } from "../state/store";
+import { handleServiceEvent } from "./service-events";
+
+/** Everything the UI holds for one open notebook: the stores, the controllers, the commands. */
+export interface Workbench {
+  client: ServiceClient;
+  path: string;
+  /** Document state (saved): the notebook and its structural undo history. */
+  doc: DocumentStore;
+  /** Run state (not saved): status, outputs, timings, the queue, dependencies, stale cells. */
+  runs: Store<RunState>;
+  ui: Store<UiState>;
+  catalog: Store<CatalogState>;
+  autosave: Autosave;
+  queue: RunQueue;
+  commands: readonly Command[];
+  /** Unsaved edits found by `notebook.open`, until the user restores or discards them. */
+  recovered: Notebook | null;
+  dispose(): void;
+}
+
+export function createWorkbench(
+  client: ServiceClient,
+  opened: {
+    path: string;
+    notebook: Notebook;
+    recovered?: { notebook: Notebook; journaledAt: string } | undefined;
+  },
+  options: { autosaveMs?: number; pollMs?: number } = {},
+): Workbench {
+  const doc = createDocumentStore(opened.notebook);
+  const runs = createRunStore();
+  const ui = createUiStore(opened.notebook.cells[0]?.id ?? null);
+  if (opened.recovered)
+    ui.set((s) => ({
+      ...s,
+      prompt: { type: "recovered", journaledAt: opened.recovered?.journaledAt ?? "" },
+    }));
+  const catalog = createCatalogStore();
+  const autosave = createAutosave(client, doc, { delayMs: options.autosaveMs ?? 700 });
+  const queue = new RunQueue({
+    client,
+    runs,
+    pollMs: options.pollMs ?? 3000,
+    beforeRun: async () => {
+      await autosave.flush();
+      await client.eventsConnected();
+    },
+    sourceHashOf: (id) => sourceHash(cellById(doc.get().notebook.cells, id)?.source ?? ""),
+    onFinished: (result, stopped) => {
+      const status = t(result.status === "ok" ? "status.ok" : "status.error");
+      announce(
+        stopped
+          ? t("announce.stopped", { id: result.id })
+          : t("announce.finished", {
+              id: result.id,
+              status,
+              duration: formatDuration(localeStore.get(), result.ms),
+            }),
+      );
+      if (
+        result.status === "ok" &&
+        result.id &&
+        cellById(doc.get().notebook.cells, result.id)?.kind !== "markdown"
+      )
+        void reloadCatalog(client, catalog);
+    },
+  });
+  const stops: Array<() => void> = [];
+  const wb: Workbench = {
+    client,
+    path: opened.path,
+    doc,
+    runs,
+    ui,
+    catalog,
+    autosave,
+    queue,
+    commands: notebookCommands,
+    recovered: opened.recovered?.notebook ?? null,
+    dispose() {
+      for (const stop of stops) stop();
+      autosave.dispose();
+    },
+  };
+  stops.push(client.onEvent((event) => handleServiceEvent(wb, event)));
+  stops.push(watchDependencies(client, doc, runs));
+  stops.push(watchStale(doc, runs));
+  void reloadCatalog(client, catalog);
+  return wb;
+}
+
+export async function openWorkbench(client: ServiceClient): Promise<Workbench> {
+  const opened = await client.call("notebook.open", {});
+  return createWorkbench(client, opened);
+}

@@ -1,0 +1,51 @@
+import { useCallback } from "react";
+import type { Cell } from "../../../pipeline/document";
+import { useWorkbench } from "../app/workbench-context";
+import { useT } from "../i18n";
+import { select } from "../notebook/ui-store";
+import { CellEditor } from "./editor/CellEditor";
+import { languageFor } from "./editor/language";
+import { Markdown } from "./markdown/markdown";
+
+/**
+ * The cell's text: Monaco while editing; otherwise rendered Markdown for prose and a plain code view
+ * for the rest (cheap: a 200-cell notebook opens without 200 editors).
+ */
+export function CellSource({ cell, editing }: { cell: Cell; editing: boolean }) {
+  const t = useT();
+  const wb = useWorkbench();
+  const { id } = cell;
+  const onChange = useCallback(
+    (source: string) => wb.doc.dispatch({ type: "editSource", id, source }),
+    [wb, id],
+  );
+  const edit = () => select(wb.ui, id, "edit");
+  if (editing) {
+    return (
+      <CellEditor
+        cellId={id}
+        language={languageFor(cell)}
+        value={cell.source}
+        ariaLabel={t("cell.source", { id })}
+        onChange={onChange}
+        autoFocus
+      />
+    );
+  }
+  if (cell.kind === "markdown") {
+    return (
+      <div className="markdown-view" onDoubleClick={edit}>
+        {cell.source.trim() ? (
+          <Markdown source={cell.source} />
+        ) : (
+          <p className="placeholder">{t("cell.emptyMarkdown")}</p>
+        )}
+      </div>
+    );
+  }
+  return (
+    <pre className="cell-code" onClick={edit}>
+      <code>{cell.source || " "}</code>
+    </pre>
+  );
+}

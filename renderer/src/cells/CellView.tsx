@@ -1,0 +1,65 @@
+import { memo, useEffect, useRef } from "react";
+import { useWorkbench } from "../app/workbench-context";
+import { useT } from "../i18n";
+import { cellById, useCell } from "../notebook/document-store";
+import { reportRender } from "../notebook/render-probe";
+import { select } from "../notebook/ui-store";
+import { CellOutput } from "../outputs/CellOutput";
+import { displayStatus } from "../run/run-store";
+import { useStore } from "../state/store";
+import { CellFooter } from "./CellFooter";
+import { CellHeader } from "./CellHeader";
+import { CellSource } from "./CellSource";
+import { kindLabel } from "./kind-label";
+
+/**
+ * One cell. Memoised by id and subscribed only to its own slices of the three stores, so typing in
+ * one cell re-renders that cell alone.
+ */
+export const CellView = memo(function CellView({ id }: { id: string }) {
+  reportRender(id);
+  const wb = useWorkbench();
+  const t = useT();
+  const cell = useCell(wb.doc, id);
+  const isFirst = useStore(wb.doc, (s) => s.notebook.cells[0]?.id === id);
+  const isLast = useStore(wb.doc, (s) => s.notebook.cells.at(-1)?.id === id);
+  const run = useStore(wb.runs, (s) => s.cells[id]);
+  const stale = useStore(wb.runs, (s) => s.stale.has(id));
+  const queuePosition = useStore(wb.runs, (s) => s.queue.indexOf(id));
+  const selected = useStore(wb.ui, (s) => s.selectedId === id);
+  const editing = useStore(wb.ui, (s) => s.selectedId === id && s.mode === "edit");
+  const focusTick = useStore(wb.ui, (s) => (s.selectedId === id ? s.focusTick : -1));
+  const article = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const element = article.current;
+    if (focusTick < 0 || !element) return;
+    element.scrollIntoView?.({ block: "nearest" });
+    if (!editing && !element.contains(document.activeElement)) element.focus({ preventScroll: true });
+  }, [focusTick, editing]);
+
+  if (!cell) return null;
+  const status = displayStatus(run, stale);
+  return (
+    <article
+      ref={article}
+      className={`cell${selected ? " selected" : ""}${editing ? " editing" : ""}`}
+      tabIndex={selected ? 0 : -1}
+      data-cell-id={id}
+      data-kind={cell.kind}
+      data-status={status}
+      aria-label={t("cell.label", { kind: kindLabel(t, cell.kind), id })}
+      onMouseDown={() => {
+        if (!selected && cellById(wb.doc.get().notebook.cells, id)) select(wb.ui, id, "command");
+      }}
+      onFocus={(event) => {
+        if (event.target.closest("[data-cell-editor]") && !editing) select(wb.ui, id, "edit");
+      }}
+    >
+      <CellHeader cell={cell} status={status} isFirst={isFirst} isLast={isLast} />
+      <CellSource cell={cell} editing={editing} />
+      <CellFooter run={run} kind={cell.kind} queuePosition={queuePosition} />
+      <CellOutput cellId={id} run={run} />
+    </article>
+  );
+});

@@ -1,0 +1,58 @@
+import { useEffect } from "react";
+import type { Workbench } from "../app/workbench";
+import { commandById, isEnabled } from "./command";
+import { createKeymap } from "./keymap";
+
+export const isMac = () => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? "");
+
+function isTextEntry(element: HTMLElement): boolean {
+  if (element.isContentEditable) return true;
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
+  return (
+    element instanceof HTMLInputElement &&
+    !["button", "checkbox", "radio", "submit", "reset", "range", "color"].includes(element.type)
+  );
+}
+
+const NAVIGATION_KEYS = new Set(["Enter", " ", "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"]);
+
+/** A focused control (button, link, table) keeps Enter, Space and arrows for itself. */
+function controlOwnsKey(element: HTMLElement, key: string): boolean {
+  if (!NAVIGATION_KEYS.has(key)) return false;
+  return element.closest("button, a, summary, select, [role=tab], [role=table], [role=tree]") !== null;
+}
+
+/** Monaco's own popups (suggestions, find) close on Escape before the editor is left. */
+function editorPopupOpen(): boolean {
+  return (
+    document.querySelector(".monaco-editor .suggest-widget.visible, .monaco-editor .find-widget.visible") !==
+    null
+  );
+}
+
+/**
+ * Jupyter's two modes on the keyboard: in a cell editor (edit mode) only "edit"/"any" shortcuts
+ * apply; elsewhere (command mode) letters act on the selected cell. Listens in the capture phase so
+ * Shift+Enter runs the cell instead of typing a newline.
+ */
+export function useKeyboard(wb: Workbench): void {
+  useEffect(() => {
+    const keymap = createKeymap(wb.commands, isMac());
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing || wb.ui.get().dialog) return;
+      const target = event.target instanceof HTMLElement ? event.target : document.body;
+      const inCellEditor = target.closest("[data-cell-editor]") !== null;
+      if (inCellEditor && event.key === "Escape" && editorPopupOpen()) return;
+      if (!inCellEditor && isTextEntry(target) && !event.ctrlKey && !event.metaKey) return;
+      if (!inCellEditor && controlOwnsKey(target, event.key) && !event.shiftKey && !event.altKey) return;
+      const id = keymap.press(event, inCellEditor ? "edit" : "command", Date.now());
+      const command = id ? commandById(wb.commands, id) : undefined;
+      if (!command || !isEnabled(command, wb)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      void command.perform(wb);
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, [wb]);
+}

@@ -1,0 +1,107 @@
+import type { Workbench } from "../app/workbench";
+import { blankCell, copyOfCell } from "./history";
+import { select } from "./ui-store";
+
+/** What the toolbar, the keyboard and the palette do to the notebook; commands call these. */
+
+function cells(wb: Workbench) {
+  return wb.doc.get().notebook.cells;
+}
+
+function selectedIndex(wb: Workbench): number {
+  const id = wb.ui.get().selectedId;
+  return cells(wb).findIndex((c) => c.id === id);
+}
+
+export function selectedId(wb: Workbench): string | null {
+  const index = selectedIndex(wb);
+  return index >= 0 ? (cells(wb)[index]?.id ?? null) : null;
+}
+
+export function insertCell(wb: Workbench, where: "above" | "below", kind = wb.ui.get().newCellKind): void {
+  const index = selectedIndex(wb);
+  const at = index < 0 ? cells(wb).length : where === "above" ? index : index + 1;
+  const cell = blankCell(wb.doc.get().notebook, kind);
+  wb.doc.dispatch({ type: "insert", index: at, cell });
+  select(wb.ui, cell.id);
+}
+
+export function deleteSelected(wb: Workbench): void {
+  const index = selectedIndex(wb);
+  const cell = cells(wb)[index];
+  if (!cell) return;
+  wb.queue.remove(cell.id);
+  wb.doc.dispatch({ type: "remove", id: cell.id });
+  const after = cells(wb);
+  select(wb.ui, after[Math.min(index, after.length - 1)]?.id ?? null);
+}
+
+export function duplicateSelected(wb: Workbench): void {
+  const index = selectedIndex(wb);
+  const cell = cells(wb)[index];
+  if (!cell) return;
+  const copy = copyOfCell(wb.doc.get().notebook, cell);
+  wb.doc.dispatch({ type: "insert", index: index + 1, cell: copy });
+  select(wb.ui, copy.id);
+}
+
+export function moveSelected(wb: Workbench, by: -1 | 1): void {
+  const id = selectedId(wb);
+  if (!id) return;
+  wb.doc.dispatch({ type: "move", id, to: selectedIndex(wb) + by });
+  select(wb.ui, id);
+}
+
+export function selectRelative(wb: Workbench, by: -1 | 1): void {
+  const list = cells(wb);
+  const index = selectedIndex(wb);
+  const next = list[Math.max(0, Math.min(list.length - 1, index < 0 ? 0 : index + by))];
+  if (next) select(wb.ui, next.id);
+}
+
+export function undoOrRedo(wb: Workbench, which: "undo" | "redo"): void {
+  const before = new Set(cells(wb).map((c) => c.id));
+  wb.doc.dispatch({ type: which });
+  const after = cells(wb);
+  // Select what came back; if the selection went away, its neighbour.
+  const returned = after.find((c) => !before.has(c.id));
+  if (returned) select(wb.ui, returned.id);
+  else if (!after.some((c) => c.id === wb.ui.get().selectedId)) select(wb.ui, after[0]?.id ?? null);
+}
+
+export function runSelected(wb: Workbench, thenSelectNext: boolean): void {
+  const id = selectedId(wb);
+  if (!id) return;
+  wb.queue.enqueue([id], { stopOnError: false });
+  if (!thenSelectNext) return;
+  const list = cells(wb);
+  const index = selectedIndex(wb);
+  const next = list[index + 1];
+  if (next) select(wb.ui, next.id, "command");
+  else {
+    // Like Jupyter: Shift+Enter on the last cell adds a new one to keep going.
+    insertCell(wb, "below", list[index]?.kind === "markdown" ? "markdown" : wb.ui.get().newCellKind);
+  }
+}
+
+export function runAll(wb: Workbench): void {
+  wb.queue.enqueue(cells(wb).map((c) => c.id));
+}
+
+export function runFromHere(wb: Workbench): void {
+  const index = Math.max(0, selectedIndex(wb));
+  wb.queue.enqueue(
+    cells(wb)
+      .slice(index)
+      .map((c) => c.id),
+  );
+}
+
+export function enterEditMode(wb: Workbench): void {
+  const id = selectedId(wb);
+  if (id) select(wb.ui, id, "edit");
+}
+
+export function enterCommandMode(wb: Workbench): void {
+  select(wb.ui, wb.ui.get().selectedId, "command");
+}

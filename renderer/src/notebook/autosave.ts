@@ -1,0 +1,114 @@
+import type { Notebook } from "../../../pipeline/document";
+import type { ServiceClient } from "../service/client";
+import { createStore, type Store } from "../state/store";
+import type { DocumentStore } from "./document-store";
+
+export type SaveState =
+  | { kind: "saved" }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "failed"; message: string };
+
+export interface Autosave {
+  state: Store<SaveState>;
+  /** Saves now if anything is unsaved (before a run, on Ctrl+S); `force` saves even when clean. */
+  flush(force?: boolean): Promise<void>;
+  /** Replaces the notebook with one already on disk (reload): not journaled, not dirty. */
+  adopt(notebook: Notebook): void;
+  /** True while our own save is in flight or just finished: a `notebook.changed` then is ours. */
+  recentlySaved(): boolean;
+  dispose(): void;
+}
+
+/**
+ * Every edit is journaled at once (`notebook.journal`, so a crash loses nothing) and saved
+ * `delayMs` after the last one (`notebook.save`, an atomic write on the service side).
+ */
+export function createAutosave(
+  client: Pick<ServiceClient, "call">,
+  doc: DocumentStore,
+  { delayMs = 700, now = () => Date.now() } = {},
+): Autosave {
+  const state = createStore<SaveState>({ kind: "saved" });
+  let savedVersion = doc.get().version;
+  let seenVersion = savedVersion;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let saving: Promise<void> | null = null;
+  let lastSaveAt = Number.NEGATIVE_INFINITY;
+  let adopting = false;
+  let journalInFlight = false;
+  let journalPending = false;
+
+  const journal = () => {
+    if (journalInFlight) {
+      journalPending = true;
+      return;
+    }
+    journalInFlight = true;
+    journalPending = false;
+    void client
+      .call("notebook.journal", { notebook: doc.get().notebook })
+      .catch(() => {})
+      .finally(() => {
+        journalInFlight = false;
+        if (journalPending && doc.get().version !== savedVersion) journal();
+      });
+  };
+
+  const save = async (force = false): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (saving) await saving;
+    const { version, notebook } = doc.get();
+    if (!force && version === savedVersion) return;
+    state.set({ kind: "saving" });
+    saving = client
+      .call("notebook.save", { notebook })
+      .then(() => {
+        savedVersion = version;
+        lastSaveAt = now();
+        state.set(doc.get().version === version ? { kind: "saved" } : { kind: "dirty" });
+      })
+      .catch((error: unknown) => {
+        state.set({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+      })
+      .finally(() => {
+        saving = null;
+      });
+    await saving;
+    if (doc.get().version !== savedVersion && state.get().kind === "dirty") schedule();
+  };
+
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void save(), delayMs);
+  };
+
+  const unsubscribe = doc.subscribe(() => {
+    const { version } = doc.get();
+    if (version === seenVersion) return;
+    seenVersion = version;
+    if (adopting) return;
+    if (state.get().kind !== "saving") state.set({ kind: "dirty" });
+    journal();
+    schedule();
+  });
+
+  return {
+    state,
+    flush: (force) => save(force),
+    adopt(notebook) {
+      if (timer) clearTimeout(timer);
+      adopting = true;
+      doc.dispatch({ type: "replace", notebook });
+      adopting = false;
+      savedVersion = doc.get().version;
+      state.set({ kind: "saved" });
+    },
+    recentlySaved: () => saving !== null || now() - lastSaveAt < 1500,
+    dispose() {
+      if (timer) clearTimeout(timer);
+      unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { createStore, type Store } from "../state/store";
+
+/** Where the user is: selection, command/edit mode, open dialogs and panels. Not persisted. */
+export interface UiState {
+  selectedId: string | null;
+  mode: "command" | "edit";
+  dialog: null | "palette" | "shortcuts";
+  sideTab: "lake" | "dependencies";
+  newCellKind: string;
+  /** Set when a prompt needs an answer: unsaved edits found, or the file changed on disk. */
+  prompt: null | { type: "recovered"; journaledAt: string } | { type: "changed" };
+  /** Increments to ask the selected cell to scroll into view and take focus. */
+  focusTick: number;
+}
+
+export function createUiStore(selectedId: string | null): Store<UiState> {
+  return createStore<UiState>({
+    selectedId,
+    mode: "command",
+    dialog: null,
+    sideTab: "lake",
+    newCellKind: "sql",
+    prompt: null,
+    focusTick: 0,
+  });
+}
+
+export function select(ui: Store<UiState>, id: string | null, mode: UiState["mode"] = "command"): void {
+  ui.set((s) => ({ ...s, selectedId: id, mode, focusTick: s.focusTick + 1 }));
+}

@@ -1,0 +1,52 @@
+import { type ComponentType, useCallback } from "react";
+import type { CellOutput } from "../../../pipeline/contract";
+import { useWorkbench } from "../app/workbench-context";
+import { useT } from "../i18n";
+import { TableOutput } from "./table/TableOutput";
+
+type OutputOf<T extends CellOutput["type"]> = Extract<CellOutput, { type: T }>;
+export type OutputRenderer<T extends CellOutput["type"]> = ComponentType<{
+  cellId: string;
+  output: OutputOf<T>;
+}>;
+
+function TableResult({ cellId, output }: { cellId: string; output: OutputOf<"table"> }) {
+  const t = useT();
+  const { client } = useWorkbench();
+  const { resultId } = output.result;
+  const fetchPage = useCallback(
+    async (offset: number, limit: number) =>
+      (await client.call("query.page", { resultId, offset, limit })).rows,
+    [client, resultId],
+  );
+  return (
+    <TableOutput
+      result={output.result}
+      label={t("output.table", { id: cellId })}
+      fetchPage={fetchPage}
+      csvUrl={client.resultCsvUrl(resultId)}
+    />
+  );
+}
+
+function TextResult({ output }: { output: OutputOf<"text"> }) {
+  return <pre className="text-output">{output.text}</pre>;
+}
+
+/**
+ * How each kind of cell output is drawn. A stage that brings its own output type (ingest, chart…)
+ * registers its component here; a type without one falls back to the run's summary line.
+ */
+export const outputRenderers: { [T in CellOutput["type"]]?: OutputRenderer<T> } = {
+  table: TableResult,
+  text: TextResult,
+};
+
+export function hasRenderer(output: CellOutput | undefined): boolean {
+  return output !== undefined && outputRenderers[output.type] !== undefined;
+}
+
+export function RenderedOutput({ cellId, output }: { cellId: string; output: CellOutput }) {
+  const Renderer = outputRenderers[output.type] as OutputRenderer<typeof output.type> | undefined;
+  return Renderer ? <Renderer cellId={cellId} output={output as never} /> : null;
+}

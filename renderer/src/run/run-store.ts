@@ -1,0 +1,66 @@
+import type { CellOutput, ServiceError } from "../../../pipeline/contract";
+import { createStore, type Store } from "../state/store";
+import type { DependencyCell, LastOkRun } from "./stale";
+
+/**
+ * Run state: what happened when cells ran (status, timings, outputs, progress). Never saved in the
+ * notebook file; it lives for the page's lifetime. The document itself is in notebook/document-store.
+ */
+export type RunStatus = "idle" | "queued" | "running" | "ok" | "error";
+export type DisplayStatus = RunStatus | "stale";
+
+export interface ProgressSample {
+  at: number;
+  done: number;
+}
+
+export interface RunProgress {
+  done: number;
+  total?: number | undefined;
+  unit: "bytes" | "rows" | "requests" | "titles" | "steps";
+  message?: string | undefined;
+  samples: ProgressSample[];
+}
+
+export interface CellRun {
+  status: RunStatus;
+  /** While queued: the status to go back to if the queue is stopped. */
+  previous?: RunStatus;
+  runId?: string;
+  startedAt?: number;
+  finishedAt?: number;
+  ms?: number;
+  summary?: string;
+  output?: CellOutput;
+  error?: ServiceError;
+  progress?: RunProgress;
+  /** Hash of the source the running run was started with. */
+  runningSourceHash?: string;
+  lastOk?: LastOkRun;
+}
+
+export interface RunState {
+  cells: Readonly<Record<string, CellRun>>;
+  /** Cells waiting to run, in order; the running one is `current`. */
+  queue: readonly string[];
+  current: { cellId: string; runId?: string } | null;
+  /** Reads and writes per cell, from `notebook.dependencies`; null until the first answer. */
+  dependencies: readonly DependencyCell[] | null;
+  stale: ReadonlySet<string>;
+}
+
+export const IDLE: CellRun = { status: "idle" };
+
+export function createRunStore(): Store<RunState> {
+  return createStore<RunState>({ cells: {}, queue: [], current: null, dependencies: null, stale: new Set() });
+}
+
+export function patchCell(store: Store<RunState>, id: string, patch: Partial<CellRun>): void {
+  store.set((s) => ({ ...s, cells: { ...s.cells, [id]: { ...(s.cells[id] ?? IDLE), ...patch } } }));
+}
+
+export function displayStatus(run: CellRun | undefined, stale: boolean): DisplayStatus {
+  const status = run?.status ?? "idle";
+  if (stale && status === "ok") return "stale";
+  return status;
+}
