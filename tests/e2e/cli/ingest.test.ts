@@ -28,23 +28,6 @@ const KEY = "Raw/Local/CSV/Movies/2026/11/25/movies.csv";
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 const dataLines = (data: Buffer) => data.toString("utf8").trimEnd().split("\n").length - 1;
 
-/** The real binary with extra environment variables (the AWS ones for s3rver). */
-function lakebookWithEnv(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [LAKEBOOK, ...args], { cwd: dir, env: { ...process.env, ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 describe("lakebook ingest", () => {
   it("ingests the demo's movies.csv into the local lake and prints exactly the JSON shape", async () => {
     const result = await lakebook(
@@ -158,7 +141,7 @@ describe("lakebook ingest", () => {
       "2026-11-25",
       "--json",
     ];
-    const result = await lakebookWithEnv(args, env);
+    const result = await lakebook(args, dir, env);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
       ok: true,
@@ -175,11 +158,11 @@ describe("lakebook ingest", () => {
     } finally {
       client.destroy();
     }
-    const again = await lakebookWithEnv(args, env);
+    const again = await lakebook(args, dir, env);
     expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, alreadyIngested: true });
     expect(`${result.stdout}${result.stderr}${again.stderr}`).not.toContain("S3RVER");
 
-    const wrongKeys = await lakebookWithEnv(args, {
+    const wrongKeys = await lakebook(args, dir, {
       ...env,
       AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
       AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",

@@ -9,12 +9,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `lakebook` binary as a user would, in `cwd`. */
-export function lakebook(args: string[], cwd: string): Promise<CliResult> {
+/** Runs the real `lakebook` binary as a user would, in `cwd`, with extra environment variables. */
+export function lakebook(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [LAKEBOOK, ...args], {
       cwd,
-      env: { ...process.env, NO_COLOR: "1" },
+      env: { ...process.env, NO_COLOR: "1", ...env },
     });
     let stdout = "";
     let stderr = "";

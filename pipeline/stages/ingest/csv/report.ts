@@ -1,3 +1,4 @@
+import { IngestWarningCodeSchema } from "../../../contract";
 import type { Dataset } from "../../../lake/paths";
 import type { ColumnType } from "./column-types";
 
@@ -12,23 +13,7 @@ export interface CsvWarning {
  * Every warning code. Row problems still ingest (RAW is a faithful copy); most of them are lines
  * DuckDB will refuse or misread in the TRUSTED stage, which is why they are worth a look first.
  */
-export const CSV_WARNING_CODES = [
-  "BOM",
-  "CRLF",
-  "MIXED_LINE_ENDINGS",
-  "NO_FINAL_NEWLINE",
-  "NO_ROWS",
-  "INVALID_UTF8",
-  "BLANK_LINE",
-  "UNTERMINATED_QUOTE",
-  "MULTILINE_FIELD",
-  "STRAY_QUOTE",
-  "STRAY_CR",
-  "TOO_FEW_FIELDS",
-  "TOO_MANY_FIELDS",
-  "NOT_A_NUMBER",
-  "EMPTY_FIELD",
-] as const;
+export const CSV_WARNING_CODES = IngestWarningCodeSchema.options;
 export type CsvWarningCode = (typeof CSV_WARNING_CODES)[number];
 
 /** Codes that describe the whole file: kept once, counted once in `warningCount`. */
