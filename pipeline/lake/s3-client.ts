@@ -7,6 +7,8 @@ export interface S3ClientSettings {
   endpoint?: string;
   /** Left out: the SDK default chain (env, shared profiles, SSO). Never read from a notebook. */
   credentials?: S3ClientConfig["credentials"];
+  /** A profile *name* from ~/.aws/config (the notebook may name one; keys stay in the profile). */
+  profile?: string;
 }
 
 /**
@@ -31,5 +33,6 @@ export function createS3Client(settings: S3ClientSettings = {}): S3Client {
     config.region = settings.region;
   }
   if (settings.credentials) config.credentials = settings.credentials;
+  if (settings.profile) config.profile = settings.profile;
   return new S3Client(config);
 }

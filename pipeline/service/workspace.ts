@@ -4,7 +4,7 @@ import { attachCatalog, LocalCatalog } from "../catalog";
 import { LakebookError } from "../contract";
 import { type Notebook, notebookTarget, parseNotebook, type Target } from "../document";
 import { Engine } from "../engine";
-import { LocalFolderStore } from "../lake";
+import { createS3Client, LocalFolderStore, type ObjectStore, S3Store } from "../lake";
 
 /**
  * A notebook (optional) bound to its lake: the object store, the engine and the catalog.
@@ -19,7 +19,8 @@ export interface Workspace {
   lakeRoot: string;
   /** `.lakebook/` beside the notebook: run state, outputs and caches; never in the notebook file. */
   stateDir: string;
-  store: LocalFolderStore;
+  /** The lake's objects: the local folder, or the notebook's S3 bucket when its target is aws. */
+  store: ObjectStore;
   engine: Engine;
   catalog: LocalCatalog;
   close(): Promise<void>;
@@ -70,7 +71,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}),
     ...(options.threads ? { threads: options.threads } : {}),
   });
-  const store = new LocalFolderStore(lakeRoot);
+  const store = storeFor(target, lakeRoot, options.lake !== undefined);
   const catalog = new LocalCatalog(lakeRoot);
   await attachCatalog(engine, catalog, lakeRoot);
   return {
@@ -86,6 +87,23 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     catalog,
     close: () => engine.close(),
   };
+}
+
+/**
+ * An aws target stores RAW objects in its bucket through the SDK's default credential chain (and
+ * the profile it names); `--lake DIR` always means a local folder. DuckDB, the catalog stand-in
+ * and run state stay local either way.
+ */
+function storeFor(target: Target, lakeRoot: string, lakeForced: boolean): ObjectStore {
+  if (target.kind !== "aws" || lakeForced) return new LocalFolderStore(lakeRoot);
+  // The SDK's own variables for an S3-compatible server (tests, MinIO), as the CLI's --s3 honours.
+  const endpoint = process.env.AWS_ENDPOINT_URL_S3 || process.env.AWS_ENDPOINT_URL;
+  const client = createS3Client({
+    region: target.region,
+    ...(target.profile ? { profile: target.profile } : {}),
+    ...(endpoint ? { endpoint } : {}),
+  });
+  return new S3Store({ bucket: target.bucket, ...(target.prefix ? { prefix: target.prefix } : {}), client });
 }
 
 async function ensureWritableFolder(folder: string, what: string): Promise<void> {
