@@ -14,6 +14,7 @@ import { createS3Client, LocalFolderStore, MOVIES_COLUMNS, S3Store } from "../..
 import { findSourceFile, ingestCsvFiles, ingestStage } from "../../pipeline/stages/ingest";
 import { startS3rver } from "../helpers/s3rver";
 import { type Measurement, measure } from "./measure";
+import { uiScenarios } from "./ui-scenarios";
 
 const MB = 2 ** 20;
 
@@ -68,7 +69,8 @@ export async function writeMoviesCsv(file: string, size: number): Promise<{ byte
   return { bytes, rows };
 }
 
-export type Scenario = () => Promise<Measurement & Record<string, number | string>>;
+/** Node scenarios return a Measurement and more; browser scenarios (ui-scenarios.ts) only their own figures. */
+export type Scenario = () => Promise<Partial<Measurement> & Record<string, number | string>>;
 
 const FILE_MB = 256;
 
@@ -232,6 +234,7 @@ export const scenarios: Record<string, Scenario> = {
       );
       return { ...m, mb: Math.round(file.bytes / MB), mbPerS: Math.round(file.bytes / MB / (m.ms / 1000)) };
     }),
+  ...uiScenarios,
 };
 
 /**
