@@ -15,7 +15,14 @@ export interface Cancellation {
 }
 
 export function watchAbort(connection: DuckDBConnection, signal: AbortSignal | undefined): Cancellation {
-  const onAbort = () => connection.interrupt();
+  let repeat: NodeJS.Timeout | undefined;
+  const onAbort = () => {
+    connection.interrupt();
+    // An interrupt that lands before DuckDB starts executing (between our last check and the
+    // query's start) is lost: DuckDB clears the flag when a query begins. Keep interrupting until
+    // the call settles and disposes this watch.
+    repeat = setInterval(() => connection.interrupt(), 25);
+  };
   signal?.addEventListener("abort", onAbort, { once: true });
   const cancellation: Cancellation = {
     check() {
@@ -25,6 +32,7 @@ export function watchAbort(connection: DuckDBConnection, signal: AbortSignal | u
       return signal?.aborted ? cancelledError(error) : error;
     },
     dispose() {
+      clearInterval(repeat);
       signal?.removeEventListener("abort", onAbort);
     },
   };

@@ -29,6 +29,17 @@ async function resultTables(): Promise<number> {
 }
 
 describe("cancellation", () => {
+  it("never loses a cancel that lands before DuckDB starts the query", async () => {
+    // Aborting at every early moment: right away, after one tick, after a few milliseconds.
+    for (const delay of [0, 0, 1, 2, 5, 10]) {
+      const controller = new AbortController();
+      const running = engine.query(LONG_AGGREGATE, { signal: controller.signal });
+      if (delay === 0) queueMicrotask(() => controller.abort());
+      else setTimeout(() => controller.abort(), delay);
+      await expect(running).rejects.toMatchObject({ code: "CANCELLED" });
+    }
+  });
+
   it("interrupts a long query → CANCELLED, and the engine keeps working", async () => {
     await expect(engine.query(LONG_AGGREGATE, { signal: abortSoon() })).rejects.toMatchObject({
       code: "CANCELLED",
