@@ -1,4 +1,5 @@
 export * from "./catalog";
+export * from "./data-files";
 export { CONTRACT_VERSION, describeContract } from "./describe";
 export * from "./errors";
 export * from "./events";

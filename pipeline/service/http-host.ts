@@ -17,6 +17,8 @@ export interface HttpHostOptions {
   staticDir?: string | undefined;
   /** Streams a kept query result as CSV, for `GET /results/<id>.csv`. */
   resultCsv?: (resultId: string, response: ServerResponse) => Promise<void>;
+  /** Receives a file chosen in the browser, for `PUT /data/<file name>` (see data-upload.ts). */
+  dataUpload?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
 }
 
 /** Monaco injects styles and runs workers from blobs; nothing else is loosened. */
@@ -77,6 +79,10 @@ export async function startHttpHost(router: ServiceRouter, options: HttpHostOpti
     const csv = url.pathname.match(/^\/results\/([\w-]+)\.csv$/);
     if (csv?.[1] && request.method === "GET" && options.resultCsv) {
       await options.resultCsv(csv[1], response);
+      return;
+    }
+    if (request.method === "PUT" && url.pathname.startsWith("/data/") && options.dataUpload) {
+      await options.dataUpload(request, response, url);
       return;
     }
     if (

@@ -1,6 +1,7 @@
 export { checkAccess, tokenFrom } from "./access-policy";
 export { runCell, skippedCell } from "./cell-runner";
 export { csvLine } from "./csv-line";
+export { createDataUpload, dataFileNameProblem } from "./data-upload";
 export { type HttpHost, startHttpHost } from "./http-host";
 export { saveNotebookFile } from "./notebook-file";
 export { sendResultCsv } from "./result-export";

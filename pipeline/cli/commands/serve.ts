@@ -2,7 +2,14 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRouter, openWorkspace, sendResultCsv, startHttpHost, statusPage } from "../../service";
+import {
+  createDataUpload,
+  createRouter,
+  openWorkspace,
+  sendResultCsv,
+  startHttpHost,
+  statusPage,
+} from "../../service";
 import { parseCommandArgs, positiveInteger } from "../args";
 
 export const serveHelp = `Usage: lakebook serve [notebook] [--port N] [--no-open]
@@ -39,6 +46,7 @@ export async function serve(options: {
     page: async () => statusPage(workspace),
     staticDir: existsSync(path.join(BUILT_UI, "index.html")) ? BUILT_UI : undefined,
     resultCsv: (resultId, response) => sendResultCsv(workspace.engine, resultId, response),
+    dataUpload: createDataUpload({ notebookPath: () => workspace.notebookPath }),
   });
   process.stdout.write(`${host.url}\n`);
   process.stderr.write(

@@ -5,6 +5,7 @@ import { useT } from "../i18n";
 import { select } from "../notebook/ui-store";
 import { CellEditor } from "./editor/CellEditor";
 import { languageFor } from "./editor/language";
+import { IngestSource } from "./ingest/IngestSource";
 import { Markdown } from "./markdown/markdown";
 
 /**
@@ -12,6 +13,12 @@ import { Markdown } from "./markdown/markdown";
  * for the rest (cheap: a 200-cell notebook opens without 200 editors).
  */
 export function CellSource({ cell, editing }: { cell: Cell; editing: boolean }) {
+  const source = <SourceView cell={cell} editing={editing} />;
+  // An ingest cell also takes its CSV from a file picker or a drop.
+  return cell.kind === "ingest" ? <IngestSource cellId={cell.id}>{source}</IngestSource> : source;
+}
+
+function SourceView({ cell, editing }: { cell: Cell; editing: boolean }) {
   const t = useT();
   const wb = useWorkbench();
   const { id } = cell;

@@ -2,6 +2,7 @@ import { type ComponentType, useCallback } from "react";
 import type { CellOutput } from "../../../pipeline/contract";
 import { useWorkbench } from "../app/workbench-context";
 import { useT } from "../i18n";
+import { IngestOutput } from "./ingest/IngestOutput";
 import { TableOutput } from "./table/TableOutput";
 
 type OutputOf<T extends CellOutput["type"]> = Extract<CellOutput, { type: T }>;
@@ -40,6 +41,7 @@ function TextResult({ output }: { output: OutputOf<"text"> }) {
 export const outputRenderers: { [T in CellOutput["type"]]?: OutputRenderer<T> } = {
   table: TableResult,
   text: TextResult,
+  ingest: IngestOutput,
 };
 
 export function hasRenderer(output: CellOutput | undefined): boolean {

@@ -1,4 +1,6 @@
 import {
+  type DataFileUpload,
+  DataFileUploadSchema,
   type MethodName,
   type MethodParams,
   type MethodResult,
@@ -7,7 +9,7 @@ import {
   ServiceEventSchema,
 } from "../../../pipeline/contract";
 import { httpTransport } from "./http-transport";
-import type { Transport } from "./transport";
+import type { DataFileUploadRequest, Transport } from "./transport";
 
 /**
  * The UI's only way to the service. Results and events are validated with the same zod schemas
@@ -31,6 +33,17 @@ export class ServiceClient {
 
   resultCsvUrl(resultId: string): string | undefined {
     return this.transport.resultCsvUrl?.(resultId);
+  }
+
+  /** Whether files chosen in the page can be sent to the service (browser mode over HTTP). */
+  canUploadDataFiles(): boolean {
+    return this.transport.uploadDataFile !== undefined;
+  }
+
+  /** Puts a file chosen in the page into the notebook's `data/` folder; throws ServiceCallError. */
+  async uploadDataFile(upload: DataFileUploadRequest): Promise<DataFileUpload> {
+    if (!this.transport.uploadDataFile) throw new Error("This host cannot receive files.");
+    return DataFileUploadSchema.parse(await this.transport.uploadDataFile(upload));
   }
 
   onEvent(listener: (event: ServiceEvent) => void): () => void {

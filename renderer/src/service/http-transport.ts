@@ -1,5 +1,6 @@
 import type { MethodName } from "../../../pipeline/contract";
 import { ServiceCallError, type Transport } from "./transport";
+import { xhrUpload } from "./xhr-upload";
 
 type SocketLike = {
   addEventListener(type: "message" | "open", listener: (event: { data?: unknown }) => void): void;
@@ -72,6 +73,16 @@ export function httpTransport(options: HttpTransportOptions): Transport {
     whenConnected: () => connect(),
     resultCsvUrl: (resultId) =>
       new URL(`/results/${encodeURIComponent(resultId)}.csv`, options.baseUrl).toString(),
+    // XMLHttpRequest, not fetch: it reports upload progress, and a Blob body streams from disk.
+    ...(typeof XMLHttpRequest === "undefined"
+      ? {}
+      : {
+          uploadDataFile: (upload) => {
+            const url = new URL(`/data/${encodeURIComponent(upload.name)}`, options.baseUrl);
+            if (upload.replace) url.searchParams.set("replace", "1");
+            return xhrUpload(url.toString(), options.token, upload);
+          },
+        }),
     close() {
       socket?.close();
       socket = undefined;

@@ -9,6 +9,21 @@ export interface Transport {
   close(): void;
   /** Where a query result downloads as CSV (`GET /results/<id>.csv`); absent when the host cannot serve it. */
   resultCsvUrl?(resultId: string): string;
+  /**
+   * Sends a file chosen in the page to the notebook's `data/` folder (`PUT /data/<name>`); absent
+   * when the host cannot receive one. Resolves with the service's answer, still to be validated.
+   */
+  uploadDataFile?(upload: DataFileUploadRequest): Promise<unknown>;
+}
+
+export interface DataFileUploadRequest {
+  file: Blob;
+  /** The plain file name it gets in `data/`. */
+  name: string;
+  /** Overwrite a file of that name with other content (otherwise DATA_FILE_EXISTS). */
+  replace?: boolean;
+  onProgress?(sent: number, total: number): void;
+  signal?: AbortSignal;
 }
 
 /** Thrown for a failed call: the service's error shape, ready to draw in a cell. */
