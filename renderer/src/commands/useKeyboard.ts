@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useLayoutEffect } from "react";
 import type { Workbench } from "../app/workbench";
 import { commandById, isEnabled } from "./command";
 import { createKeymap } from "./keymap";
@@ -36,7 +36,8 @@ function editorPopupOpen(): boolean {
  * Shift+Enter runs the cell instead of typing a newline.
  */
 export function useKeyboard(wb: Workbench): void {
-  useEffect(() => {
+  // A layout effect attaches before the first paint: a key pressed as soon as the cells show is not lost.
+  useLayoutEffect(() => {
     const keymap = createKeymap(wb.commands, isMac());
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || wb.ui.get().dialog) return;
