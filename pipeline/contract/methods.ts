@@ -46,7 +46,11 @@ export const methods = {
     }),
   },
   "notebook.save": {
-    params: z.object({ notebook: NotebookSchema }),
+    /**
+     * Refused with NOTEBOOK_CHANGED_ON_DISK when the file changed since the service last read or
+     * wrote it; `overwrite: true` is the user's explicit "keep mine".
+     */
+    params: z.object({ notebook: NotebookSchema, overwrite: z.boolean().optional() }),
     result: z.object({ path: z.string(), bytes: z.number().int() }),
   },
   "cell.run": {

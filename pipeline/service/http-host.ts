@@ -165,6 +165,7 @@ function accessOf(request: IncomingMessage, url: URL) {
 function statusFor(code: string): number {
   if (code === "INVALID_PARAMS" || code === "INVALID_JSON") return 400;
   if (code.endsWith("NOT_FOUND")) return 404;
+  if (code === "NOTEBOOK_CHANGED_ON_DISK") return 409;
   if (code === "INTERNAL") return 500;
   return 422;
 }

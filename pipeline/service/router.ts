@@ -86,8 +86,19 @@ export function createRouter(workspace: Workspace): ServiceRouter {
         ...(recovered ? { recovered } : {}),
       };
     },
-    "notebook.save": async ({ notebook }) => {
+    "notebook.save": async ({ notebook, overwrite }) => {
       const { path } = requireNotebook();
+      // Never overwrite someone else's edit (or a file that no longer parses) without being told to.
+      const onDisk = await readFile(path, "utf8").catch(() => undefined);
+      if (!overwrite && onDisk !== undefined && onDisk !== knownText && onDisk !== lastRead) {
+        throw new LakebookError(
+          "NOTEBOOK_CHANGED_ON_DISK",
+          `${path} changed on disk since Lakebook last read it.`,
+          {
+            hint: "Reload it to see the change, or keep your version, which replaces the file.",
+          },
+        );
+      }
       knownText = writeNotebook(notebook);
       const bytes = await saveNotebookFile(path, notebook);
       workspace.notebook = notebook;

@@ -29,7 +29,7 @@ async function reload(wb: Workbench) {
 
 async function keepMine(wb: Workbench) {
   dismiss(wb);
-  await wb.autosave.flush(true);
+  await wb.autosave.overwrite();
 }
 
 /** Questions that need an answer before editing on: unsaved edits found on open, or the file changed on disk. */

@@ -51,7 +51,10 @@ export function createWorkbench(
       prompt: { type: "recovered", journaledAt: opened.recovered?.journaledAt ?? "" },
     }));
   const catalog = createCatalogStore();
-  const autosave = createAutosave(client, doc, { delayMs: options.autosaveMs ?? 700 });
+  const autosave = createAutosave(client, doc, {
+    delayMs: options.autosaveMs ?? 700,
+    onConflict: () => ui.set((s) => ({ ...s, prompt: { type: "changed" } })),
+  });
   const queue = new RunQueue({
     client,
     runs,

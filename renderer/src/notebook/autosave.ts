@@ -1,5 +1,6 @@
 import type { Notebook } from "../../../pipeline/document";
 import type { ServiceClient } from "../service/client";
+import { ServiceCallError } from "../service/transport";
 import { createStore, type Store } from "../state/store";
 import type { DocumentStore } from "./document-store";
 
@@ -13,6 +14,8 @@ export interface Autosave {
   state: Store<SaveState>;
   /** Saves now if anything is unsaved (before a run, on Ctrl+S); `force` saves even when clean. */
   flush(force?: boolean): Promise<void>;
+  /** The user chose "Keep mine" after the file changed on disk: replace the file, resume saving. */
+  overwrite(): Promise<void>;
   /** Replaces the notebook with one already on disk (reload): not journaled, not dirty. */
   adopt(notebook: Notebook): void;
   /** True while our own save is in flight or just finished: a `notebook.changed` then is ours. */
@@ -27,7 +30,11 @@ export interface Autosave {
 export function createAutosave(
   client: Pick<ServiceClient, "call">,
   doc: DocumentStore,
-  { delayMs = 700, now = () => Date.now() } = {},
+  {
+    delayMs = 700,
+    now = () => Date.now(),
+    onConflict = () => {},
+  }: { delayMs?: number; now?: () => number; onConflict?: () => void } = {},
 ): Autosave {
   const state = createStore<SaveState>({ kind: "saved" });
   let savedVersion = doc.get().version;
@@ -38,6 +45,8 @@ export function createAutosave(
   let adopting = false;
   let journalInFlight = false;
   let journalPending = false;
+  // The file changed on disk: saves wait for the user's answer (edits are still journaled).
+  let blocked = false;
 
   const journal = () => {
     if (journalInFlight) {
@@ -55,21 +64,27 @@ export function createAutosave(
       });
   };
 
-  const save = async (force = false): Promise<void> => {
+  const save = async (force = false, overwrite = false): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = undefined;
     if (saving) await saving;
+    if (blocked && !overwrite) return;
     const { version, notebook } = doc.get();
     if (!force && version === savedVersion) return;
     state.set({ kind: "saving" });
     saving = client
-      .call("notebook.save", { notebook })
+      .call("notebook.save", overwrite ? { notebook, overwrite } : { notebook })
       .then(() => {
+        blocked = false;
         savedVersion = version;
         lastSaveAt = now();
         state.set(doc.get().version === version ? { kind: "saved" } : { kind: "dirty" });
       })
       .catch((error: unknown) => {
+        if (error instanceof ServiceCallError && error.code === "NOTEBOOK_CHANGED_ON_DISK") {
+          blocked = true;
+          onConflict();
+        }
         state.set({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
       })
       .finally(() => {
@@ -97,12 +112,14 @@ export function createAutosave(
   return {
     state,
     flush: (force) => save(force),
+    overwrite: () => save(true, true),
     adopt(notebook) {
       if (timer) clearTimeout(timer);
       adopting = true;
       doc.dispatch({ type: "replace", notebook });
       adopting = false;
       savedVersion = doc.get().version;
+      blocked = false;
       state.set({ kind: "saved" });
     },
     recentlySaved: () => saving !== null || now() - lastSaveAt < 1500,

@@ -261,6 +261,20 @@ describe("what the workbench needs from the service", () => {
     stop();
   });
 
+  it("refuses to save over a change made on disk, until told to overwrite", async () => {
+    const opened = await client.call("notebook.open", {});
+    const file = path.join(dir, "test.lakebook.md");
+    // Someone breaks the file by hand: a save must not silently replace their text.
+    const broken = "---\nlakebook: 1\ntitle: [unclosed\n";
+    await writeFile(file, broken);
+    await expect(client.call("notebook.save", { notebook: opened.notebook })).rejects.toMatchObject({
+      code: "NOTEBOOK_CHANGED_ON_DISK",
+    });
+    expect(await readFile(file, "utf8")).toBe(broken);
+    await client.call("notebook.save", { notebook: opened.notebook, overwrite: true });
+    expect(parseNotebook(await readFile(file, "utf8")).notebook).toEqual(opened.notebook);
+  });
+
   it("streams a kept result as CSV", async () => {
     const result = await client.call("query.run", {
       sql: "SELECT range AS n, 'a,b' AS s FROM range(25000)",

@@ -2,6 +2,7 @@
 import { act, cleanup, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { setLocale } from "../../../../renderer/src/i18n";
+import { ServiceCallError } from "../../../../renderer/src/service/transport";
 import { notebookOf } from "../helpers/fake-service";
 import { harness, renderWorkbench } from "../helpers/workbench";
 
@@ -49,6 +50,32 @@ describe("autosave and the journal", () => {
   });
 });
 
+describe("a save that would overwrite a change on disk", () => {
+  it("stops autosaving, asks, and replaces the file only after Keep mine", async () => {
+    setLocale("en");
+    const h = harness(nb(), { autosaveMs: 10 });
+    h.service.handle("notebook.save", (params) => {
+      if ((params as { overwrite?: boolean }).overwrite) return { path: "/nb/test.lakebook.md", bytes: 10 };
+      throw new ServiceCallError("NOTEBOOK_CHANGED_ON_DISK", "changed on disk", "Reload it", false);
+    });
+    renderWorkbench(h.wb);
+    await act(async () => h.wb.doc.dispatch({ type: "editSource", id: "q1", source: "SELECT 2" }));
+    await screen.findByRole("button", { name: "Keep mine" });
+    const refused = h.service.callsOf("notebook.save").length;
+    await act(async () => h.wb.doc.dispatch({ type: "editSource", id: "q1", source: "SELECT 3" }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Edits are still journaled, but nothing is saved over the file while the question is open.
+    expect(h.service.callsOf("notebook.save")).toHaveLength(refused);
+    expect(
+      (h.service.callsOf("notebook.journal").at(-1) as { notebook: { cells: { source: string }[] } }).notebook
+        .cells[0]?.source,
+    ).toBe("SELECT 3");
+    await act(async () => screen.getByRole("button", { name: "Keep mine" }).click());
+    await waitFor(() => expect(saveState()).toBe("Saved"));
+    expect(h.service.callsOf("notebook.save").at(-1)).toMatchObject({ overwrite: true });
+  });
+});
+
 describe("recovery and changes on disk", () => {
   it("offers journaled edits back; restoring sets the notebook and saves it", async () => {
     setLocale("en");
@@ -90,7 +117,9 @@ describe("recovery and changes on disk", () => {
 
     await act(async () => h.service.emit({ type: "notebook.changed", path: "/nb/test.lakebook.md" }));
     await act(async () => screen.getByRole("button", { name: "Manter as minhas" }).click());
-    await waitFor(() => expect(h.service.callsOf("notebook.save")).toEqual([{ notebook: onDisk }]));
+    await waitFor(() =>
+      expect(h.service.callsOf("notebook.save")).toEqual([{ notebook: onDisk, overwrite: true }]),
+    );
     setLocale("en");
   });
 });
