@@ -44,6 +44,7 @@ export async function startHttpHost(router: ServiceRouter, options: HttpHostOpti
   const token = options.token ?? randomBytes(24).toString("base64url");
   let port = 0;
   const sockets = new WebSocketServer({ noServer: true });
+  sockets.on("error", () => undefined);
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error) => {
@@ -132,6 +133,8 @@ export async function startHttpHost(router: ServiceRouter, options: HttpHostOpti
     sockets.handleUpgrade(request, socket, head, (ws) => {
       const unsubscribe = router.subscribe((event) => ws.send(JSON.stringify(event)));
       ws.on("close", unsubscribe);
+      // A malformed frame is that client's problem: drop it, never the service.
+      ws.on("error", () => ws.terminate());
     });
   });
 

@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { NotebookSchema } from "../contract";
 import type { Notebook } from "../document";
+import { writeFileAtomically } from "./atomic-write";
 
 /**
  * Unsaved edits, written on every change before the debounced save, so a crash or a killed
@@ -14,9 +15,7 @@ export function journalFile(stateDir: string, notebookPath: string): string {
 export async function writeJournal(file: string, notebook: Notebook): Promise<string> {
   const journaledAt = new Date().toISOString();
   await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify({ journaledAt, notebook }));
-  await rename(temp, file);
+  await writeFileAtomically(file, JSON.stringify({ journaledAt, notebook }));
   return journaledAt;
 }
 

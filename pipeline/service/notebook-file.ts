@@ -1,5 +1,5 @@
-import { rename, writeFile } from "node:fs/promises";
 import { type Notebook, writeNotebook } from "../document";
+import { writeFileAtomically } from "./atomic-write";
 
 /**
  * Saves through the one canonical writer, atomically: a crash mid-save leaves the old file whole.
@@ -7,8 +7,6 @@ import { type Notebook, writeNotebook } from "../document";
  */
 export async function saveNotebookFile(file: string, notebook: Notebook): Promise<number> {
   const text = writeNotebook(notebook);
-  const temp = `${file}.${process.pid}.saving`;
-  await writeFile(temp, text, "utf8");
-  await rename(temp, file);
+  await writeFileAtomically(file, text);
   return Buffer.byteLength(text);
 }

@@ -20,8 +20,23 @@ export async function sendResultCsv(
     "Content-Disposition": `attachment; filename="lakebook-result.csv"`,
     "Cache-Control": "no-store",
   });
+  let gone = false;
+  response.once("close", () => {
+    gone = true;
+  });
+  // Wait for the socket to drain, but stop as soon as the browser goes away.
   const write = async (text: string) => {
-    if (!response.write(text)) await new Promise((resolve) => response.once("drain", resolve));
+    if (gone) throw new Error("client went away");
+    if (response.write(text)) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        response.off("drain", done);
+        response.off("close", done);
+        resolve();
+      };
+      response.on("drain", done);
+      response.on("close", done);
+    });
   };
   await write(csvLine(columns));
   let rows = first;

@@ -1,10 +1,17 @@
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { CellRunResult } from "../contract";
+import { writeFileAtomically } from "./atomic-write";
+
+type RecordedCell = Omit<CellRunResult, "output"> & { finishedAt: string };
+
+/** One write at a time per file: two cells finishing together must not drop each other's result. */
+const queues = new Map<string, Promise<unknown>>();
 
 /**
- * Last results per cell, kept in `.lakebook/<notebook>/last-run.json` beside the notebook,
- * never in the notebook file. Table outputs are left out: they are re-queried, not stored.
+ * Last results per cell, kept in `.lakebook/<notebook>/last-run.json` beside the notebook, never
+ * in the notebook file; a new result replaces only its own cell's. Table outputs are left out:
+ * they are re-queried, not stored.
  */
 export async function recordRunResults(
   stateDir: string,
@@ -12,14 +19,29 @@ export async function recordRunResults(
   results: CellRunResult[],
 ): Promise<string> {
   const folder = path.join(stateDir, path.basename(notebookPath, ".lakebook.md"));
-  await mkdir(folder, { recursive: true });
   const file = path.join(folder, "last-run.json");
-  const cells = results.map(({ output: _output, ...rest }) => ({
-    ...rest,
-    finishedAt: new Date().toISOString(),
-  }));
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify({ cells }, null, 2)}\n`);
-  await rename(temp, file);
+  const finishedAt = new Date().toISOString();
+  const write = async () => {
+    await mkdir(folder, { recursive: true });
+    const byId = new Map((await readRecorded(file)).map((cell) => [cell.id, cell]));
+    for (const { output: _output, ...rest } of results) byId.set(rest.id, { ...rest, finishedAt });
+    await writeFileAtomically(file, `${JSON.stringify({ cells: [...byId.values()] }, null, 2)}\n`);
+  };
+  const next = (queues.get(file) ?? Promise.resolve()).then(write, write);
+  queues.set(file, next);
+  try {
+    await next;
+  } finally {
+    if (queues.get(file) === next) queues.delete(file);
+  }
   return file;
+}
+
+async function readRecorded(file: string): Promise<RecordedCell[]> {
+  try {
+    const parsed = JSON.parse(await readFile(file, "utf8")) as { cells?: RecordedCell[] };
+    return Array.isArray(parsed.cells) ? parsed.cells : [];
+  } catch {
+    return []; // none yet, or cut short by a crash: start over
+  }
 }

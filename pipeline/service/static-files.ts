@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -20,7 +21,12 @@ export async function sendStaticFile(
   urlPath: string,
   response: ServerResponse,
 ): Promise<boolean> {
-  const relative = decodeURIComponent(urlPath).replace(/^\/+/, "");
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath).replace(/^\/+/, "");
+  } catch {
+    return false; // a malformed escape names no file of ours
+  }
   const file = path.resolve(root, relative);
   if (file !== root && !file.startsWith(`${root}${path.sep}`)) return false;
   const info = await stat(file).catch(() => undefined);
@@ -31,8 +37,7 @@ export async function sendStaticFile(
     "Cache-Control": relative.startsWith("assets/") ? "max-age=31536000, immutable" : "no-store",
     "X-Content-Type-Options": "nosniff",
   });
-  await new Promise<void>((resolve, reject) => {
-    createReadStream(file).on("error", reject).on("end", resolve).pipe(response);
-  });
+  // pipeline() also closes the file when the browser goes away mid-download.
+  await pipeline(createReadStream(file), response).catch(() => undefined);
   return true;
 }
