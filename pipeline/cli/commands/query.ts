@@ -35,51 +35,80 @@ export async function queryCommand(argv: string[]): Promise<number> {
   }
 }
 
+/** Text for each part of the output; the caller decides when it reaches stdout. */
 interface RowWriter {
-  start(columns: Column[]): void;
-  row(row: Row, columns: Column[]): void;
-  end(columns: Column[]): void;
+  start(columns: Column[]): string;
+  row(row: Row, columns: Column[]): string;
+  end(columns: Column[]): string;
 }
 
-/** Rows are written chunk by chunk as DuckDB produces them: a large result never sits whole in memory. */
+/**
+ * Rows are written chunk by chunk as DuckDB produces them, waiting for a slow reader: a large
+ * result never sits whole in memory. A reader that stops early (`| head`) ends the query quietly.
+ */
 async function streamRows(workspace: Workspace, sql: string, limit: number | undefined, writer: RowWriter) {
+  const out = stdoutSink();
   let columns: Column[] = [];
   let written = 0;
   let started = false;
   for await (const chunk of workspace.engine.stream(sql)) {
     columns = chunk.columns;
-    if (!started) writer.start(columns);
+    let text = started ? "" : writer.start(columns);
     started = true;
     for (const row of chunk.rows) {
       if (limit !== undefined && written >= limit) break;
-      writer.row(row, columns);
+      text += writer.row(row, columns);
       written += 1;
     }
-    if (limit !== undefined && written >= limit) break;
+    await out.write(text);
+    if (out.closed || (limit !== undefined && written >= limit)) break;
   }
-  if (!started) writer.start(columns);
-  writer.end(columns);
+  await out.write((started ? "" : writer.start(columns)) + writer.end(columns));
+}
+
+function stdoutSink() {
+  let closed = false;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    closed = true;
+  });
+  return {
+    get closed() {
+      return closed;
+    },
+    async write(text: string): Promise<void> {
+      if (closed || !text || process.stdout.write(text)) return;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          process.stdout.off("drain", done);
+          process.stdout.off("error", done);
+          resolve();
+        };
+        process.stdout.on("drain", done);
+        process.stdout.on("error", done);
+      });
+    },
+  };
 }
 
 function jsonWriter(): RowWriter {
   let first = true;
-  const out = process.stdout;
   return {
-    start: (columns) => out.write(`{"columns":${JSON.stringify(columns)},"rows":[`),
+    start: (columns) => `{"columns":${JSON.stringify(columns)},"rows":[`,
     row: (row) => {
-      out.write(`${first ? "\n" : ",\n"}${JSON.stringify(row)}`);
+      const text = `${first ? "\n" : ",\n"}${JSON.stringify(row)}`;
       first = false;
+      return text;
     },
-    end: () => out.write(`${first ? "" : "\n"}]}\n`),
+    end: () => `${first ? "" : "\n"}]}\n`,
   };
 }
 
 function csvWriter(): RowWriter {
-  const out = process.stdout;
   return {
-    start: (columns) => out.write(csvLine(columns.map((c) => c.name))),
-    row: (row, columns) => out.write(csvLine(columns.map((c) => row[c.name]))),
-    end: () => undefined,
+    start: (columns) => csvLine(columns.map((c) => c.name)),
+    row: (row, columns) => csvLine(columns.map((c) => row[c.name])),
+    end: () => "",
   };
 }
 
