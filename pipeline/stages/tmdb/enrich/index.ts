@@ -1,0 +1,35 @@
+/** Stage 2, TMDB enrichment: selected IMDb ids → TMDB details → RAW JSON files (see run.ts). */
+export {
+  type Checkpoint,
+  checkpointKey,
+  type FailedTitle,
+  LAKEBOOK_TMDB_ROOT,
+  loadCheckpoint,
+  manifestKey,
+} from "./checkpoint";
+export {
+  CAST_LIMIT,
+  canonicalField,
+  DEFAULT_FIELDS,
+  FIELD_NAMES,
+  pickFields,
+  type TitleKind,
+  type TmdbField,
+} from "./fields";
+export { type RequestLog, type TmdbGetter, type TmdbResult } from "./getter";
+export {
+  runTmdbEnrichment,
+  type TmdbEnrichOptions,
+  type TmdbEnrichProgress,
+  type TmdbEnrichResult,
+} from "./run";
+export { readSelection, type SelectedTitle, type Selection } from "./select";
+export {
+  FILE_LIMITS,
+  type FileLimits,
+  parseTmdbFileName,
+  splitIntoFiles,
+  tmdbFileName,
+  type WrittenFile,
+  writeTmdbFiles,
+} from "./writer";

@@ -1,0 +1,126 @@
+import { LakebookError } from "../../../contract";
+import { type ObjectStore, type ProcessingDate, rawTmdbKey } from "../../../lake";
+import type { TitleKind } from "./fields";
+
+/**
+ * RAW TMDB files, as the challenge demands: `Raw/TMDB/JSON/YYYY/MM/DD/<name>-movies-0001.json` and
+ * `<name>-series-0001.json`; each file one JSON array of at most 100 records and under 10 MB;
+ * movies and series never share a file. The splitting is pure; `writeTmdbFiles` stores the bodies.
+ */
+export interface FileLimits {
+  maxRecords: number;
+  /** A file's size stays strictly below this many bytes (10 MB read as 10,000,000: the stricter). */
+  maxBytes: number;
+}
+
+export const FILE_LIMITS: FileLimits = { maxRecords: 100, maxBytes: 10_000_000 };
+
+const KIND_WORD: Record<TitleKind, string> = { movie: "movies", tv: "series" };
+
+/** `tmdb-movies-0001.json`: numbers start at 1 and are zero-padded to four digits. */
+export function tmdbFileName(name: string, kind: TitleKind, number: number): string {
+  if (!Number.isInteger(number) || number < 1) {
+    throw new LakebookError("TMDB_FILE_NUMBER_INVALID", `TMDB file number ${number} is not 1 or more.`);
+  }
+  return `${name}-${KIND_WORD[kind]}-${String(number).padStart(4, "0")}.json`;
+}
+
+/** Reads a file name this writer made for `name` back to its kind and number. */
+export function parseTmdbFileName(
+  name: string,
+  fileName: string,
+): { kind: TitleKind; number: number } | undefined {
+  if (!fileName.startsWith(`${name}-`)) return undefined;
+  const match = /^(movies|series)-(\d{4,})\.json$/.exec(fileName.slice(name.length + 1));
+  if (!match) return undefined;
+  const number = Number(match[2]);
+  if (number < 1) return undefined;
+  return { kind: match[1] === "movies" ? "movie" : "tv", number };
+}
+
+type Json = Record<string, unknown>;
+
+export interface FilePlan {
+  body: string;
+  records: Json[];
+}
+
+/**
+ * Splits records into file bodies within `limits`, keeping their order. A record that alone would
+ * make a file too large is returned in `oversized` rather than written.
+ */
+export function splitIntoFiles(
+  records: readonly Json[],
+  limits: FileLimits = FILE_LIMITS,
+): { files: FilePlan[]; oversized: Json[] } {
+  const files: FilePlan[] = [];
+  const oversized: Json[] = [];
+  let texts: string[] = [];
+  let batch: Json[] = [];
+  let bytes = 0;
+  const close = () => {
+    if (batch.length > 0) files.push({ body: bodyOf(texts), records: batch });
+    texts = [];
+    batch = [];
+    bytes = 0;
+  };
+  for (const record of records) {
+    const text = JSON.stringify(record);
+    const size = Buffer.byteLength(text, "utf8");
+    if (bodySize(size, 1) >= limits.maxBytes) {
+      oversized.push(record);
+      continue;
+    }
+    if (batch.length >= limits.maxRecords || bodySize(bytes + size, batch.length + 1) >= limits.maxBytes) {
+      close();
+    }
+    texts.push(text);
+    batch.push(record);
+    bytes += size;
+  }
+  close();
+  return { files, oversized };
+}
+
+/** One record a line, so a file diffs and greps well and still parses as one array. */
+function bodyOf(texts: string[]): string {
+  return `[\n${texts.join(",\n")}\n]\n`;
+}
+
+function bodySize(recordBytes: number, count: number): number {
+  // "[\n" + records joined by ",\n" + "\n]\n"
+  return 2 + recordBytes + 2 * Math.max(0, count - 1) + 3;
+}
+
+export interface WrittenFile {
+  key: string;
+  kind: TitleKind;
+  number: number;
+  ids: string[];
+  bytes: number;
+}
+
+/** Stores `records` as files numbered from `firstNumber` on; returns what was written. */
+export async function writeTmdbFiles(
+  store: ObjectStore,
+  target: { date: ProcessingDate; name: string; kind: TitleKind; firstNumber: number },
+  records: readonly Json[],
+  limits: FileLimits = FILE_LIMITS,
+): Promise<{ written: WrittenFile[]; oversized: Json[] }> {
+  const { files, oversized } = splitIntoFiles(records, limits);
+  const written: WrittenFile[] = [];
+  let number = target.firstNumber;
+  for (const file of files) {
+    const key = rawTmdbKey(target.date, tmdbFileName(target.name, target.kind, number));
+    const info = await store.put(key, file.body, { contentType: "application/json" });
+    written.push({
+      key,
+      kind: target.kind,
+      number,
+      ids: file.records.map((record) => String(record.imdb_id)),
+      bytes: info.size,
+    });
+    number += 1;
+  }
+  return { written, oversized };
+}
