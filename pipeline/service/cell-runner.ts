@@ -26,6 +26,7 @@ export async function runCell(
       notebook: workspace.notebook,
       notebookPath: workspace.notebookPath,
       baseDir: workspace.baseDir,
+      stateDir: workspace.stateDir,
       target: workspace.target,
       lakeRoot: workspace.lakeRoot,
       store: workspace.store,

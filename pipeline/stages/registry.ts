@@ -4,17 +4,18 @@ import { ingestStage } from "./ingest";
 import { markdownStage } from "./markdown";
 import { sqlStage } from "./sql";
 import type { Stage } from "./stage";
+import { tmdbStage } from "./tmdb/tmdb-stage";
 
 /** Cell kinds whose stage is built, keyed by the kind as written in the notebook file. */
 const stages: Record<string, Stage> = {
   ingest: ingestStage,
   markdown: markdownStage,
   sql: sqlStage,
+  tmdb: tmdbStage,
 };
 
 /** Kinds Lakebook knows but whose stage has not been built yet; they fail loudly, never pass. */
 const plannedStages: Record<string, string> = {
-  tmdb: "Stage 2, enriching from the TMDB API",
   transform: "Stage 3, the Spark transforms RAW → TRUSTED → REFINED",
   chart: "chart cells",
   publish: "publishing to Amazon QuickSight",

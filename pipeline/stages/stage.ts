@@ -16,6 +16,8 @@ export interface StageContext {
   notebookPath: string | null;
   /** Folder that relative paths in cells resolve against (the notebook's folder). */
   baseDir: string;
+  /** `.lakebook/` beside the notebook: checkpoints, caches and profiles; never the lake, never the file. */
+  stateDir: string;
   target: Target;
   lakeRoot: string;
   store: ObjectStore;

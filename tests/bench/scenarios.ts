@@ -193,6 +193,7 @@ export const scenarios: Record<string, Scenario> = {
           notebook: { meta: { lakebook: 1 }, cells: [] },
           notebookPath: path.join(dir, "bench.lakebook.md"),
           baseDir: dir,
+          stateDir: path.join(dir, ".lakebook"),
           target: { kind: "local" as const },
           lakeRoot,
           store: new LocalFolderStore(lakeRoot),

@@ -18,7 +18,7 @@ export const ingestStage: Stage = {
     const date = settings.date ?? processingDateOf(new Date());
     const files = [];
     for (const file of settings.files) files.push(await findSourceFile(context.baseDir, file));
-    const stateDir = path.join(context.baseDir, ".lakebook");
+    const { stateDir } = context;
     const results = await ingestCsvFiles({
       files,
       ...(settings.dataset ? { dataset: settings.dataset } : {}),

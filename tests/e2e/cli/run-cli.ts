@@ -14,7 +14,7 @@ export function lakebook(args: string[], cwd: string, env: Record<string, string
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [LAKEBOOK, ...args], {
       cwd,
-      env: { ...process.env, NO_COLOR: "1", ...env },
+      env: { ...offlineEnv(), NO_COLOR: "1", ...env },
     });
     let stdout = "";
     let stderr = "";
@@ -27,4 +27,11 @@ export function lakebook(args: string[], cwd: string, env: Record<string, string
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** The environment without TMDB credentials: tests use the offline sample, never the network. */
+export function offlineEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ["TMDB_API_KEY", "TMDB_READ_ACCESS_TOKEN", "TMDB_API_BASE"]) delete env[name];
+  return env;
 }

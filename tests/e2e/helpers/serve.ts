@@ -2,7 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { LAKEBOOK, lakebook } from "../cli/run-cli";
+import { LAKEBOOK, lakebook, offlineEnv } from "../cli/run-cli";
 
 export interface ServedNotebook {
   url: string;
@@ -14,6 +14,7 @@ export interface ServedNotebook {
 export function serveNotebook(notebook: string): Promise<ServedNotebook> {
   const child = spawn(process.execPath, [LAKEBOOK, "serve", notebook, "--no-open"], {
     cwd: path.dirname(notebook),
+    env: offlineEnv(),
   });
   let stderr = "";
   child.stderr.on("data", (chunk) => {

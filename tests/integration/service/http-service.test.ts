@@ -36,8 +36,8 @@ SELECT range AS n, range % 7 AS bucket FROM range(250000)
 SELECT count(*) FROM range(200000) a, range(200000) b WHERE a.range + b.range = 7
 \`\`\`
 
-\`\`\`tmdb {#tmdb_enrich}
-fields: [budget]
+\`\`\`transform {#trusted_movies}
+SELECT 1
 \`\`\`
 `;
 
@@ -173,7 +173,7 @@ describe("the service on loopback HTTP", () => {
 
   it("reports a stage that is not built as NOT_IMPLEMENTED, never ok", async () => {
     const finished = waitForEvent((event) => event.type === "run.finished");
-    await client.call("cell.run", { cellId: "tmdb_enrich" });
+    await client.call("cell.run", { cellId: "trusted_movies" });
     expect(await finished).toMatchObject({ result: { status: "error", error: { code: "NOT_IMPLEMENTED" } } });
   });
 

@@ -42,6 +42,7 @@ export async function ingestBench(): Promise<IngestBench> {
       notebook: { meta: { lakebook: 1, title: "Ingest" }, cells: [] },
       notebookPath: path.join(dir, "ingest.lakebook.md"),
       baseDir: dir,
+      stateDir: path.join(dir, ".lakebook"),
       target: { kind: "local" },
       lakeRoot,
       store,

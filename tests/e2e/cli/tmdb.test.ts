@@ -1,0 +1,68 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lakebook } from "./run-cli";
+
+let dir: string;
+let notebook: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "lakebook-tmdb-"));
+  expect((await lakebook(["demo", "demo"], dir)).code).toBe(0);
+  notebook = path.join(dir, "demo", "horror-subgenres.lakebook.md");
+  for (const cell of ["ingest_movies", "ingest_series"]) {
+    expect((await lakebook(["run", notebook, "--cell", cell], dir)).code).toBe(0);
+  }
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function runTmdb() {
+  const result = await lakebook(["run", notebook, "--cell", "tmdb_enrich", "--json"], dir);
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout).cells[0] as { status: string; summary: string };
+}
+
+describe("the TMDB cell without credentials (the offline sample)", () => {
+  it("writes RAW JSON files of at most 100 records, movies and series apart, each keyed by imdb_id", async () => {
+    const cell = await runTmdb();
+    expect(cell.summary).toMatch(/^offline sample: (\d+) titles — \1 found, 0 not found, 0 failed/);
+    const lake = path.join(dir, "demo", ".lake");
+    const [dateFolder] = await findJsonFolders(path.join(lake, "Raw", "TMDB", "JSON"));
+    expect(dateFolder).toMatch(/Raw\/TMDB\/JSON\/\d{4}\/\d{2}\/\d{2}$/);
+    const files = (await readdir(dateFolder ?? "")).sort();
+    expect(files.some((f) => /-movies-0001\.json$/.test(f))).toBe(true);
+    expect(files.some((f) => /-series-0001\.json$/.test(f))).toBe(true);
+    for (const file of files) {
+      const records = JSON.parse(await readFile(path.join(dateFolder ?? "", file), "utf8"));
+      expect(Array.isArray(records)).toBe(true);
+      expect(records.length).toBeLessThanOrEqual(100);
+      for (const record of records) {
+        expect(record.imdb_id).toMatch(/^tt\d+$/);
+        expect(typeof record.id).toBe("number");
+      }
+    }
+  });
+
+  it("reruns for free: nothing new fetched or written", async () => {
+    const lake = path.join(dir, "demo", ".lake");
+    const [dateFolder] = await findJsonFolders(path.join(lake, "Raw", "TMDB", "JSON"));
+    const before = (await readdir(dateFolder ?? "")).sort();
+    const cell = await runTmdb();
+    expect(cell.status).toBe("ok");
+    expect((await readdir(dateFolder ?? "")).sort()).toEqual(before);
+  });
+});
+
+async function findJsonFolders(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (folder: string) => {
+    const entries = await readdir(folder, { withFileTypes: true });
+    if (entries.some((e) => e.isFile() && e.name.endsWith(".json"))) found.push(folder);
+    for (const entry of entries) if (entry.isDirectory()) await walk(path.join(folder, entry.name));
+  };
+  await walk(root);
+  return found;
+}
