@@ -3,6 +3,12 @@ export { runCell, skippedCell } from "./cell-runner";
 export { csvLine } from "./csv-line";
 export { createDataUpload, dataFileNameProblem } from "./data-upload";
 export { type HttpHost, startHttpHost } from "./http-host";
+export {
+  type HeadlessIngest,
+  type IngestedCsv,
+  ingestFileHeadless,
+  s3LakeFromEnvironment,
+} from "./ingest-file";
 export { saveNotebookFile } from "./notebook-file";
 export { sendResultCsv } from "./result-export";
 export { createRouter, type ServiceRouter } from "./router";

@@ -34,6 +34,7 @@ export interface ServiceRouter {
 }
 
 const VERSION = "0.1.0";
+const KEPT_RUNS = 200;
 
 /** The one implementation of the contract; both transports (HTTP and Electron IPC) call into it. */
 export function createRouter(workspace: Workspace): ServiceRouter {
@@ -54,6 +55,12 @@ export function createRouter(workspace: Workspace): ServiceRouter {
         () => emit({ type: "notebook.changed", path: workspace.notebookPath ?? "" }),
       )
     : () => undefined;
+
+  // Finished runs are kept for run.status, but not forever: a long session runs thousands of cells.
+  const forgetOldRuns = () => {
+    const finished = [...runs.values()].filter((run) => run.status !== "running");
+    for (const run of finished.slice(0, Math.max(0, finished.length - KEPT_RUNS))) runs.delete(run.runId);
+  };
 
   const requireNotebook = () => {
     if (!workspace.notebook || !workspace.notebookPath) {
@@ -133,6 +140,7 @@ export function createRouter(workspace: Workspace): ServiceRouter {
       void runCell(workspace, cell, { runId, signal: controller.signal, emit }).then(
         async (result: CellRunResult) => {
           runs.set(runId, { ...state, status: result.status === "ok" ? "ok" : "error", result });
+          forgetOldRuns();
           await recordRunResults(workspace.stateDir, path, [result]).catch(() => undefined);
         },
       );

@@ -71,9 +71,14 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}),
     ...(options.threads ? { threads: options.threads } : {}),
   });
-  const store = storeFor(target, lakeRoot, options.lake !== undefined);
   const catalog = new LocalCatalog(lakeRoot);
-  await attachCatalog(engine, catalog, lakeRoot);
+  try {
+    await attachCatalog(engine, catalog, lakeRoot);
+  } catch (error) {
+    await engine.close(); // a half-opened workspace must not keep DuckDB alive
+    throw error;
+  }
+  const store = storeFor(target, lakeRoot, options.lake !== undefined);
   return {
     notebookPath,
     notebook,
@@ -85,7 +90,10 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     store,
     engine,
     catalog,
-    close: () => engine.close(),
+    close: async () => {
+      if (store instanceof S3Store) store.destroy();
+      await engine.close();
+    },
   };
 }
 

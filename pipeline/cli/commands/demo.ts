@@ -2,8 +2,8 @@ import { access, copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { LakebookError } from "../../contract";
+import { writeDemoData } from "../../lake/demo/demo-data";
 import { parseCommandArgs, UsageError } from "../args";
-import { writeDemoData } from "../demo/demo-data";
 import { formatBytes } from "../output";
 
 export const DEMO_NOTEBOOK = "horror-subgenres.lakebook.md";

@@ -1,22 +1,6 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { LakebookError, type ServiceEvent } from "../../contract";
-import {
-  type Dataset,
-  type ObjectStore,
-  type ProcessingDate,
-  parseProcessingDate,
-  processingDateOf,
-  S3Store,
-} from "../../lake";
-import { openWorkspace, type Workspace } from "../../service";
-import {
-  findSourceFile,
-  type IngestedCsv,
-  type IngestRequest,
-  ingestCsvFiles,
-  registerRawTables,
-} from "../../stages/ingest";
+import { type Dataset, type ProcessingDate, parseProcessingDate } from "../../lake";
+import { type IngestedCsv, ingestFileHeadless, s3LakeFromEnvironment } from "../../service";
 import { parseCommandArgs, UsageError } from "../args";
 import { type CliError, failure, formatBytes, printError, printJson } from "../output";
 import { ProgressPrinter } from "../progress-printer";
@@ -118,84 +102,39 @@ function parseS3Url(url: string): { bucket: string; prefix: string } {
   return { bucket: match[1], prefix: match[2] ?? "" };
 }
 
-/** The request before the lake is chosen. */
-type LakeFreeRequest = Omit<IngestRequest, "store" | "stateDir">;
-
 interface IngestOutcome {
   result: IngestedCsv;
-  table: string | undefined;
+  table?: string | undefined;
 }
 
 async function ingest(args: IngestArgs, signal: AbortSignal): Promise<IngestOutcome> {
-  const file = await findSourceFile(process.cwd(), args.file);
   const printer = new ProgressPrinter(process.stderr);
   const emit = (event: ServiceEvent) => printer.handle(event);
-  const request: LakeFreeRequest = {
-    files: [file],
-    ...(args.dataset ? { dataset: args.dataset } : {}),
-    date: args.date ?? processingDateOf(new Date()),
-    signal,
-    progress: (update) => emit({ type: "run.progress", runId: "ingest", cellId: "ingest", ...update }),
-    log: (level, text) => emit({ type: "run.log", runId: "ingest", cellId: "ingest", level, text }),
-  };
-  if (args.s3) {
-    const store = openS3Lake(args.s3);
-    try {
-      const stateDir = await stateFolder(process.cwd());
-      const [result] = await ingestCsvFiles({ ...request, store, stateDir });
-      if (!result) throw new Error("nothing was ingested");
-      return { result, table: undefined };
-    } finally {
-      store.destroy();
-    }
-  }
-  const workspace = await openWorkspace({ lake: args.lake ?? ".lake" });
+  const s3 = args.s3 ? openS3Lake(args.s3) : undefined;
   try {
-    return await ingestLocally(workspace, workspace.store, request);
-  } finally {
-    await workspace.close();
-  }
-}
-
-async function ingestLocally(
-  workspace: Workspace,
-  store: ObjectStore,
-  request: LakeFreeRequest,
-): Promise<IngestOutcome> {
-  const [result] = await ingestCsvFiles({ ...request, store, stateDir: workspace.stateDir });
-  if (!result) throw new Error("nothing was ingested");
-  const tables = await registerRawTables([result], {
-    catalog: workspace.catalog,
-    engine: workspace.engine,
-    lakeRoot: workspace.lakeRoot,
-    producedBy: { cell: "lakebook ingest" },
-    ...(request.log ? { log: request.log } : {}),
-  });
-  return { result, table: tables.get(result.source.report.dataset) };
-}
-
-/** The S3 lake from --s3 and the standard AWS environment; credentials never pass through Lakebook. */
-function openS3Lake(target: { bucket: string; prefix: string }): S3Store {
-  const endpoint = process.env.AWS_ENDPOINT_URL_S3 || process.env.AWS_ENDPOINT_URL || undefined;
-  try {
-    return new S3Store({
-      bucket: target.bucket,
-      prefix: target.prefix,
-      region: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || "us-east-1",
-      ...(endpoint ? { endpoint } : {}),
+    return await ingestFileHeadless({
+      file: args.file,
+      dataset: args.dataset,
+      date: args.date,
+      lake: args.lake,
+      s3,
+      signal,
+      progress: (update) => emit({ type: "run.progress", runId: "ingest", cellId: "ingest", ...update }),
+      log: (level, text) => emit({ type: "run.log", runId: "ingest", cellId: "ingest", level, text }),
     });
+  } finally {
+    s3?.destroy();
+  }
+}
+
+/** A bucket name S3 would refuse is a typing mistake: exit code 2, like any bad flag. */
+function openS3Lake(target: { bucket: string; prefix: string }) {
+  try {
+    return s3LakeFromEnvironment(target);
   } catch (error) {
     if (error instanceof LakebookError) throw new UsageError("ingest", `--s3: ${error.message}`);
     throw error;
   }
-}
-
-/** `.lakebook/` in the current folder, as for a notebook there: run state, never committed. */
-async function stateFolder(dir: string): Promise<string> {
-  const stateDir = path.join(dir, ".lakebook");
-  await mkdir(stateDir, { recursive: true });
-  await writeFile(path.join(stateDir, ".gitignore"), "*\n");
-  return stateDir;
 }
 
 function jsonOf({ result }: IngestOutcome) {

@@ -1,8 +1,8 @@
 // The demo generator is reused, not re-derived, so these titles carry exactly the IMDb ids (and the
-// cast) of the demo CSVs. It lives under pipeline/cli/demo today; see README.md in this folder.
-import { buildDemoTitles } from "../../../cli/demo/demo-data";
-import { cleanTitle, loadVegaMovies, parseReleaseYear } from "../../../cli/demo/movies-from-vega";
-import type { CastTitle, Credit } from "../../../cli/demo/types";
+// cast) of the demo CSVs. It lives in pipeline/lake/demo, which the CLI uses too.
+import { buildDemoTitles } from "../../../lake/demo/demo-data";
+import { cleanTitle, loadVegaMovies, parseReleaseYear } from "../../../lake/demo/movies-from-vega";
+import type { CastTitle, Credit } from "../../../lake/demo/types";
 import { stableId } from "./details";
 import type { OfflineCastMember, OfflineTitle } from "./offline-title";
 

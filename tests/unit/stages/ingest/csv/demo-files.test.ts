@@ -4,8 +4,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoFile, writeDemoData } from "../../../../../pipeline/cli/demo/demo-data";
 import { MOVIES_COLUMNS, SERIES_COLUMNS } from "../../../../../pipeline/lake/dataset-columns";
+import { type DemoFile, writeDemoData } from "../../../../../pipeline/lake/demo/demo-data";
 import { PREVIEW_ROWS, validateChallengeCsv } from "../../../../../pipeline/stages/ingest/csv";
 
 /** The demo project's files are written in the challenge's exact format: they must pass clean. */

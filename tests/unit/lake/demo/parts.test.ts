@@ -2,10 +2,10 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatField, writeDelimitedFile } from "../../../../pipeline/cli/demo/csv-writer";
-import { IdAllocator } from "../../../../pipeline/cli/demo/ids";
-import { cleanTitle, parseReleaseYear } from "../../../../pipeline/cli/demo/movies-from-vega";
-import { hash32, Rng } from "../../../../pipeline/cli/demo/random";
+import { formatField, writeDelimitedFile } from "../../../../pipeline/lake/demo/csv-writer";
+import { IdAllocator } from "../../../../pipeline/lake/demo/ids";
+import { cleanTitle, parseReleaseYear } from "../../../../pipeline/lake/demo/movies-from-vega";
+import { hash32, Rng } from "../../../../pipeline/lake/demo/random";
 
 describe("parseReleaseYear", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { MOVIES_COLUMNS, SERIES_COLUMNS } from "../../lake/dataset-columns";
+import { MOVIES_COLUMNS, SERIES_COLUMNS } from "../dataset-columns";
 import { buildArtistPool, castTitle } from "./artists";
 import { type Field, writeDelimitedFile } from "./csv-writer";
 import { IdAllocator } from "./ids";

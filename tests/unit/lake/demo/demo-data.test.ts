@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoFile, writeDemoData } from "../../../../pipeline/cli/demo/demo-data";
 import { MOVIES_COLUMNS, SERIES_COLUMNS } from "../../../../pipeline/lake/dataset-columns";
+import { type DemoFile, writeDemoData } from "../../../../pipeline/lake/demo/demo-data";
 
 interface Parsed {
   raw: Buffer;

@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { finished } from "node:stream/promises";
-import { NULL_MARKER } from "../../lake/dataset-columns";
+import { NULL_MARKER } from "../dataset-columns";
 import { sanitizeField } from "./text";
 
 /**
