@@ -31,6 +31,9 @@ const ratio = (a: string, b: string, key: string) => {
 };
 console.log("\nSide by side:");
 console.log(
+  `  TMDB client, lifted ÷ 40 requests/s:           ${ratio("tmdb client at 40 requests/s (offline sample)", "tmdb client, limit lifted (baseline)", "achievedPerS")} (at the limit: ${results["tmdb client at 40 requests/s (offline sample)"]?.achievedPerS ?? "n/a"} requests/s)`,
+);
+console.log(
   `  local put peak RSS, whole buffer ÷ streamed:   ${ratio("local put, streamed", "local put, whole buffer (baseline)", "peakRssMb")}`,
 );
 console.log(

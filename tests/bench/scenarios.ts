@@ -14,6 +14,7 @@ import { createS3Client, LocalFolderStore, MOVIES_COLUMNS, S3Store } from "../..
 import { findSourceFile, ingestCsvFiles, ingestStage } from "../../pipeline/stages/ingest";
 import { startS3rver } from "../helpers/s3rver";
 import { type Measurement, measure } from "./measure";
+import { tmdbScenarios } from "./tmdb-scenarios";
 import { uiScenarios } from "./ui-scenarios";
 
 const MB = 2 ** 20;
@@ -235,6 +236,7 @@ export const scenarios: Record<string, Scenario> = {
       );
       return { ...m, mb: Math.round(file.bytes / MB), mbPerS: Math.round(file.bytes / MB / (m.ms / 1000)) };
     }),
+  ...tmdbScenarios,
   ...uiScenarios,
 };
 
