@@ -6,6 +6,7 @@ import path from "node:path";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createS3Client, MOVIES_COLUMNS, readAll } from "../../../pipeline/lake";
+import { EXAMPLE_CREDENTIALS, EXAMPLE_KEY_ID, EXAMPLE_SECRET } from "../../helpers/example-aws-keys";
 import { type RunningS3rver, startS3rver } from "../../helpers/s3rver";
 import { type CliResult, LAKEBOOK, lakebook } from "./run-cli";
 
@@ -164,12 +165,12 @@ describe("lakebook ingest", () => {
 
     const wrongKeys = await lakebook(args, dir, {
       ...env,
-      AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
-      AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+      AWS_ACCESS_KEY_ID: EXAMPLE_KEY_ID,
+      AWS_SECRET_ACCESS_KEY: EXAMPLE_SECRET,
     });
     expect(wrongKeys.code).toBe(1);
     // A HEAD answers 403 without an error code, so S3 cannot say whether the key or the policy is wrong.
     expect(JSON.parse(wrongKeys.stdout).error).toMatchObject({ code: "S3_ERROR" });
-    expect(`${wrongKeys.stdout}${wrongKeys.stderr}`).not.toMatch(/AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI/);
+    expect(`${wrongKeys.stdout}${wrongKeys.stderr}`).not.toMatch(EXAMPLE_CREDENTIALS);
   });
 });

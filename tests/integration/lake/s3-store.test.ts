@@ -9,6 +9,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createS3Client, readAll, S3Store } from "../../../pipeline/lake";
+import { EXAMPLE_CREDENTIALS, EXAMPLE_KEY_ID, EXAMPLE_SECRET } from "../../helpers/example-aws-keys";
 import { type RunningS3rver, startS3rver } from "../../helpers/s3rver";
 import { collect, describeObjectStoreContract, expectCode } from "./object-store-contract";
 
@@ -137,13 +138,13 @@ describe("S3Store against s3rver", () => {
       bucket: server.bucket,
       endpoint: server.endpoint,
       credentials: {
-        accessKeyId: "AKIAIOSFODNN7EXAMPLE",
-        secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        accessKeyId: EXAMPLE_KEY_ID,
+        secretAccessKey: EXAMPLE_SECRET,
       },
     });
     try {
       const error = await expectCode(store.put("a.txt", "a"), "S3_ERROR");
-      expect(JSON.stringify(error.toJSON())).not.toMatch(/AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI/);
+      expect(JSON.stringify(error.toJSON())).not.toMatch(EXAMPLE_CREDENTIALS);
       expect(error.hint).toMatch(/credentials/);
     } finally {
       store.destroy();

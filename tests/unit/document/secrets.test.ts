@@ -7,10 +7,11 @@ import {
   parseNotebook,
   writeNotebook,
 } from "../../../pipeline/document";
+import { EXAMPLE_KEY_ID } from "../../helpers/example-aws-keys";
 import { file, thrownBy } from "./helpers";
 
 const VALUE = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY";
-const KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+const KEY_ID = EXAMPLE_KEY_ID;
 
 function expectSecretError(error: LakebookError, mentions: string) {
   expect(error.code).toBe("NOTEBOOK_HAS_SECRET");

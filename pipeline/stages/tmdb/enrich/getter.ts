@@ -1,17 +1,11 @@
+import type { TmdbResult } from "../client";
+
 /**
  * What the enrichment needs from the TMDB client (`../client/`), and nothing more, so tests can
  * hand it an in-memory fake. The client owns rate limiting, concurrency bounds, retries, the cache
  * and the credentials; a result never carries the key.
  */
-export type TmdbResult<T = unknown> =
-  | { ok: true; status: number; body: T; fromCache: boolean }
-  | {
-      ok: false;
-      status: number;
-      reason: "not_found" | "unauthorized" | "failed";
-      message: string;
-      attempts: number;
-    };
+export type { TmdbResult };
 
 export interface TmdbGetter {
   get<T>(

@@ -13,6 +13,7 @@ import {
   readCheckpoint,
   writeCheckpoint,
 } from "../../../../pipeline/stages/ingest/upload";
+import { EXAMPLE_CREDENTIALS, EXAMPLE_KEY_ID, EXAMPLE_SECRET } from "../../../helpers/example-aws-keys";
 import { type FakeS3, startFakeS3 } from "./fake-s3";
 import { type IngestBench, ingestBench, moviesCsv } from "./helpers";
 
@@ -28,7 +29,7 @@ let delays: number[];
 
 const KEY = "Raw/Local/CSV/Movies/2026/11/25/movies.csv";
 const PART = 128 * 1024;
-const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+const SECRET = EXAMPLE_SECRET;
 
 beforeEach(async () => {
   fake = await startFakeS3();
@@ -38,7 +39,7 @@ beforeEach(async () => {
     endpoint: fake.endpoint,
     forcePathStyle: true,
     region: "us-east-1",
-    credentials: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: SECRET },
+    credentials: { accessKeyId: EXAMPLE_KEY_ID, secretAccessKey: SECRET },
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
     maxAttempts: 1,
@@ -218,12 +219,12 @@ describe("multipart requests, exactly", () => {
         expect(failure.hint).toContain(
           `0 of ${total()} parts are stored in S3; run the ingest again to resume`,
         );
-        expect(JSON.stringify(failure.toJSON())).not.toMatch(/AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI/);
+        expect(JSON.stringify(failure.toJSON())).not.toMatch(EXAMPLE_CREDENTIALS);
       },
     );
     expect(partNumbers()).toEqual([1, 1, 1]);
     expect((await readCheckpoint(checkpointFile()))?.uploadId).toBe([...fake.uploads.keys()][0]);
-    expect(bench.logs.join("\n")).not.toMatch(/AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI/);
+    expect(bench.logs.join("\n")).not.toMatch(EXAMPLE_CREDENTIALS);
   });
 
   it("sees that a multipart object already holds these bytes and sends nothing", async () => {
