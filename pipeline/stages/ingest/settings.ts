@@ -1,8 +1,8 @@
-import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { LakebookError } from "../../contract";
 import type { Cell } from "../../document";
 import { type Dataset, type ProcessingDate, parseProcessingDate } from "../../lake";
+import { readCellSettings } from "../cell-settings";
 
 /**
  * The ingest cell's YAML body:
@@ -32,25 +32,12 @@ export function parseIngestSettings(cell: Pick<Cell, "id" | "source">): IngestSe
   const problem = (message: string, hint = `Write the cell's settings as YAML, e.g.\n${EXAMPLE}`) =>
     new LakebookError("INGEST_SETTINGS_INVALID", `Ingest cell "${cell.id}": ${message}`, { hint });
 
-  const lines = new LineCounter();
-  const doc = parseDocument(cell.source, { prettyErrors: false, version: "1.2", lineCounter: lines });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = lines.linePos(yamlError.pos[0]).line;
-    throw problem(
-      `the settings are not valid YAML${line ? ` (line ${line})` : ""}: ${firstLine(yamlError.message)}`,
-    );
-  }
-  const value: unknown = doc.toJS() ?? {};
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw problem("the settings must be a YAML mapping of field: value.");
-  }
-  const parsed = SettingsSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw problem(issue ? describeIssue(issue, value as Record<string, unknown>) : "invalid settings.");
-  }
-  const { dataset, file, files, date } = parsed.data;
+  const { dataset, file, files, date } = readCellSettings(
+    cell.source,
+    SettingsSchema,
+    problem,
+    describeIssue,
+  );
   if (file !== undefined && files !== undefined) {
     throw problem('give either "file" or "files", not both.');
   }
@@ -100,18 +87,8 @@ function datasetFromName(file: string): Dataset | undefined {
   return undefined;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, value: Record<string, unknown>): string {
-  if (issue.code === "unrecognized_keys") {
-    const known = Object.keys(SettingsSchema.shape).join(", ");
-    return `unknown field ${issue.keys.map((key) => `"${key}"`).join(", ")}; the fields are ${known}.`;
-  }
+function describeIssue(issue: z.core.$ZodIssue, shown: string): string {
   const name = `"${String(issue.path[0] ?? "")}"`;
-  const given = issue.path.reduce<unknown>(
-    (here, key) =>
-      here && typeof here === "object" ? (here as Record<PropertyKey, unknown>)[key] : undefined,
-    value,
-  );
-  const shown = given === undefined ? "" : ` (found ${JSON.stringify(given)})`;
   switch (issue.path[0]) {
     case "dataset":
       return `${name} must be movies or series${shown}.`;
@@ -128,8 +105,4 @@ function describeIssue(issue: z.core.$ZodIssue, value: Record<string, unknown>):
     default:
       return `${name}: ${issue.message}.`;
   }
-}
-
-function firstLine(text: string): string {
-  return text.split("\n", 1)[0] ?? text;
 }

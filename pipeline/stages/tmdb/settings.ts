@@ -1,8 +1,8 @@
-import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { LakebookError } from "../../contract";
 import type { Cell } from "../../document";
 import { type ProcessingDate, parseProcessingDate } from "../../lake";
+import { readCellSettings, type SettingsProblem } from "../cell-settings";
 import { canonicalField, DEFAULT_FIELDS, FIELD_NAMES, type TmdbField } from "./enrich/fields";
 
 /**
@@ -73,31 +73,12 @@ const SettingsSchema = z.strictObject({
     .optional(),
 });
 
-type Problem = (message: string, hint?: string) => LakebookError;
-
 /** Reads and checks the cell's settings; every problem names the field and what was expected. */
 export function parseTmdbSettings(cell: Pick<Cell, "id" | "source">): TmdbSettings {
-  const problem: Problem = (message, hint = `Write the cell's settings as YAML, e.g.\n${EXAMPLE}`) =>
+  const problem: SettingsProblem = (message, hint = `Write the cell's settings as YAML, e.g.\n${EXAMPLE}`) =>
     new LakebookError("TMDB_SETTINGS_INVALID", `TMDB cell "${cell.id}": ${message}`, { hint });
 
-  const lines = new LineCounter();
-  const doc = parseDocument(cell.source, { prettyErrors: false, version: "1.2", lineCounter: lines });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = lines.linePos(yamlError.pos[0]).line;
-    const first = yamlError.message.split("\n", 1)[0];
-    throw problem(`the settings are not valid YAML${line ? ` (line ${line})` : ""}: ${first}`);
-  }
-  const value: unknown = doc.toJS() ?? {};
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw problem("the settings must be a YAML mapping of field: value.");
-  }
-  const parsed = SettingsSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw problem(issue ? describeIssue(issue, value as Record<string, unknown>) : "invalid settings.");
-  }
-  const data = parsed.data;
+  const data = readCellSettings(cell.source, SettingsSchema, problem, describeIssue);
   return {
     select: data.select ?? DEFAULT_SELECT,
     fields: data.fields ? fieldsOf(data.fields, problem) : [...DEFAULT_FIELDS],
@@ -109,7 +90,7 @@ export function parseTmdbSettings(cell: Pick<Cell, "id" | "source">): TmdbSettin
   };
 }
 
-function fieldsOf(names: string[], problem: Problem): TmdbField[] {
+function fieldsOf(names: string[], problem: SettingsProblem): TmdbField[] {
   const fields = new Set<TmdbField>();
   for (const [index, name] of names.entries()) {
     const field = canonicalField(name);
@@ -124,7 +105,7 @@ function fieldsOf(names: string[], problem: Problem): TmdbField[] {
   return [...fields];
 }
 
-function dateOf(text: string, problem: Problem): ProcessingDate {
+function dateOf(text: string, problem: SettingsProblem): ProcessingDate {
   try {
     return parseProcessingDate(text);
   } catch (error) {
@@ -145,17 +126,7 @@ function discoverOf(discover: Record<string, unknown>): TmdbDiscoverSettings {
   return { filters, maxPages };
 }
 
-function describeIssue(issue: z.core.$ZodIssue, value: Record<string, unknown>): string {
-  if (issue.code === "unrecognized_keys") {
-    const known = Object.keys(SettingsSchema.shape).join(", ");
-    return `unknown field ${issue.keys.map((key) => `"${key}"`).join(", ")}; the fields are ${known}.`;
-  }
-  const given = issue.path.reduce<unknown>(
-    (here, key) =>
-      here && typeof here === "object" ? (here as Record<PropertyKey, unknown>)[key] : undefined,
-    value,
-  );
-  const shown = given === undefined ? "" : ` (found ${JSON.stringify(given)})`;
+function describeIssue(issue: z.core.$ZodIssue, shown: string): string {
   switch (issue.path[0]) {
     case "select":
       return `"select" must be SQL returning a column id of IMDb ids${shown}.`;
