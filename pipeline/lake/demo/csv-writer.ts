@@ -72,7 +72,11 @@ export async function writeDelimitedFile(
     await finished(stream);
     await rename(temp, path);
   } catch (error) {
+    // The file is opened asynchronously: wait until the stream has closed, or the open could
+    // create the temp file again after it was removed.
+    const closed = stream.closed ? Promise.resolve() : once(stream, "close").catch(() => undefined);
     stream.destroy();
+    await closed;
     await rm(temp, { force: true });
     throw error;
   }
