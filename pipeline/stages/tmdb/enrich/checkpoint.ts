@@ -9,7 +9,7 @@ import {
   readAll,
 } from "../../../lake";
 import { emptyRequestLog, type RequestLog } from "./getter";
-import { parseTmdbFileName, type WrittenFile } from "./writer";
+import { imdbIdOf, isTmdbId, parseTmdbFileName, type WrittenFile } from "./writer";
 
 /**
  * The run's memory, kept IN THE LAKE so a rerun from another machine (or Lambda) resumes too.
@@ -43,17 +43,26 @@ const CheckpointSchema = z.object({
       kind: z.enum(["movie", "tv"]),
       number: z.number().int().min(1),
       ids: z.array(z.string()),
+      tmdbIds: z.array(z.number()).optional(),
       bytes: z.number(),
     }),
   ),
   notFound: z.array(z.string()),
   failed: z.array(z.object({ imdbId: z.string(), reason: z.string() })),
   requests: RequestLogSchema,
+  /** Discover mode: the titles written (by TMDB id; `imdbId` null when TMDB has none). */
+  discovered: z.array(z.object({ tmdbId: z.number(), imdbId: z.string().nullable() })).default([]),
+  /** Discover mode: pages that could not be read and discovered titles that failed, with why. */
+  discoverFailed: z
+    .array(z.object({ page: z.number().optional(), tmdbId: z.number().optional(), reason: z.string() }))
+    .default([]),
   updatedAt: z.string(),
 });
 
 export type Checkpoint = z.infer<typeof CheckpointSchema>;
 export type FailedTitle = Checkpoint["failed"][number];
+export type DiscoverFailure = Checkpoint["discoverFailed"][number];
+export type DiscoveredTitle = Checkpoint["discovered"][number];
 
 export function checkpointKey(date: ProcessingDate, name: string): string {
   return `${LAKEBOOK_TMDB_ROOT}/${formatDateIso(date)}/${name}.checkpoint.json`;
@@ -72,6 +81,8 @@ export function emptyCheckpoint(date: ProcessingDate, name: string): Checkpoint 
     notFound: [],
     failed: [],
     requests: emptyRequestLog(),
+    discovered: [],
+    discoverFailed: [],
     updatedAt: new Date(0).toISOString(),
   };
 }
@@ -106,12 +117,13 @@ async function adoptUnlistedFiles(
     if (!parsed || listed.has(info.key)) continue;
     const records = parseJson(await readAll(await store.get(info.key)), info.key);
     if (!Array.isArray(records)) throw unreadable(info.key, "not a JSON array of records");
-    const ids = records.map((record: unknown) =>
-      typeof record === "object" && record !== null
-        ? String((record as Record<string, unknown>).imdb_id)
-        : "",
-    );
-    adopted.push({ key: info.key, kind: parsed.kind, number: parsed.number, ids, bytes: info.size });
+    const ids = records.map(imdbIdOf);
+    const tmdbIds = records
+      .map((record: unknown) =>
+        typeof record === "object" && record !== null ? (record as Record<string, unknown>).id : undefined,
+      )
+      .filter(isTmdbId);
+    adopted.push({ key: info.key, kind: parsed.kind, number: parsed.number, ids, tmdbIds, bytes: info.size });
   }
   if (adopted.length === 0) return checkpoint;
   const ids = new Set(adopted.flatMap((file) => file.ids));

@@ -91,7 +91,7 @@ type Json = Record<string, unknown>;
 /** The record RAW keeps for one title: `imdb_id`, `id`, then the chosen fields present in `detail`. */
 export function pickFields(
   kind: TitleKind,
-  imdbId: string,
+  imdbId: string | null,
   detail: Json,
   fields: readonly TmdbField[],
 ): Json {

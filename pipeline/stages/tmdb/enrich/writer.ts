@@ -96,7 +96,10 @@ export interface WrittenFile {
   key: string;
   kind: TitleKind;
   number: number;
+  /** The records' IMDb ids ("" for a discovered title TMDB knows no IMDb id of), in file order. */
   ids: string[];
+  /** The records' TMDB ids (absent in checkpoints written before discover mode). */
+  tmdbIds?: number[];
   bytes: number;
 }
 
@@ -117,10 +120,21 @@ export async function writeTmdbFiles(
       key,
       kind: target.kind,
       number,
-      ids: file.records.map((record) => String(record.imdb_id)),
+      ids: file.records.map(imdbIdOf),
+      tmdbIds: file.records.map((record) => record.id).filter(isTmdbId),
       bytes: info.size,
     });
     number += 1;
   }
   return { written, oversized };
+}
+
+/** A record's IMDb id as the checkpoint lists it: "" when it has none (a discovered title). */
+export function imdbIdOf(record: unknown): string {
+  const value = typeof record === "object" && record !== null ? (record as Json).imdb_id : undefined;
+  return typeof value === "string" ? value : "";
+}
+
+export function isTmdbId(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value);
 }

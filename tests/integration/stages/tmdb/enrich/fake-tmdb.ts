@@ -8,7 +8,8 @@ export interface FakeTitle {
 
 export interface FakeTmdb extends TmdbGetter {
   calls: string[];
-  /** Detail requests per IMDb id (`/movie/…` or `/tv/…`), the measure of "fetched". */
+  /** Detail requests per IMDb id (`/movie/…` or `/tv/…`), the measure of "fetched"; discovered
+   * movies are keyed by their path (`/movie/<id>`). */
   detailsFetched: Map<string, number>;
   /** Called after each answered call; tests abort from here. */
   afterCall?: (path: string) => void;
@@ -21,6 +22,9 @@ export function fakeTmdb(
     failDetail?: Set<string>;
     throwFind?: Set<string>;
     unauthorizedAfter?: number;
+    /** `/discover/movie`: the TMDB ids of each page, pages that answer 503, and the discoverable
+     * movies (TMDB id → their `imdb_id`, null when TMDB has none). */
+    discover?: { pages: number[][]; failPages?: Set<number>; movies: Map<number, string | null> };
   } = {},
 ): FakeTmdb {
   const byTmdb = new Map([...titles].map(([imdbId, title]) => [`/${title.kind}/${title.tmdbId}`, imdbId]));
@@ -67,6 +71,39 @@ export function fakeTmdb(
           tv_results: title?.kind === "tv" ? hit : [],
           person_results: [],
         },
+      };
+    }
+    if (path === "/discover/movie" && faults.discover) {
+      const page = Number(query?.page);
+      if (query?.with_genres !== "27") throw new Error("discover without with_genres");
+      if (faults.discover.failPages?.has(page)) {
+        return { ok: false, status: 503, reason: "failed", message: "Service unavailable", attempts: 4 };
+      }
+      const ids = faults.discover.pages[page - 1] ?? [];
+      const pages = faults.discover.pages.length;
+      return {
+        ok: true,
+        status: 200,
+        fromCache: false,
+        body: {
+          page,
+          total_pages: pages,
+          total_results: faults.discover.pages.flat().length,
+          results: ids.map((id) => ({ id, title: `Discovered ${id}`, genre_ids: [27] })),
+        },
+      };
+    }
+    const discovered = /^\/movie\/(\d+)$/.exec(path);
+    const tmdbId = Number(discovered?.[1]);
+    if (!byTmdb.has(path) && faults.discover?.movies.has(tmdbId)) {
+      fake.detailsFetched.set(path, (fake.detailsFetched.get(path) ?? 0) + 1);
+      if (query?.append_to_response !== "credits,keywords,release_dates")
+        throw new Error("unexpected append");
+      return {
+        ok: true,
+        status: 200,
+        fromCache: false,
+        body: { ...detailOf("", { kind: "movie", tmdbId }), imdb_id: faults.discover.movies.get(tmdbId) },
       };
     }
     const imdbId = byTmdb.get(path);

@@ -285,4 +285,108 @@ describe("runTmdbEnrichment", () => {
     expect(error.code).toBe("TMDB_SELECT_INVALID");
     expect(error.message).toContain('no column "id"');
   });
+
+  describe("discover mode", () => {
+    // Page 1 repeats selected movies 1 and 2 (TMDB ids 1 and 2): deduped by TMDB id. Page 3 is past maxPages.
+    const movies = new Map<number, string | null>([
+      [7001, "tt7000001"],
+      [7002, null],
+      [7003, ""],
+      [7004, "tt7000004"],
+      [7005, "tt7000005"],
+    ]);
+    const discoverSelect = `SELECT * FROM (VALUES ('${movieId(1)}', 'movie'), ('${movieId(2)}', 'movie')) v(id, kind)`;
+    const discoverOptions = (store: ObjectStore, getter: TmdbEnrichOptions["getter"], maxPages: number) => {
+      const base = options(store, getter);
+      return {
+        ...base,
+        settings: {
+          ...base.settings,
+          select: discoverSelect,
+          discover: { filters: { with_genres: "27" }, maxPages },
+        },
+      } satisfies TmdbEnrichOptions;
+    };
+    const pages = [[1, 7001, 7002], [2, 7003, 7001], [7004]];
+
+    it("pages up to maxPages, dedupes by TMDB id, and keeps titles without an IMDb id", async () => {
+      const store = freshStore();
+      const fake = fakeTmdb(TITLES, { discover: { pages, movies } });
+      const result = await runTmdbEnrichment(discoverOptions(store, fake, 2));
+
+      const discoverCalls = fake.calls.filter((call) => call === "/discover/movie");
+      expect(discoverCalls.length).toBe(2);
+      expect([...fake.detailsFetched.keys()].sort()).toEqual(
+        [movieId(1), movieId(2), "/movie/7001", "/movie/7002", "/movie/7003"].sort(),
+      );
+      for (const count of fake.detailsFetched.values()) expect(count).toBe(1);
+      expect(result).toMatchObject({
+        total: 2,
+        found: 2,
+        discovered: 3,
+        withoutImdbId: 2,
+        discoverFetched: 3,
+        discoverFailures: [],
+      });
+      expect(result.filesWritten).toEqual([`${DATA}tmdb-movies-0001.json`]);
+      const all = (await records(store)).sort((a, b) => Number(a.id) - Number(b.id));
+      expect(all.map((record) => [record.id, record.imdb_id])).toEqual([
+        [1, movieId(1)],
+        [2, movieId(2)],
+        [7001, "tt7000001"],
+        [7002, null],
+        [7003, null],
+      ]);
+      expect(all.find((record) => record.id === 7002)).toMatchObject({ title: "Movie " });
+      const manifest = (await readJson(store, result.manifestKey as string)) as Record<string, unknown>;
+      expect(manifest.counts).toEqual({
+        selected: 2,
+        found: 2,
+        notFound: 0,
+        failed: 0,
+        skipped: 0,
+        discovered: 3,
+        withoutImdbId: 2,
+        discoverFailed: 0,
+      });
+
+      // A rerun reads the pages again but fetches no details and writes nothing.
+      const again = fakeTmdb(TITLES, { discover: { pages, movies } });
+      const second = await runTmdbEnrichment(discoverOptions(store, again, 2));
+      expect(again.calls).toEqual(["/discover/movie", "/discover/movie"]);
+      expect(again.detailsFetched.size).toBe(0);
+      expect(second).toMatchObject({ filesWritten: [], discovered: 3, withoutImdbId: 2, discoverFetched: 0 });
+      expect((await loadCheckpoint(store, DATE, "tmdb")).discovered).toEqual([
+        { tmdbId: 7001, imdbId: "tt7000001" },
+        { tmdbId: 7002, imdbId: null },
+        { tmdbId: 7003, imdbId: null },
+      ]);
+    });
+
+    it("records a failed page and goes on; a rerun reads it and fetches only what is new", async () => {
+      const store = freshStore();
+      const fake = fakeTmdb(TITLES, { discover: { pages, movies, failPages: new Set([2]) } });
+      const result = await runTmdbEnrichment(discoverOptions(store, fake, 5));
+      expect(fake.calls.filter((call) => call === "/discover/movie").length).toBe(3);
+      expect(result.discoverFailures).toEqual([
+        { page: 2, reason: "discover page 2: HTTP 503 after 4 attempts: Service unavailable" },
+      ]);
+      expect(result).toMatchObject({ discovered: 3, withoutImdbId: 1 });
+      const manifest = (await readJson(store, result.manifestKey as string)) as Record<string, unknown>;
+      expect(manifest.counts).toMatchObject({ discovered: 3, discoverFailed: 1 });
+      expect(manifest.discoverFailed).toEqual(result.discoverFailures);
+
+      const again = fakeTmdb(TITLES, { discover: { pages, movies } });
+      const second = await runTmdbEnrichment(discoverOptions(store, again, 5));
+      expect([...again.detailsFetched.keys()]).toEqual(["/movie/7003"]);
+      expect(second).toMatchObject({
+        discovered: 4,
+        withoutImdbId: 2,
+        discoverFailures: [],
+        discoverFetched: 1,
+      });
+      expect(second.filesWritten).toEqual([`${DATA}tmdb-movies-0002.json`]);
+      expect((await records(store)).length).toBe(6);
+    });
+  });
 });
