@@ -3,5 +3,5 @@ export { CATALOG_FOLDER, type Catalog, type CatalogProblem, qualifiedName } from
 export { describeParquetTable, describeTableFiles, type TableDescription } from "./describe";
 export { LocalCatalog } from "./local-catalog";
 export { assertCatalogNames, tableFolder } from "./names";
-export { stableJson } from "./stable-json";
+export { stableJson, writeFileAtomic } from "./stable-json";
 export { tableSource } from "./table-source";

@@ -1,8 +1,8 @@
 import { mkdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { writeFileAtomic } from "../catalog";
 import { NotebookSchema } from "../contract";
 import type { Notebook } from "../document";
-import { writeFileAtomically } from "./atomic-write";
 
 /**
  * Unsaved edits, written on every change before the debounced save, so a crash or a killed
@@ -15,7 +15,7 @@ export function journalFile(stateDir: string, notebookPath: string): string {
 export async function writeJournal(file: string, notebook: Notebook): Promise<string> {
   const journaledAt = new Date().toISOString();
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomically(file, JSON.stringify({ journaledAt, notebook }));
+  await writeFileAtomic(file, JSON.stringify({ journaledAt, notebook }));
   return journaledAt;
 }
 

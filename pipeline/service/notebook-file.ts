@@ -1,5 +1,5 @@
+import { writeFileAtomic } from "../catalog";
 import { type Notebook, writeNotebook } from "../document";
-import { writeFileAtomically } from "./atomic-write";
 
 /**
  * Saves through the one canonical writer, atomically: a crash mid-save leaves the old file whole.
@@ -7,6 +7,6 @@ import { writeFileAtomically } from "./atomic-write";
  */
 export async function saveNotebookFile(file: string, notebook: Notebook): Promise<number> {
   const text = writeNotebook(notebook);
-  await writeFileAtomically(file, text);
+  await writeFileAtomic(file, text);
   return Buffer.byteLength(text);
 }

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { writeFileAtomic } from "../catalog";
 import type { CellRunResult } from "../contract";
-import { writeFileAtomically } from "./atomic-write";
 
 type RecordedCell = Omit<CellRunResult, "output"> & { finishedAt: string };
 
@@ -25,7 +25,7 @@ export async function recordRunResults(
     await mkdir(folder, { recursive: true });
     const byId = new Map((await readRecorded(file)).map((cell) => [cell.id, cell]));
     for (const { output: _output, ...rest } of results) byId.set(rest.id, { ...rest, finishedAt });
-    await writeFileAtomically(file, `${JSON.stringify({ cells: [...byId.values()] }, null, 2)}\n`);
+    await writeFileAtomic(file, `${JSON.stringify({ cells: [...byId.values()] }, null, 2)}\n`);
   };
   const next = (queues.get(file) ?? Promise.resolve()).then(write, write);
   queues.set(file, next);

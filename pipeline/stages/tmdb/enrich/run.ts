@@ -203,22 +203,28 @@ export async function runTmdbEnrichment(options: TmdbEnrichOptions): Promise<Tmd
     inner.abort();
   };
 
+  /**
+   * One title's requests. A 401 stops the whole run and an abort ends the worker (both "cancelled");
+   * a client that throws instead of answering still accounts for the title: failed, listed.
+   */
+  const attempt = async (request: () => Promise<Outcome>): Promise<Outcome> => {
+    try {
+      return await request();
+    } catch (error) {
+      if (error instanceof LakebookError && error.code === "TMDB_UNAUTHORIZED") {
+        stop(error);
+        return { type: "cancelled" };
+      }
+      if (inner.signal.aborted) return { type: "cancelled" };
+      return { type: "failed", reason: `error: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  };
+
   let next = 0;
   const worker = async () => {
     while (!inner.signal.aborted && next < pending.length) {
       const title = pending[next++] as SelectedTitle;
-      let outcome: Outcome;
-      try {
-        outcome = await enrichTitle(getter, title, settings.fields, inner.signal);
-      } catch (error) {
-        if (error instanceof LakebookError && error.code === "TMDB_UNAUTHORIZED") return stop(error);
-        if (inner.signal.aborted) return;
-        // A client that throws instead of answering still accounts for the title: failed, listed.
-        outcome = {
-          type: "failed",
-          reason: `error: ${error instanceof Error ? error.message : String(error)}`,
-        };
-      }
+      const outcome = await attempt(() => enrichTitle(getter, title, settings.fields, inner.signal));
       if (outcome.type === "cancelled") return;
       failed.delete(title.imdbId);
       if (outcome.type === "found") {
@@ -289,17 +295,7 @@ export async function runTmdbEnrichment(options: TmdbEnrichOptions): Promise<Tmd
     const worker = async () => {
       while (!inner.signal.aborted && discoverFetched < ids.length) {
         const tmdbId = ids[discoverFetched++] as number;
-        let outcome: Outcome;
-        try {
-          outcome = await enrichDiscovered(getter, tmdbId, settings.fields, inner.signal);
-        } catch (error) {
-          if (error instanceof LakebookError && error.code === "TMDB_UNAUTHORIZED") return stop(error);
-          if (inner.signal.aborted) return;
-          outcome = {
-            type: "failed",
-            reason: `error: ${error instanceof Error ? error.message : String(error)}`,
-          };
-        }
+        const outcome = await attempt(() => enrichDiscovered(getter, tmdbId, settings.fields, inner.signal));
         if (outcome.type === "cancelled") return;
         const key = failureKey({ tmdbId });
         if (outcome.type !== "found") {
