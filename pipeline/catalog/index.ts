@@ -1,7 +1,8 @@
 export { type AttachReport, attachCatalog } from "./attach";
 export { CATALOG_FOLDER, type Catalog, type CatalogProblem, qualifiedName } from "./catalog";
 export { describeParquetTable, describeTableFiles, type TableDescription } from "./describe";
+export { GlueCatalog, type GlueCatalogOptions } from "./glue-catalog";
 export { LocalCatalog } from "./local-catalog";
 export { assertCatalogNames, tableFolder } from "./names";
 export { stableJson, writeFileAtomic } from "./stable-json";
-export { tableSource } from "./table-source";
+export { readRows, tableSource } from "./table-source";

@@ -1,0 +1,63 @@
+export {
+  DPU_PER_WORKER,
+  type GlueRunCost,
+  glueRunCost,
+  MINIMUM_BILLED_SECONDS,
+  USD_PER_DPU_HOUR,
+} from "./glue-cost";
+export { type GlueCallContext, glueCancelled, glueError, jobRunError } from "./glue-errors";
+export {
+  BASE_ARGUMENTS,
+  ensureJob,
+  type GlueJobSettings,
+  type GlueJobSettingsInput,
+  GlueJobSettingsSchema,
+  jobDefinition,
+  startRun,
+} from "./glue-job";
+export {
+  GLUE_LOG_GROUPS,
+  GlueLogFollower,
+  type GlueLogGroup,
+  type GlueLogLine,
+  parseResultLine,
+} from "./glue-logs";
+export { FINAL_STATES, type FollowRunOptions, followRun, realSleep, type Sleep, stopRun } from "./glue-run";
+export {
+  GLUE_FOLDER,
+  type GlueBucket,
+  RUNNER_FILE_NAME,
+  scriptKey,
+  uploadScript,
+  uploadSpec,
+} from "./glue-upload";
+export {
+  type GlueClients,
+  type GlueTransformOutcome,
+  RUNNER_SCRIPT_PATH,
+  type RunGlueTransformOptions,
+  runGlueTransform,
+} from "./run-glue-transform";
+export {
+  fromGlueTable,
+  hiveType,
+  type LakeLocation,
+  lakebookParameters,
+  lakeKey,
+  lakeUri,
+  PARQUET_INPUT_FORMAT,
+  PARQUET_OUTPUT_FORMAT,
+  PARQUET_SERDE,
+  toTableInput,
+} from "./table-input";
+export {
+  RESULT_MARKER,
+  type TransformInput,
+  TransformInputSchema,
+  type TransformOutput,
+  TransformOutputSchema,
+  type TransformResult,
+  TransformResultSchema,
+  type TransformSpec,
+  TransformSpecSchema,
+} from "./transform-spec";
