@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LakebookError } from "../../../../pipeline/contract";
+import type { Cell } from "../../../../pipeline/document";
+import { Engine } from "../../../../pipeline/engine";
+import { checksStage } from "../../../../pipeline/stages/checks";
+import type { StageContext } from "../../../../pipeline/stages/stage";
+
+let engine: Engine;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  engine = await Engine.open({ threads: 1, memoryLimit: "512MB" });
+  await engine.run(`
+    CREATE SCHEMA refined;
+    CREATE TABLE refined.dim_genre AS SELECT * FROM (VALUES (1, 'Horror'), (2, 'Mystery')) t(genre_id, genre);
+    CREATE TABLE refined.fact_title_genre AS
+      SELECT * FROM (VALUES ('tt01', 1), ('tt02', 2), ('tt03', 7)) t(title_id, genre_id);
+  `);
+});
+afterAll(async () => engine.close());
+
+function context(kind: "local" | "aws" = "local"): StageContext {
+  return {
+    target: kind === "local" ? { kind } : { kind, bucket: "b", region: "eu-west-1" },
+    engine,
+    signal: new AbortController().signal,
+    log: (_level: string, text: string) => logs.push(text),
+    progress: () => {},
+  } as unknown as StageContext;
+}
+
+const check = (source: string, attrs: Cell["attrs"] = []): Cell => ({
+  id: "checks",
+  kind: "check",
+  attrs,
+  source,
+});
+
+const passing = check(
+  "checks:\n  - table: refined.dim_genre\n    notNull: [genre_id]\n    unique: [genre_id]\n    rowCount: {min: 1}",
+);
+const failing = check(
+  [
+    "checks:",
+    "  - table: refined.fact_title_genre",
+    "    notNull: [title_id]",
+    "    references:",
+    "      - {columns: [genre_id], table: refined.dim_genre, refColumns: [genre_id]}",
+  ].join("\n"),
+);
+
+describe("checksStage", () => {
+  it("returns a text report when every check passes", async () => {
+    const outcome = await checksStage.run(passing, context());
+    expect(outcome.summary).toBe("3 data checks: 3 passed");
+    expect(outcome.output).toEqual({
+      type: "text",
+      text: "refined.dim_genre\n  PASS  genre_id is not null\n  PASS  genre_id is unique\n  PASS  row count ≥ 1",
+    });
+    expect(logs).toContain("pass: refined.dim_genre: genre_id is unique");
+  });
+
+  it("fails the cell with the report and samples when a fact key has no dimension row", async () => {
+    const error = await checksStage.run(failing, context()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LakebookError);
+    const { code, message, hint } = error as LakebookError;
+    expect(code).toBe("CHECKS_FAILED");
+    expect(message).toBe(
+      "2 data checks: 1 passed, 1 failed: refined.fact_title_genre: genre_id → refined.dim_genre.genre_id",
+    );
+    expect(hint).toContain(
+      'FAIL  genre_id → refined.dim_genre.genre_id — 1 failing row\n      {"genre_id":7,"rows":1}',
+    );
+  });
+
+  it("says Athena is not wired yet on an AWS target, unless engine=local", async () => {
+    await expect(checksStage.run(passing, context("aws"))).rejects.toMatchObject({ code: "NOT_IMPLEMENTED" });
+    const local = check(passing.source, [{ key: "engine", value: "local" }]);
+    await expect(checksStage.run(local, context("aws"))).resolves.toMatchObject({
+      summary: "3 data checks: 3 passed",
+    });
+  });
+
+  it("reads the tables a cell checks, for stale tracking", () => {
+    expect(checksStage.dependencies?.(failing)).toEqual({
+      reads: ["refined.dim_genre", "refined.fact_title_genre"],
+      writes: [],
+    });
+    expect(checksStage.dependencies?.(check("checks: nope"))).toEqual({ reads: [], writes: [] });
+  });
+});
