@@ -16,6 +16,7 @@ import { canonicalField, DEFAULT_FIELDS, FIELD_NAMES, type TmdbField } from "./e
  *     date: 2026-01-05          # processing date of the RAW folder; default today (UTC)
  *     name: tmdb                # file prefix: tmdb-movies-0001.json, tmdb-series-0001.json
  *     discover: { with_genres: 27, primary_release_date.gte: 2000-01-01, maxPages: 5 }
+ *     lambda: { roleArn: arn:aws:iam::123456789012:role/lakebook-tmdb, memoryMb: 512 }   # AWS target only
  *
  * The select contract: one row per title, column `id` holds an IMDb id (`tt` + digits; other values
  * are listed as skipped), column `kind` says which TMDB list to take from `/find` (`movie` or `tv`).
@@ -33,6 +34,20 @@ export interface TmdbSettings {
   date?: ProcessingDate;
   name: string;
   discover?: TmdbDiscoverSettings;
+  /** Run the enrichment as an AWS Lambda function (AWS target only); see `./lambda/`. */
+  lambda?: TmdbLambdaSettings;
+}
+
+/** Runtimes the bundle is built for (its syntax is Node 20's); nodejs20.x no longer takes new functions. */
+export const LAMBDA_RUNTIMES = ["nodejs22.x", "nodejs24.x"] as const;
+export type TmdbLambdaRuntime = (typeof LAMBDA_RUNTIMES)[number];
+
+export interface TmdbLambdaSettings {
+  functionName: string;
+  /** The execution role: trusts lambda.amazonaws.com, may read the TMDB secret and write the lake. */
+  roleArn: string;
+  memoryMb: number;
+  runtime: TmdbLambdaRuntime;
 }
 
 /** `/discover/movie` filters passed as query parameters, and how many pages to read at most. */
@@ -53,12 +68,33 @@ export const DEFAULT_REQUESTS_PER_SECOND = 40;
 export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_NAME = "tmdb";
 export const DEFAULT_DISCOVER_PAGES = 5;
+export const DEFAULT_LAMBDA_FUNCTION = "lakebook-tmdb-enrich";
+export const DEFAULT_LAMBDA_MEMORY_MB = 512;
+export const DEFAULT_LAMBDA_RUNTIME: TmdbLambdaRuntime = "nodejs22.x";
 /** TMDB stops discover paging at 500. */
 const MAX_DISCOVER_PAGES = 500;
 
 const EXAMPLE = "select: SELECT id, 'movie' AS kind FROM raw.movies\nfields: [budget, revenue, keywords]";
 const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const filterValue = z.union([z.string(), z.number(), z.boolean()]);
+const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const LAMBDA_FIELDS = ["functionName", "roleArn", "memoryMb", "runtime"];
+// Strict by hand rather than strictObject: zod reports an unknown key of a nested strict object at
+// the object ("lambda"), where the shared reader would list the cell's top-level fields instead.
+const LambdaSchema = z
+  .object({
+    functionName: z.string().regex(FUNCTION_NAME).optional(),
+    roleArn: z.string().regex(ROLE_ARN),
+    memoryMb: z.number().int().min(128).max(10240).optional(),
+    runtime: z.enum(LAMBDA_RUNTIMES).optional(),
+  })
+  .catchall(z.unknown())
+  .superRefine((value, context) => {
+    for (const key of Object.keys(value)) {
+      if (!LAMBDA_FIELDS.includes(key)) context.addIssue({ code: "custom", path: [key], message: "unknown" });
+    }
+  });
 
 const SettingsSchema = z.strictObject({
   select: z.string().trim().min(1, "is empty").optional(),
@@ -71,6 +107,7 @@ const SettingsSchema = z.strictObject({
     .object({ maxPages: z.number().int().min(1).max(MAX_DISCOVER_PAGES).optional() })
     .catchall(filterValue)
     .optional(),
+  lambda: LambdaSchema.optional(),
 });
 
 /** Reads and checks the cell's settings; every problem names the field and what was expected. */
@@ -87,6 +124,7 @@ export function parseTmdbSettings(cell: Pick<Cell, "id" | "source">): TmdbSettin
     name: data.name ?? DEFAULT_NAME,
     ...(data.date !== undefined ? { date: dateOf(data.date, problem) } : {}),
     ...(data.discover ? { discover: discoverOf(data.discover) } : {}),
+    ...(data.lambda ? { lambda: lambdaOf(data.lambda) } : {}),
   };
 }
 
@@ -126,6 +164,32 @@ function discoverOf(discover: Record<string, unknown>): TmdbDiscoverSettings {
   return { filters, maxPages };
 }
 
+function lambdaOf(lambda: z.output<typeof LambdaSchema>): TmdbLambdaSettings {
+  return {
+    functionName: lambda.functionName ?? DEFAULT_LAMBDA_FUNCTION,
+    roleArn: lambda.roleArn,
+    memoryMb: lambda.memoryMb ?? DEFAULT_LAMBDA_MEMORY_MB,
+    runtime: lambda.runtime ?? DEFAULT_LAMBDA_RUNTIME,
+  };
+}
+
+function describeLambdaIssue(issue: z.core.$ZodIssue, shown: string): string {
+  switch (issue.path[1]) {
+    case undefined:
+      return `"lambda" must be a mapping, e.g. { roleArn: arn:aws:iam::123456789012:role/lakebook-tmdb }${shown}.`;
+    case "functionName":
+      return `"lambda.functionName" must be 1 to 64 letters, digits, - or _, e.g. ${DEFAULT_LAMBDA_FUNCTION}${shown}.`;
+    case "roleArn":
+      return `"lambda.roleArn" must be an IAM role ARN, e.g. arn:aws:iam::123456789012:role/lakebook-tmdb${shown}.`;
+    case "memoryMb":
+      return `"lambda.memoryMb" must be a whole number of MB from 128 to 10240, e.g. ${DEFAULT_LAMBDA_MEMORY_MB}${shown}.`;
+    case "runtime":
+      return `"lambda.runtime" must be one of ${LAMBDA_RUNTIMES.join(", ")}${shown}.`;
+    default:
+      return `"lambda.${String(issue.path[1])}" is not a lambda setting; they are ${LAMBDA_FIELDS.join(", ")}.`;
+  }
+}
+
 function describeIssue(issue: z.core.$ZodIssue, shown: string): string {
   switch (issue.path[0]) {
     case "select":
@@ -150,6 +214,8 @@ function describeIssue(issue: z.core.$ZodIssue, shown: string): string {
         return `"discover.${String(issue.path[1])}" must be a text, number or true/false${shown}.`;
       }
       return `"discover" must be a mapping of TMDB filters, e.g. { with_genres: 27, maxPages: 5 }${shown}.`;
+    case "lambda":
+      return describeLambdaIssue(issue, shown);
     default:
       return `"${String(issue.path[0] ?? "")}": ${issue.message}.`;
   }

@@ -7,6 +7,7 @@ export {
   loadCheckpoint,
   manifestKey,
 } from "./checkpoint";
+export { type EnrichTitlesOptions, type EnrichTitlesResult, enrichTitles } from "./enrich-titles";
 export {
   CAST_LIMIT,
   canonicalField,
@@ -16,7 +17,7 @@ export {
   type TitleKind,
   type TmdbField,
 } from "./fields";
-export { type RequestLog, type TmdbGetter, type TmdbResult } from "./getter";
+export { addRequestLogs, type RequestLog, type TmdbGetter, type TmdbResult } from "./getter";
 export {
   runTmdbEnrichment,
   type TmdbEnrichOptions,

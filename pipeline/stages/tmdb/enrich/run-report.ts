@@ -1,6 +1,6 @@
 import type { Checkpoint, DiscoverFailure, FailedTitle } from "./checkpoint";
 import type { RequestLog } from "./getter";
-import type { TmdbEnrichResult } from "./run";
+import type { TmdbEnrichResult } from "./result";
 
 /** What a run leaves behind: failure lists in a stable order and the manifest beside the files. */
 export function byId(a: FailedTitle, b: FailedTitle): number {

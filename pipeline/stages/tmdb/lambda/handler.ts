@@ -1,0 +1,170 @@
+import type { S3Client } from "@aws-sdk/client-s3";
+import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { readSecret } from "../../../aws/secrets";
+import { LakebookError, toServiceError } from "../../../contract";
+import { createS3Client, type ObjectStore, parseProcessingDate, S3Store } from "../../../lake";
+import { TmdbClient, type TmdbCredentials } from "../client";
+import { scrubSecret } from "../client/credentials";
+import { enrichTitles, type TmdbEnrichProgress } from "../enrich";
+import { type TmdbLambdaEvent, TmdbLambdaEventSchema } from "./event";
+import {
+  failureOf,
+  type LambdaRunReport,
+  lambdaRunKey,
+  progressOf,
+  readRunFile,
+  type TitlesFile,
+  TitlesFileSchema,
+} from "./run-files";
+import { StatusWriter } from "./status-writer";
+import { credentialsOfSecret } from "./tmdb-secret";
+
+/**
+ * The Lambda entry (`index.handler` in the zip): the same `enrichTitles` a local run uses, on the
+ * lake in S3, with the TMDB credential read from Secrets Manager. It reports through
+ * `status.json`: `running` with counts, then `done`, `partial` (stopped before Lambda's time limit;
+ * the checkpoint lets the next invocation go on) or `failed` (a message without the credential).
+ * Never throws for a run's failure: an asynchronous invoke that throws is retried by Lambda, and
+ * the status already says what went wrong.
+ */
+export interface LambdaContextLike {
+  getRemainingTimeInMillis(): number;
+}
+
+export interface EnrichHandlerOptions {
+  /** Tests point these at s3rver and a mocked Secrets Manager; Lambda's defaults otherwise. */
+  s3Client?: (region: string) => S3Client;
+  secretsClient?: (region: string) => SecretsManagerClient;
+  tmdbBaseUrl?: string;
+  /** No new title is started when less than this is left: in-flight ones finish and files are written. */
+  stopMarginMs?: number;
+  /** Requests still in flight when only this much is left are cut short (their titles are redone next time). */
+  abortMarginMs?: number;
+  /** `running` is written at most this often. */
+  statusEveryMs?: number;
+}
+
+export type EnrichHandler = (event: unknown, context: LambdaContextLike) => Promise<LambdaRunReport>;
+
+const DEFAULTS = { stopMarginMs: 90_000, abortMarginMs: 15_000, statusEveryMs: 5_000 };
+
+export function createEnrichHandler(options: EnrichHandlerOptions = {}): EnrichHandler {
+  const settings = { ...DEFAULTS, ...options };
+  return async (raw, context) => {
+    const parsed = TmdbLambdaEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
+      return failureOf({
+        code: "TMDB_LAMBDA_EVENT_INVALID",
+        message: `The function was invoked with an event it cannot read${where}: ${issue?.message ?? "invalid"}.`,
+        hint: "Invoke it from Lakebook (a TMDB cell with lambda settings, on the AWS target).",
+        retryable: false,
+      });
+    }
+    const event = parsed.data;
+    const store = new S3Store({
+      bucket: event.bucket,
+      region: event.region,
+      ...(event.prefix ? { prefix: event.prefix } : {}),
+      client: (options.s3Client ?? ((region) => createS3Client({ region })))(event.region),
+    });
+    const date = parseProcessingDate(event.settings.date);
+    const status = new StatusWriter(
+      store,
+      lambdaRunKey(date, event.runId, "status.json"),
+      { runId: event.runId, invocation: event.invocation },
+      settings.statusEveryMs,
+    );
+    const report = await enrich(event, store, context, status, settings, options);
+    await status.finish(report);
+    return report;
+  };
+}
+
+async function enrich(
+  event: TmdbLambdaEvent,
+  store: ObjectStore,
+  context: LambdaContextLike,
+  status: StatusWriter,
+  settings: typeof DEFAULTS,
+  options: EnrichHandlerOptions,
+): Promise<LambdaRunReport> {
+  let credentials: TmdbCredentials | undefined;
+  let progress: TmdbEnrichProgress = { total: 0, done: 0, found: 0, notFound: 0, failed: 0 };
+  const hardStop = new AbortController();
+  const timer = setTimeout(
+    () => hardStop.abort(),
+    Math.max(0, context.getRemainingTimeInMillis() - settings.abortMarginMs),
+  );
+  try {
+    const secrets = (options.secretsClient ?? ((region) => new SecretsManagerClient({ region })))(
+      event.region,
+    );
+    credentials = credentialsOfSecret(await readSecret(secrets, event.secretId), event.secretId);
+    const { titles, skipped } = await titlesOf(event, store);
+    progress = { ...progress, total: titles.length };
+    status.running(progress, true);
+    const { discover, fields, name, concurrency, requestsPerSecond } = event.settings;
+    const result = await enrichTitles({
+      store,
+      getter: new TmdbClient({
+        credentials,
+        requestsPerSecond,
+        concurrency,
+        ...(options.tmdbBaseUrl ? { baseUrl: options.tmdbBaseUrl } : {}),
+      }),
+      titles,
+      skipped,
+      settings: {
+        fields,
+        name,
+        concurrency,
+        date: parseProcessingDate(event.settings.date),
+        ...(discover ? { discover } : {}),
+      },
+      signal: hardStop.signal,
+      onProgress: (p) => {
+        progress = p;
+        status.running(p);
+      },
+      deadlineReached: () => context.getRemainingTimeInMillis() < settings.stopMarginMs,
+    });
+    const { partial, ...done } = result;
+    return partial
+      ? { state: "partial", progress: progressOf(result), result: done }
+      : { state: "done", result: done };
+  } catch (error) {
+    // The hard stop came first: every whole file is in the checkpoint, the next invocation goes on.
+    if (hardStop.signal.aborted && error instanceof LakebookError && error.code === "CANCELLED") {
+      return { state: "partial", progress };
+    }
+    const failure = toServiceError(error);
+    const scrub = (text: string) => (credentials ? scrubSecret(text, credentials) : text);
+    return failureOf({
+      ...failure,
+      message: scrub(failure.message),
+      ...(failure.hint ? { hint: scrub(failure.hint) } : {}),
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function titlesOf(event: TmdbLambdaEvent, store: ObjectStore): Promise<TitlesFile> {
+  if (event.titles) return { titles: event.titles, skipped: event.skipped ?? [] };
+  const file = await readRunFile(store, event.titlesKey as string, TitlesFileSchema);
+  if (!file) {
+    throw new LakebookError(
+      "TMDB_LAMBDA_TITLES_MISSING",
+      `The titles file ${event.titlesKey} is not in the lake.`,
+      {
+        hint: "Run the TMDB cell again from Lakebook: it uploads the titles before invoking the function.",
+      },
+    );
+  }
+  return file;
+}
+
+/** What Lambda calls. */
+export const handler: EnrichHandler = createEnrichHandler();
