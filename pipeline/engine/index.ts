@@ -3,5 +3,6 @@ export { cancelledError, toEngineError } from "./errors";
 export { openEngineForLake } from "./lakes";
 export { DEFAULT_MEMORY_LIMIT, type EngineOptions } from "./options";
 export { RESULTS_SCHEMA } from "./result-store";
+export { type SparkSqlTranslation, translateSparkSql } from "./spark-sql";
 export { quoteIdentifier, quoteString } from "./sql";
 export { toJsonValue } from "./values";

@@ -1,0 +1,2 @@
+export { coveredFunctions } from "./functions/registry";
+export { type SparkSqlTranslation, translateSparkSql } from "./translate";

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../../../pipeline/engine";
+import { openDuckDB, runSpark, sparkValue, translated } from "./spark-on-duckdb";
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await openDuckDB();
+});
+afterAll(() => engine.close());
+
+describe("Spark's lexical rules", () => {
+  it("backtick identifiers become double-quoted; double-quoted text is a string", async () => {
+    expect(translated('SELECT `movie title`, "horror" FROM t')).toBe(`SELECT "movie title", 'horror' FROM t`);
+    const rows = await runSpark(engine, 'SELECT `x`.`a b` FROM (SELECT "it" AS `a b`) AS `x`');
+    expect(rows).toEqual([{ "a b": "it" }]);
+  });
+
+  it("backslash escapes: '\\\\N' is the two characters \\N, \\' a quote, \\t a tab; adjacent literals join", async () => {
+    expect(await sparkValue(engine, "'\\\\N'")).toBe("\\N");
+    expect(await sparkValue(engine, "'it\\'s'")).toBe("it's");
+    expect(await sparkValue(engine, '"a\\tb"')).toBe("a\tb");
+    expect(await sparkValue(engine, "'\\u00e9'")).toBe("é");
+    expect(await sparkValue(engine, "'hor' 'ror'")).toBe("horror");
+    expect(await sparkValue(engine, "r'C:\\dir'")).toBe("C:\\dir");
+  });
+
+  it("comments (nested block comments too) and hints are not code; line breaks are kept", async () => {
+    const sql = "SELECT /* a /* nested */ comment */ 1 AS v -- trailing\n, /*+ BROADCAST(t) */ 2 AS w";
+    expect(await runSpark(engine, sql)).toEqual([{ v: 1, w: 2 }]);
+    expect(translated("SELECT 1 /* one\ntwo */ AS v").split("\n")).toHaveLength(2);
+  });
+
+  it("typed number literals: 10L, 2S, 1Y, 1.5D, 1.5F, 2.50BD", async () => {
+    expect(translated("SELECT 10L, 2.50BD")).toBe("SELECT CAST(10 AS BIGINT), CAST(2.50 AS DECIMAL(3,2))");
+    const rows = await runSpark(
+      engine,
+      "SELECT 10L AS l, 2S AS s, 1Y AS y, 1.5D AS d, 1.5F AS f, 2.50BD AS bd, 1e3 AS e",
+    );
+    expect(rows).toEqual([{ l: 10, s: 2, y: 1, d: 1.5, f: 1.5, bd: 2.5, e: 1000 }]);
+  });
+
+  it("== is =, <=> is IS NOT DISTINCT FROM, ! is NOT", async () => {
+    expect(translated("SELECT a == b, a <=> b, !c")).toBe("SELECT a = b, a IS NOT DISTINCT FROM b, NOT c");
+    expect(await sparkValue(engine, "NULL <=> NULL")).toBe(true);
+    expect(await sparkValue(engine, "1 <=> NULL")).toBe(false);
+  });
+});
