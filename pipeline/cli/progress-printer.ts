@@ -1,5 +1,6 @@
 import type { CellRunResult, ServiceEvent } from "../contract";
 import { formatBytes } from "./output";
+import { outputReport } from "./output-report";
 
 type Writable = { write(text: string): unknown; isTTY?: boolean };
 
@@ -22,12 +23,14 @@ export class ProgressPrinter {
         const now = Date.now();
         if (now - this.lastProgressAt < 500 && event.done !== event.total) return;
         this.lastProgressAt = now;
-        const amount = (n: number) =>
-          event.unit === "bytes" ? formatBytes(n) : `${n.toLocaleString("en-US")} ${event.unit}`;
-        const total = event.total
-          ? ` of ${amount(event.total)} (${Math.floor((100 * event.done) / event.total)}%)`
-          : "";
-        this.out.write(`      ${amount(event.done)}${total}${event.message ? ` ${event.message}` : ""}\n`);
+        const bytes = event.unit === "bytes";
+        const number = (n: number) => (bytes ? formatBytes(n) : n.toLocaleString("en-US"));
+        // "120 of 384 titles (31%)": the unit once, after the total.
+        const unit = bytes ? "" : ` ${event.unit}`;
+        const amount = event.total
+          ? `${number(event.done)} of ${number(event.total)}${unit} (${Math.floor((100 * event.done) / event.total)}%)`
+          : `${number(event.done)}${unit}`;
+        this.out.write(`      ${amount}${event.message ? ` · ${event.message}` : ""}\n`);
         return;
       }
       case "run.log":
@@ -37,6 +40,8 @@ export class ProgressPrinter {
         const { result } = event;
         const mark = result.status === "ok" ? "ok" : result.status;
         this.out.write(`      ${mark} in ${result.ms} ms — ${result.summary}\n`);
+        const report = outputReport(result.output);
+        if (report) this.out.write(`${indent(report)}\n`);
         if (result.error) {
           this.out.write(
             `      ${result.error.code}${result.error.hint ? `; hint: ${result.error.hint}` : ""}\n`,
@@ -57,4 +62,11 @@ export class ProgressPrinter {
     const count = (status: CellRunResult["status"]) => results.filter((r) => r.status === status).length;
     this.out.write(`${count("ok")} ok, ${count("error")} failed, ${count("skipped")} skipped\n`);
   }
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line === "" ? "" : `      ${line}`))
+    .join("\n");
 }

@@ -1,4 +1,5 @@
 export * from "./catalog";
+export * from "./chart-output";
 export * from "./data-files";
 export { CONTRACT_VERSION, describeContract } from "./describe";
 export * from "./errors";
@@ -7,3 +8,4 @@ export * from "./methods";
 export * from "./notebook";
 export * from "./results";
 export * from "./runs";
+export * from "./tmdb-output";

@@ -1,11 +1,15 @@
 import path from "node:path";
-import { processingDateOf } from "../../lake";
+import { type ObjectStore, type ProcessingDate, processingDateOf, S3Store } from "../../lake";
 import { tableReferences } from "../sql/table-references";
 import type { Stage } from "../stage";
 import { credentialsFromEnv, FileResponseCache, TmdbClient, type TmdbCredentials } from "./client";
 import { runTmdbEnrichment, type TmdbEnrichResult } from "./enrich";
 import { offlineTitlesFromVegaDatasets, startOfflineTmdb } from "./offline";
-import { parseTmdbSettings } from "./settings";
+import { progressMessage } from "./progress-message";
+import { tmdbPythonScript } from "./python-script";
+import { readSampleFiles } from "./sample-records";
+import { parseTmdbSettings, type TmdbSettings } from "./settings";
+import { exampleTitles, summaryOf, type TmdbSourceLabel, tmdbOutput } from "./tmdb-output";
 
 /**
  * The TMDB cell: the selected titles' details from TMDB into RAW JSON. With TMDB_READ_ACCESS_TOKEN
@@ -28,23 +32,29 @@ export const tmdbStage: Stage = {
         cache: new FileResponseCache(path.join(context.stateDir, "tmdb-cache", source.label)),
       });
       const started = Date.now();
+      const date = settings.date ?? processingDateOf(new Date());
+      // Progress is reported once per title this run finishes; earlier runs' titles are not in the rate.
+      let doneThisRun = 0;
       const result = await runTmdbEnrichment({
         store: context.store,
         engine: context.engine,
         getter: client,
-        settings: { ...settings, date: settings.date ?? processingDateOf(new Date()) },
+        settings: { ...settings, date },
         signal: context.signal,
-        onProgress: (p) =>
+        onProgress: (p) => {
+          doneThisRun += 1;
+          const { requests, retries } = client.stats();
           context.progress({
             done: p.done,
             total: p.total,
             unit: "titles",
-            message: progressMessage(p, client.stats(), started),
-          }),
+            message: progressMessage(p, { doneThisRun, requests, retries, elapsedMs: Date.now() - started }),
+          });
+        },
       });
       return {
         summary: summaryOf(result, source.label),
-        output: { type: "text", text: reportOf(result, source.label) },
+        output: await outputOf(result, { settings, date, store: context.store, source: source.label }),
       };
     } finally {
       await source.stop();
@@ -62,7 +72,7 @@ export const tmdbStage: Stage = {
 const OFFLINE_REQUESTS_PER_SECOND = 1000;
 
 interface TmdbSource {
-  label: "TMDB" | "offline sample";
+  label: TmdbSourceLabel;
   credentials: TmdbCredentials;
   baseUrl?: string;
   stop(): Promise<void>;
@@ -83,37 +93,21 @@ async function tmdbSource(): Promise<TmdbSource> {
   };
 }
 
-function progressMessage(
-  p: { found: number; notFound: number; failed: number },
-  stats: { requests: number; retries: number },
-  started: number,
-): string {
-  const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-  return `${p.found} found, ${p.notFound} not found, ${p.failed} failed · ${(stats.requests / seconds).toFixed(1)} requests/s · ${stats.retries} retries`;
-}
-
-function summaryOf(result: TmdbEnrichResult, label: string): string {
-  return `${label}: ${result.total} titles — ${result.found} found, ${result.notFound} not found, ${result.failed} failed; ${result.files.length} files in Raw/TMDB/JSON/${result.date.replaceAll("-", "/")}/`;
-}
-
-/** Plain text until the TMDB output view lands: the counts, the files, and every title that did not make it. */
-function reportOf(result: TmdbEnrichResult, label: string): string {
-  const lines = [
-    label === "offline sample"
-      ? "Source: the offline sample (no TMDB_READ_ACCESS_TOKEN or TMDB_API_KEY set), built from the demo data."
-      : "Source: the TMDB API.",
-    summaryOf(result, label),
-    `Requests: ${result.requests.requests}, retries: ${result.requests.retries}, from cache: ${result.requests.cacheHits}.`,
-    "TMDB's TV genres have no Horror: series are selected by the IMDb genres in RAW and matched by IMDb id.",
-    "",
-    "Files:",
-    ...result.files.map((file) => `  ${file}`),
-  ];
-  if (result.notFoundIds.length > 0)
-    lines.push("", `Not found on TMDB (${result.notFoundIds.length}):`, `  ${result.notFoundIds.join(", ")}`);
-  if (result.failedTitles.length > 0) {
-    lines.push("", `Failed (${result.failedTitles.length}; a rerun tries them again):`);
-    for (const failed of result.failedTitles) lines.push(`  ${failed.imdbId}: ${failed.reason}`);
-  }
-  return lines.join("\n");
+/** The view's output: counts and files from the run, a sample read back from the lake, the Python. */
+async function outputOf(
+  result: TmdbEnrichResult,
+  run: { settings: TmdbSettings; date: ProcessingDate; store: ObjectStore; source: TmdbSourceLabel },
+) {
+  const samples = await readSampleFiles(run.store, result.name, result.files);
+  const s3 = run.store instanceof S3Store ? run.store : undefined;
+  const python = tmdbPythonScript({
+    settings: run.settings,
+    date: run.date,
+    bucket: s3?.bucket,
+    prefix: s3?.prefix ?? "",
+    titles: exampleTitles(samples, result),
+    selected: result.total,
+  });
+  const withDiscover = run.settings.discover !== undefined || result.discovered > 0;
+  return tmdbOutput(result, { source: run.source, samples, python, withDiscover });
 }

@@ -4,6 +4,7 @@ import { useWorkbench } from "../app/workbench-context";
 import { useT } from "../i18n";
 import { IngestOutput } from "./ingest/IngestOutput";
 import { TableOutput } from "./table/TableOutput";
+import { TmdbOutput } from "./tmdb/TmdbOutput";
 
 type OutputOf<T extends CellOutput["type"]> = Extract<CellOutput, { type: T }>;
 export type OutputRenderer<T extends CellOutput["type"]> = ComponentType<{
@@ -42,6 +43,7 @@ export const outputRenderers: { [T in CellOutput["type"]]?: OutputRenderer<T> } 
   table: TableResult,
   text: TextResult,
   ingest: IngestOutput,
+  tmdb: TmdbOutput,
 };
 
 export function hasRenderer(output: CellOutput | undefined): boolean {

@@ -22,7 +22,8 @@ afterAll(async () => {
 async function runTmdb() {
   const result = await lakebook(["run", notebook, "--cell", "tmdb_enrich", "--json"], dir);
   expect(result.code, result.stderr).toBe(0);
-  return JSON.parse(result.stdout).cells[0] as { status: string; summary: string };
+  const cell = JSON.parse(result.stdout).cells[0] as { status: string; summary: string };
+  return { ...cell, stderr: result.stderr };
 }
 
 describe("the TMDB cell without credentials (the offline sample)", () => {
@@ -33,6 +34,15 @@ describe("the TMDB cell without credentials (the offline sample)", () => {
     const [dateFolder] = await findJsonFolders(path.join(lake, "Raw", "TMDB", "JSON"));
     expect(dateFolder).toMatch(/Raw\/TMDB\/JSON\/\d{4}\/\d{2}\/\d{2}$/);
     const files = (await readdir(dateFolder ?? "")).sort();
+    // The report on stderr (stdout holds the JSON): the source, then every file written.
+    expect(cell.stderr).toContain(
+      "Source: the offline sample (no TMDB_READ_ACCESS_TOKEN or TMDB_API_KEY set), built from the demo data.",
+    );
+    const listed = /Files \((\d+)\):\n((?: {8}\S+\n)+)/.exec(cell.stderr);
+    const keys = listed?.[2]?.trim().split(/\s+/) ?? [];
+    expect(keys).toHaveLength(Number(listed?.[1]));
+    expect(keys.map((key) => path.posix.basename(key)).sort()).toEqual(files);
+    expect(keys.every((key) => key.startsWith(path.relative(lake, dateFolder ?? "")))).toBe(true);
     expect(files.some((f) => /-movies-0001\.json$/.test(f))).toBe(true);
     expect(files.some((f) => /-series-0001\.json$/.test(f))).toBe(true);
     for (const file of files) {
@@ -52,6 +62,7 @@ describe("the TMDB cell without credentials (the offline sample)", () => {
     const before = (await readdir(dateFolder ?? "")).sort();
     const cell = await runTmdb();
     expect(cell.status).toBe("ok");
+    expect(cell.stderr).toContain("Requests: 0, retries: 0, from cache: 0.");
     expect((await readdir(dateFolder ?? "")).sort()).toEqual(before);
   });
 });

@@ -8,7 +8,7 @@ import { freshDemoProject, type ServedNotebook, serveNotebook } from "../helpers
 import { cell, screenshot, typeInCell, waitForStatus } from "./page-helpers";
 
 /** Kinds whose stage is built in this version; the others must fail with NOT_IMPLEMENTED, never pass. */
-const BUILT_KINDS = new Set(["markdown", "sql", "ingest", "tmdb"]);
+const BUILT_KINDS = new Set(["markdown", "sql", "ingest", "tmdb", "transform"]);
 
 let browser: Browser;
 const cleanups: (() => Promise<void>)[] = [];
@@ -72,6 +72,20 @@ describe("the workbench in Chromium", () => {
         break;
       }
     }
+    // The TMDB cell ran on the offline sample: its view says so, counts what it found, shows the Python.
+    const tmdb = cell(page, "tmdb_enrich").getByRole("group", { name: "What tmdb_enrich fetched from TMDB" });
+    await expect(tmdb.getByText("Offline sample", { exact: true }).count()).resolves.toBe(1);
+    const found = await tmdb.locator('[data-count="found"] dd').innerText();
+    expect(Number(found.replaceAll(",", ""))).toBeGreaterThan(0);
+    await expect(tmdb.locator('[data-count="total"] dd').innerText()).resolves.toBe(found);
+    // Every fold open (files, records, Python), so axe checks them too.
+    await tmdb.evaluate((el) => {
+      for (const details of el.querySelectorAll("details")) details.open = true;
+    });
+    await expect(tmdb.locator(".tmdb-python pre > code").innerText()).resolves.toContain("s3.put_object(");
+    await expect(
+      tmdb.getByRole("button", { name: "Copy the Python script of tmdb_enrich" }).isVisible(),
+    ).resolves.toBe(true);
     const axe = await new AxeBuilder({ page }).analyze();
     const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

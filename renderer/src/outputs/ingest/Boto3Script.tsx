@@ -1,6 +1,6 @@
 import type { IngestedFile } from "../../../../pipeline/contract";
 import { useT } from "../../i18n";
-import { CopyButton } from "./CopyButton";
+import { CopyButton } from "../CopyButton";
 
 /** For students: the same ingest written with boto3. Read-only; the cell already did it. */
 export function Boto3Script({ file }: { file: IngestedFile }) {

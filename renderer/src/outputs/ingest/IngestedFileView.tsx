@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import type { IngestedFile } from "../../../../pipeline/contract";
 import { formatBytes, useLocale, useT } from "../../i18n";
+import { CopyButton } from "../CopyButton";
 import { Boto3Script } from "./Boto3Script";
-import { CopyButton } from "./CopyButton";
 import { formatCount } from "./format";
 import { PreviewTable } from "./PreviewTable";
 import { ProfileTable } from "./ProfileTable";

@@ -29,8 +29,34 @@ describe("ProgressBar", () => {
     expect(bar.value).toBe(300_000);
     expect(bar.max).toBe(1_000_000);
     expect(document.querySelector(".progress-text")?.textContent).toBe(
-      "300,000 rows / 1,000,000 rows · 100,000 rows/s · about 7 s left — movies.csv",
+      "300,000 / 1,000,000 rows · 100,000 rows/s · about 7 s left",
     );
+    expect(document.querySelector(".progress-message")?.textContent).toBe("movies.csv");
+  });
+
+  it("shows the TMDB cell's titles, and its message with requests/s, retries and ETA on a line of its own", () => {
+    setLocale("en");
+    const message = "118 found, 1 not found, 1 failed · 38.2 requests/s · 3 retries · ETA 1 min 20 s";
+    render(
+      h(ProgressBar, {
+        cellId: "tmdb_enrich",
+        progress: {
+          done: 120,
+          total: 384,
+          unit: "titles",
+          message,
+          samples: [
+            { at: 0, done: 100 },
+            { at: 5000, done: 120 },
+          ],
+        },
+      }),
+    );
+    const bar = screen.getByRole("progressbar", { name: "Progress of tmdb_enrich" }) as HTMLProgressElement;
+    expect([bar.value, bar.max]).toEqual([120, 384]);
+    // The stage gives its own ETA: the bar does not add a second, different one.
+    expect(document.querySelector(".progress-text")?.textContent).toBe("120 / 384 titles · 4 titles/s");
+    expect(document.querySelector(".progress-message")?.textContent).toBe(message);
   });
 
   it("is indeterminate without a total, and speaks bytes as sizes", () => {
@@ -44,6 +70,7 @@ describe("ProgressBar", () => {
     const bar = screen.getByRole("progressbar", { name: "Progresso de up" });
     expect(bar.hasAttribute("value")).toBe(false);
     expect(document.querySelector(".progress-text")?.textContent).toBe("5 MB");
+    expect(document.querySelector(".progress-message")).toBeNull();
     setLocale("en");
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
-import { useT } from "../../i18n";
-import { announce } from "../../state/announcer";
+import { useT } from "../i18n";
+import { announce } from "../state/announcer";
+import "./copy-button.css";
 
 /**
  * "Copy" with a specific accessible name ("Copy the SHA-256 of data/movies.csv"). The visible text
@@ -18,7 +19,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     try {
       await navigator.clipboard?.writeText(text);
       setCopied(true);
-      announce(t("ingest.copied"));
+      announce(t("copy.done"));
     } catch {
       // No clipboard permission: the text is on screen to select by hand.
     }
@@ -31,7 +32,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       data-copied={copied || undefined}
       onClick={() => void copy()}
     >
-      {t("ingest.copy")}
+      {t("copy.label")}
     </button>
   );
 }

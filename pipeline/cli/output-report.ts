@@ -1,0 +1,49 @@
+import type { CellOutput, TmdbOutput } from "../contract";
+
+/**
+ * A cell output as plain text for the terminal, or undefined when the summary line says enough
+ * (tables are queried with `lakebook query`; ingest prints its own lines while it works).
+ */
+export function outputReport(output: CellOutput | undefined): string | undefined {
+  switch (output?.type) {
+    case "text":
+      return output.text;
+    case "tmdb":
+      return tmdbReport(output);
+    default:
+      return undefined;
+  }
+}
+
+/** The counts, the files, and every title that did not make it, as the cell view shows them. */
+export function tmdbReport(output: TmdbOutput): string {
+  const { counts, requests } = output;
+  const lines = [
+    output.source === "offline sample"
+      ? "Source: the offline sample (no TMDB_READ_ACCESS_TOKEN or TMDB_API_KEY set), built from the demo data."
+      : "Source: the TMDB API.",
+    `Processing date ${output.date}: ${counts.total} titles — ${counts.found} found, ${counts.notFound} not found, ${counts.failed} failed.`,
+    `Requests: ${requests.requests}, retries: ${requests.retries}, from cache: ${requests.cacheHits}.`,
+  ];
+  if (counts.skipped > 0) lines.push(`Skipped ${counts.skipped} values of id that are not IMDb ids.`);
+  if (output.discover) {
+    const { discovered, withoutImdbId, failed } = output.discover;
+    lines.push(`Discover: ${discovered} titles (${withoutImdbId} without an IMDb id), ${failed} failed.`);
+  }
+  lines.push(output.note, "", `Files (${output.files.length}):`, ...output.files.map((file) => `  ${file}`));
+  if (counts.notFound > 0) {
+    lines.push("", `Not found on TMDB (${counts.notFound}):`, `  ${output.notFound.join(", ")}`);
+    lines.push(...more(counts.notFound - output.notFound.length, output.manifest));
+  }
+  if (counts.failed > 0) {
+    lines.push("", `Failed (${counts.failed}; a rerun tries them again):`);
+    for (const failed of output.failed) lines.push(`  ${failed.imdbId}: ${failed.reason}`);
+    lines.push(...more(counts.failed - output.failed.length, output.manifest));
+  }
+  return lines.join("\n");
+}
+
+function more(hidden: number, manifest: string | undefined): string[] {
+  if (hidden <= 0) return [];
+  return [`  … and ${hidden} more${manifest ? `, all listed in ${manifest}` : ""}.`];
+}

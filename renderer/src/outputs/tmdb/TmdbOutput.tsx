@@ -1,0 +1,22 @@
+import type { TmdbOutput as TmdbOutputData } from "../../../../pipeline/contract";
+import { useT } from "../../i18n";
+import { MissedTitles } from "./MissedTitles";
+import { PythonScript } from "./PythonScript";
+import { SampleRecords } from "./SampleRecords";
+import { TmdbFiles } from "./TmdbFiles";
+import { TmdbSummary } from "./TmdbSummary";
+import "./tmdb.css";
+
+/** The `tmdb` output: where the records came from, the counts, the files, a sample, what missed, the Python. */
+export function TmdbOutput({ cellId, output }: { cellId: string; output: TmdbOutputData }) {
+  const t = useT();
+  return (
+    <div className="tmdb-output" role="group" aria-label={t("tmdb.outputLabel", { id: cellId })}>
+      <TmdbSummary output={output} />
+      <TmdbFiles files={output.files} />
+      <SampleRecords output={output} />
+      <MissedTitles cellId={cellId} output={output} />
+      <PythonScript cellId={cellId} script={output.python} />
+    </div>
+  );
+}
