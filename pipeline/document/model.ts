@@ -13,6 +13,7 @@ export const KNOWN_CELL_KINDS = [
   "ingest",
   "tmdb",
   "transform",
+  "check",
   "chart",
   "publish",
 ] as const;

@@ -32,6 +32,7 @@ export async function runCell(
       store: workspace.store,
       engine: workspace.engine,
       catalog: workspace.catalog,
+      aws: workspace.aws,
       signal,
       progress: (update) => emit({ type: "run.progress", runId, cellId: cell.id, ...update }),
       log: (level, text) => emit({ type: "run.log", runId, cellId: cell.id, level, text }),

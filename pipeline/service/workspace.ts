@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { attachCatalog, LocalCatalog } from "../catalog";
+import { type AwsClients, awsClients } from "../aws/clients";
+import { attachCatalog, type Catalog, GlueCatalog, LocalCatalog } from "../catalog";
 import { LakebookError } from "../contract";
 import { type Notebook, notebookTarget, parseNotebook, type Target } from "../document";
 import { Engine } from "../engine";
@@ -22,7 +23,10 @@ export interface Workspace {
   /** The lake's objects: the local folder, or the notebook's S3 bucket when its target is aws. */
   store: ObjectStore;
   engine: Engine;
-  catalog: LocalCatalog;
+  /** The local catalog, or the Glue Data Catalog when the target is aws. */
+  catalog: Catalog;
+  /** AWS clients for an aws target, made on first use; a local target never makes any. */
+  aws: AwsClients;
   close(): Promise<void>;
 }
 
@@ -71,9 +75,23 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}),
     ...(options.threads ? { threads: options.threads } : {}),
   });
-  const catalog = new LocalCatalog(lakeRoot);
+  const onAws = target.kind === "aws" && options.lake === undefined;
+  const aws = awsClients(
+    target.kind === "aws"
+      ? { region: target.region, ...(target.profile ? { profile: target.profile } : {}) }
+      : {},
+  );
+  const catalog: Catalog =
+    onAws && target.kind === "aws"
+      ? new GlueCatalog({
+          client: aws.glue(),
+          bucket: target.bucket,
+          ...(target.prefix ? { prefix: target.prefix } : {}),
+        })
+      : new LocalCatalog(lakeRoot);
   try {
-    await attachCatalog(engine, catalog, lakeRoot);
+    // Glue tables live in S3, which DuckDB cannot read here: only the local catalog is attached.
+    if (catalog instanceof LocalCatalog) await attachCatalog(engine, catalog, lakeRoot);
   } catch (error) {
     await engine.close(); // a half-opened workspace must not keep DuckDB alive
     throw error;
@@ -90,8 +108,10 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     store,
     engine,
     catalog,
+    aws,
     close: async () => {
       if (store instanceof S3Store) store.destroy();
+      aws.destroy();
       await engine.close();
     },
   };

@@ -1,22 +1,25 @@
 import { LakebookError } from "../contract";
 import type { Cell } from "../document";
+import { checksStage } from "./checks";
 import { ingestStage } from "./ingest";
 import { markdownStage } from "./markdown";
 import { sqlStage } from "./sql";
 import type { Stage } from "./stage";
 import { tmdbStage } from "./tmdb/tmdb-stage";
+import { transformStage } from "./transform";
 
 /** Cell kinds whose stage is built, keyed by the kind as written in the notebook file. */
 const stages: Record<string, Stage> = {
+  check: checksStage,
   ingest: ingestStage,
   markdown: markdownStage,
   sql: sqlStage,
   tmdb: tmdbStage,
+  transform: transformStage,
 };
 
 /** Kinds Lakebook knows but whose stage has not been built yet; they fail loudly, never pass. */
 const plannedStages: Record<string, string> = {
-  transform: "Stage 3, the Spark transforms RAW → TRUSTED → REFINED",
   chart: "chart cells",
   publish: "publishing to Amazon QuickSight",
 };

@@ -1,3 +1,4 @@
+import type { AwsClients } from "../aws/clients";
 import type { Catalog } from "../catalog";
 import type { CellOutput, ServiceEvent } from "../contract";
 import type { Cell, Notebook, Target } from "../document";
@@ -23,6 +24,8 @@ export interface StageContext {
   store: ObjectStore;
   engine: Engine;
   catalog: Catalog;
+  /** AWS service clients for an aws target (made on first use); tests give mocked ones. */
+  aws?: AwsClients;
   signal: AbortSignal;
   progress(update: StageProgress): void;
   log(level: "info" | "warn" | "error", text: string): void;

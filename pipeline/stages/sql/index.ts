@@ -1,22 +1,41 @@
 import { LakebookError } from "../../contract";
 import { attr } from "../../document";
 import type { Stage } from "../stage";
+import { runSqlOnAthena } from "./athena-run";
+import { assertRawAppendOnly } from "./raw-guard";
 import { tableReferences } from "./table-references";
 
-/** A SQL cell on the embedded engine. Athena (`engine=athena`) arrives with the AWS target. */
+/**
+ * A SQL cell: on the embedded engine for a local target, on Athena for an aws target (or as the
+ * cell's `engine=local|athena` says). Either way RAW is append-only: a statement that would drop or
+ * overwrite it is refused before anything runs.
+ */
 export const sqlStage: Stage = {
   run: async (cell, context) => {
     const engine = attr(cell, "engine") ?? (context.target.kind === "aws" ? "athena" : "local");
+    if (!cell.source.trim()) return { summary: "Empty SQL cell" };
+    assertRawAppendOnly(cell.source, engine === "athena" ? { database: "refined" } : {});
+    if (engine === "athena") {
+      if (context.target.kind !== "aws") {
+        throw new LakebookError(
+          "ATHENA_NEEDS_AWS",
+          "This SQL cell asks for Athena, but the notebook's target is the local lake.",
+          {
+            hint: "Point the target at AWS (target: kind: aws, bucket, region, workgroup), or set engine=local on the cell.",
+          },
+        );
+      }
+      return runSqlOnAthena(cell.source, context, context.target);
+    }
     if (engine !== "local") {
       throw new LakebookError(
-        "NOT_IMPLEMENTED",
-        `SQL cells cannot run on ${engine} in this version of Lakebook.`,
+        "SQL_ENGINE_UNKNOWN",
+        `SQL cells run on "local" or "athena", not "${engine}".`,
         {
-          hint: 'Set engine=local on the cell ("```sql {#id engine=local}") to run it on the local lake.',
+          hint: 'Write engine=local or engine=athena in the cell\'s info string ("```sql {#id engine=athena}").',
         },
       );
     }
-    if (!cell.source.trim()) return { summary: "Empty SQL cell" };
     const result = await context.engine.query(cell.source, { signal: context.signal });
     const columns = result.columns.length;
     return {

@@ -37,7 +37,7 @@ describe("lakebook demo → run → query → catalog → serve", () => {
     expect((await lakebook(["demo", "demo", "--force"], dir)).code).toBe(0);
   });
 
-  it("runs the demo headless: unbuilt stages fail as NOT_IMPLEMENTED, the rest are skipped", async () => {
+  it("runs the demo headless through the REFINED model; unbuilt chart stages fail as NOT_IMPLEMENTED", async () => {
     const before = await readFile(notebook, "utf8");
     const result = await lakebook(["run", notebook, "--json"], dir);
     expect(result.code).toBe(1);
@@ -51,11 +51,23 @@ describe("lakebook demo → run → query → catalog → serve", () => {
     // No TMDB credentials in the test environment: the offline sample answers.
     expect(byId.tmdb_enrich).toMatchObject({ kind: "tmdb", status: "ok" });
     expect(byId.tmdb_enrich.summary).toMatch(/^offline sample: \d+ titles — \d+ found/);
-    expect(byId.trusted_movies).toMatchObject({
-      kind: "transform",
-      status: "error",
-      error: { code: "NOT_IMPLEMENTED" },
-    });
+    for (const id of [
+      "trusted_movies",
+      "trusted_tmdb_movies",
+      "dim_title",
+      "bridge_title_subgenre",
+      "fact_title_rating",
+    ]) {
+      expect(byId[id]).toMatchObject({ kind: "transform", status: "ok" });
+    }
+    expect(byId.trusted_tmdb_movies.summary).toMatch(
+      /^trusted\.tmdb_movies: \d+ rows × 13 columns, partitioned by dt$/,
+    );
+    expect(byId.model_checks).toMatchObject({ kind: "check", status: "ok" });
+    // Only the stages not built yet may fail, and they say so.
+    for (const cell of report.cells.filter((c: { status: string }) => c.status === "error")) {
+      expect(cell).toMatchObject({ kind: expect.stringMatching(/^(chart|publish)$/), error: { code: "NOT_IMPLEMENTED" } });
+    }
     expect(byId.quicksight).toMatchObject({ kind: "publish", status: "skipped" });
     for (const cell of report.cells) {
       expect(Object.keys(cell).sort()).toEqual(

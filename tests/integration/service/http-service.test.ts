@@ -36,7 +36,7 @@ SELECT range AS n, range % 7 AS bucket FROM range(250000)
 SELECT count(*) FROM range(200000) a, range(200000) b WHERE a.range + b.range = 7
 \`\`\`
 
-\`\`\`transform {#trusted_movies}
+\`\`\`pivot {#unknown_kind}
 SELECT 1
 \`\`\`
 `;
@@ -171,10 +171,10 @@ describe("the service on loopback HTTP", () => {
     expect(await client.call("run.status", { runId })).toMatchObject({ status: "ok" });
   });
 
-  it("reports a stage that is not built as NOT_IMPLEMENTED, never ok", async () => {
+  it("reports a cell kind it does not know as an error, never ok", async () => {
     const finished = waitForEvent((event) => event.type === "run.finished");
-    await client.call("cell.run", { cellId: "trusted_movies" });
-    expect(await finished).toMatchObject({ result: { status: "error", error: { code: "NOT_IMPLEMENTED" } } });
+    await client.call("cell.run", { cellId: "unknown_kind" });
+    expect(await finished).toMatchObject({ result: { status: "error", error: { code: "UNKNOWN_CELL_KIND" } } });
   });
 
   it("cancels a running cell", async () => {

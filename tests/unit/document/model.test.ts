@@ -82,6 +82,6 @@ describe("notebookTarget", () => {
 
 describe("KNOWN_CELL_KINDS", () => {
   it("lists the kinds the pipeline runs", () => {
-    expect(KNOWN_CELL_KINDS).toEqual(["markdown", "sql", "ingest", "tmdb", "transform", "chart", "publish"]);
+    expect(KNOWN_CELL_KINDS).toEqual(["markdown", "sql", "ingest", "tmdb", "transform", "check", "chart", "publish"]);
   });
 });

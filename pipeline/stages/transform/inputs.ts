@@ -1,0 +1,109 @@
+import path from "node:path";
+import type { Catalog } from "../../catalog";
+import { LakebookError } from "../../contract";
+import { quoteIdentifier, quoteString } from "../../engine";
+import { catalogReadOptions, duckdbReadParameters } from "./read-options";
+import type { TransformInput } from "./settings";
+
+/** One view the SQL reads, as files in the lake: what the local engine and the Glue runner both get. */
+export interface ResolvedInput {
+  name: string;
+  /** Lake-relative: a folder (ending in `/`, every file below it) or a glob. */
+  path: string;
+  format: "csv" | "json" | "parquet";
+  options: Record<string, string>;
+  dateColumn?: string;
+  /** `database.table` when the input is a catalog table: the lineage names it. */
+  table?: string;
+}
+
+/** Catalog tables become their location, format and the options their files are read with. */
+export async function resolveInputs(
+  inputs: Record<string, TransformInput>,
+  catalog: Catalog,
+  cellId: string,
+): Promise<ResolvedInput[]> {
+  const resolved: ResolvedInput[] = [];
+  for (const [name, input] of Object.entries(inputs)) {
+    if (input.kind === "files") {
+      assertLakePath(input.path, `Transform cell "${cellId}", input ${name}`);
+      resolved.push({
+        name,
+        path: input.path,
+        format: input.format,
+        options: input.options,
+        ...dateColumnOf(input),
+      });
+      continue;
+    }
+    const [database = "", table = ""] = input.table.split(".");
+    const found = await catalog.get(database, table);
+    if (!found) {
+      throw new LakebookError(
+        "TRANSFORM_INPUT_MISSING",
+        `Transform cell "${cellId}": input ${name} reads ${input.table}, which is not in the catalog.`,
+        {
+          hint: `Run the cell that writes ${input.table} first (for RAW tables, the ingest cell).`,
+        },
+      );
+    }
+    const folder = found.location.endsWith("/") ? found.location : `${found.location}/`;
+    resolved.push({
+      name,
+      path: folder,
+      format: found.format,
+      options: catalogReadOptions(found.format),
+      table: input.table,
+    });
+  }
+  return resolved;
+}
+
+function dateColumnOf(input: { dateColumn?: string }): { dateColumn?: string } {
+  return input.dateColumn ? { dateColumn: input.dateColumn } : {};
+}
+
+const EXTENSION = { csv: "csv", json: "json", parquet: "parquet" } as const;
+const FILE_COLUMN = "__lakebook_file";
+
+/**
+ * `name AS (SELECT … FROM read_…(…))`: one CTE per input. A folder reads every file of the format
+ * below it (RAW date folders, Hive partitions); `dateColumn` adds the date of the file's
+ * `YYYY/MM/DD/` folders, which is how RAW records when they were collected.
+ */
+export function inputCte(input: ResolvedInput, lakeRoot: string): string {
+  const root = path.resolve(lakeRoot).split(path.sep).join("/");
+  const glob = input.path.endsWith("/") ? `${input.path}**/*.${EXTENSION[input.format]}` : input.path;
+  const parameters = duckdbReadParameters(input.format, input.options, `input ${input.name}`);
+  parameters.push(`hive_partitioning = ${input.format === "parquet"}`);
+  if (input.dateColumn) parameters.push(`filename = ${quoteString(FILE_COLUMN)}`);
+  const reader = { csv: "read_csv", json: "read_json", parquet: "read_parquet" }[input.format];
+  const source = `${reader}(${quoteString(`${root}/${glob}`)}, ${parameters.join(", ")})`;
+  const select = input.dateColumn
+    ? `SELECT * EXCLUDE (${FILE_COLUMN}), CAST(strptime(regexp_extract(${FILE_COLUMN}, '(\\d{4}/\\d{2}/\\d{2})/[^/]*$', 1), '%Y/%m/%d') AS DATE) AS ${quoteIdentifier(input.dateColumn)} FROM ${source}`
+    : `SELECT * FROM ${source}`;
+  return `${quoteIdentifier(input.name)} AS (${select})`;
+}
+
+/** Inputs are lake paths: relative, no `..`, no backslashes, so a cell cannot read outside the lake. */
+function assertLakePath(value: string, where: string): void {
+  const segments = value.split("/");
+  const problem = value.startsWith("/")
+    ? "starts with / (paths are relative to the lake)"
+    : value.includes("\\")
+      ? "contains a backslash"
+      : segments.some((segment) => segment === ".." || segment === ".")
+        ? 'has a "." or ".." segment'
+        : /^[a-z][a-z0-9+.-]*:/i.test(value)
+          ? "is a URL (paths are relative to the lake; the S3 bucket is the notebook's target)"
+          : undefined;
+  if (problem) {
+    throw new LakebookError(
+      "TRANSFORM_INPUT_INVALID",
+      `${where}: path ${JSON.stringify(value)} ${problem}.`,
+      {
+        hint: "Write a path inside the lake, e.g. Raw/TMDB/JSON/*/*/*/tmdb-movies-*.json or Trusted/Local/Parquet/movies/.",
+      },
+    );
+  }
+}

@@ -1,0 +1,73 @@
+import { LakebookError } from "../../contract";
+import { tableReferences } from "../sql/table-references";
+import type { Stage, StageOutcome } from "../stage";
+import { pysparkScript } from "./pyspark-script";
+import { runTransformOnGlue } from "./run-glue";
+import { runTransformLocally } from "./run-local";
+import { parseTransformSettings, type TransformSettings } from "./settings";
+import { outputLocation } from "./table-location";
+import { transformReport } from "./transform-report";
+
+/**
+ * The transform cell: Spark SQL from RAW or TRUSTED into a TRUSTED or REFINED Parquet table,
+ * registered in the catalog with its lineage. Locally on DuckDB; on an AWS target, as a Glue job.
+ */
+export const transformStage: Stage = {
+  run: async (cell, context): Promise<StageOutcome> => {
+    const settings = parseTransformSettings(cell);
+    const target = context.target;
+    if (target.kind === "aws") {
+      if (!target.glueRole) {
+        throw new LakebookError(
+          "GLUE_ROLE_MISSING",
+          `Transform cell "${cell.id}" runs on AWS Glue, which needs an IAM role.`,
+          {
+            hint: "Add glueRole: <role name or ARN> to the notebook's target (the role needs Glue, S3 and CloudWatch Logs access).",
+          },
+        );
+      }
+      const result = await runTransformOnGlue(cell.id, settings, context, target);
+      const script = pysparkScript(
+        settings,
+        result.inputs,
+        result.table.location,
+        `s3://${target.bucket}/${target.prefix ?? ""}`,
+      );
+      return transformReport({
+        settings,
+        table: result.table,
+        pyspark: script,
+        notes: [],
+        glue: result.glue,
+      });
+    }
+    if (settings.glueScript) {
+      throw new LakebookError(
+        "TRANSFORM_SCRIPT_AWS_ONLY",
+        `Transform cell "${cell.id}" names its own PySpark script, which runs on AWS Glue only.`,
+        {
+          hint: "Point the notebook's target at AWS (kind: aws) to run it, or remove glueScript to run the cell's SQL locally.",
+        },
+      );
+    }
+    const result = await runTransformLocally(cell.id, settings, context);
+    const script = pysparkScript(settings, result.inputs, outputLocation(settings, result.inputs));
+    return transformReport({ settings, table: result.table, pyspark: script, notes: result.notes });
+  },
+  dependencies: (cell) => {
+    try {
+      const settings = parseTransformSettings(cell);
+      return { reads: readsOf(settings), writes: [`${settings.output.database}.${settings.output.table}`] };
+    } catch {
+      return { reads: [], writes: [] };
+    }
+  },
+};
+
+function readsOf(settings: TransformSettings): string[] {
+  const tables = Object.values(settings.inputs).flatMap((input) =>
+    input.kind === "table" ? [input.table] : [],
+  );
+  const inSql = tableReferences(settings.sql).reads.filter((name) => name.includes("."));
+  return [...new Set([...tables, ...inSql])].sort();
+}
