@@ -1,4 +1,4 @@
-import type { CellOutput, TmdbOutput } from "../contract";
+import type { CellOutput, TmdbOutput, TransformOutput } from "../contract";
 
 /**
  * A cell output as plain text for the terminal, or undefined when the summary line says enough
@@ -10,6 +10,8 @@ export function outputReport(output: CellOutput | undefined): string | undefined
       return output.text;
     case "tmdb":
       return tmdbReport(output);
+    case "transform":
+      return transformReport(output);
     default:
       return undefined;
   }
@@ -46,4 +48,19 @@ export function tmdbReport(output: TmdbOutput): string {
 function more(hidden: number, manifest: string | undefined): string[] {
   if (hidden <= 0) return [];
   return [`  … and ${hidden} more${manifest ? `, all listed in ${manifest}` : ""}.`];
+}
+
+/** Where the table went and what it read; the PySpark is in the UI (and `--json`), not repeated here. */
+export function transformReport(output: TransformOutput): string {
+  const { table, glue } = output;
+  const lines = [
+    `${table.database}.${table.name} → ${table.location} (Parquet${table.role ? `, ${table.role}` : ""})`,
+    `Read from: ${table.producedBy?.inputs.join(", ") || "catalog tables named in the SQL"}`,
+  ];
+  if (glue) {
+    const cost = glue.costUsd !== undefined ? `, ≈ $${glue.costUsd.toFixed(4)}` : "";
+    lines.push(`Glue job ${glue.jobName} run ${glue.runId}: ${glue.state}${cost}`);
+  }
+  lines.push(...output.notes.map((note) => `Note: ${note}`));
+  return lines.join("\n");
 }

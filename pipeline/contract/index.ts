@@ -9,3 +9,4 @@ export * from "./notebook";
 export * from "./results";
 export * from "./runs";
 export * from "./tmdb-output";
+export * from "./transform-output";

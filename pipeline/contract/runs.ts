@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ServiceErrorSchema } from "./errors";
 import { QueryResultSchema } from "./results";
 import { TmdbOutputSchema } from "./tmdb-output";
+import { TransformOutputSchema } from "./transform-output";
 
 /** Status of a cell in the UI; `skipped` is only reported by headless runs after an earlier failure. */
 export const CellStatusSchema = z.enum(["idle", "queued", "running", "ok", "error", "stale", "skipped"]);
@@ -91,6 +92,7 @@ export const CellOutputSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("text"), text: z.string() }),
   z.object({ type: z.literal("ingest"), files: z.array(IngestedFileSchema).min(1) }),
   TmdbOutputSchema,
+  TransformOutputSchema,
 ]);
 export type CellOutput = z.infer<typeof CellOutputSchema>;
 

@@ -1,4 +1,5 @@
 import { LakebookError } from "../../contract";
+import { quoteIdentifier } from "../../engine";
 import { tableReferences } from "../sql/table-references";
 import type { Stage, StageOutcome } from "../stage";
 import { pysparkScript } from "./pyspark-script";
@@ -34,7 +35,6 @@ export const transformStage: Stage = {
         `s3://${target.bucket}/${target.prefix ?? ""}`,
       );
       return transformReport({
-        settings,
         table: result.table,
         pyspark: script,
         notes: [],
@@ -52,7 +52,12 @@ export const transformStage: Stage = {
     }
     const result = await runTransformLocally(cell.id, settings, context);
     const script = pysparkScript(settings, result.inputs, outputLocation(settings, result.inputs));
-    return transformReport({ settings, table: result.table, pyspark: script, notes: result.notes });
+    const { table } = result;
+    const preview = await context.engine.query(
+      `SELECT * FROM ${quoteIdentifier(table.database)}.${quoteIdentifier(table.name)} LIMIT ${PREVIEW_ROWS}`,
+      { signal: context.signal },
+    );
+    return transformReport({ table, pyspark: script, notes: result.notes, preview });
   },
   dependencies: (cell) => {
     try {
@@ -63,6 +68,9 @@ export const transformStage: Stage = {
     }
   },
 };
+
+/** The first rows of the new table, for the output; the table itself stays in the lake. */
+const PREVIEW_ROWS = 100;
 
 function readsOf(settings: TransformSettings): string[] {
   const tables = Object.values(settings.inputs).flatMap((input) =>

@@ -49,6 +49,13 @@ describe("the transform cell on the local lake", () => {
     await rawMovies(["tt1|Alien|1979|8.5", "tt2|\\N|\\N|7.0"]);
     const outcome = await run(TRUSTED_MOVIES, "trusted_movies");
     expect(outcome.summary).toBe("trusted.movies: 2 rows × 4 columns");
+    expect(outcome.output).toMatchObject({
+      type: "transform",
+      engine: "local",
+      table: { database: "trusted", name: "movies", rows: 2 },
+      preview: { rowCount: 2 },
+      pyspark: expect.stringContaining('.saveAsTable("trusted.movies")'),
+    });
     expect(await rows("SELECT * FROM trusted.movies ORDER BY imdb_id")).toEqual([
       { imdb_id: "tt1", titulo_principal: "Alien", ano: 1979, notaMedia: "8.5" },
       { imdb_id: "tt2", titulo_principal: null, ano: null, notaMedia: "7.0" },
