@@ -1,0 +1,82 @@
+import { LakebookError } from "../../contract/errors";
+
+/** Waits `ms`, or less when `signal` fires; never rejects. Injected in tests so polling is instant. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+  });
+
+/** One Describe* answer reduced to what polling needs. */
+export interface CreationState {
+  status: string | undefined;
+  errors: { Type?: string | undefined; Message?: string | undefined }[];
+}
+
+export interface WaitOptions {
+  /** "the dashboard lakebook-horror-subgenres (version 2)": said in progress and in errors. */
+  what: string;
+  describe: () => Promise<CreationState>;
+  sleep: Sleep;
+  signal?: AbortSignal;
+  /** Seconds between polls grow from first to max; QuickSight builds a dashboard in seconds to minutes. */
+  firstDelayMs?: number;
+  maxDelayMs?: number;
+  /** Give up after this many polls (the default is about ten minutes at the max delay). */
+  maxPolls?: number;
+  onStatus?: (status: string) => void;
+}
+
+const IN_PROGRESS = new Set(["CREATION_IN_PROGRESS", "UPDATE_IN_PROGRESS"]);
+const SUCCEEDED = new Set(["CREATION_SUCCESSFUL", "UPDATE_SUCCESSFUL"]);
+
+/**
+ * Polls until QuickSight says *_SUCCESSFUL (returned) or *_FAILED (thrown with every error QuickSight
+ * listed, Type and Message, since a failed definition usually names the column or visual at fault).
+ */
+export async function waitForCreation(options: WaitOptions): Promise<string> {
+  const { what, describe, sleep, signal } = options;
+  let delay = options.firstDelayMs ?? 1000;
+  const maxDelay = options.maxDelayMs ?? 5000;
+  const maxPolls = options.maxPolls ?? 150;
+  for (let poll = 0; poll < maxPolls; poll += 1) {
+    if (signal?.aborted) {
+      throw new LakebookError("CANCELLED", `Stopped waiting for ${what}.`, {
+        hint: "QuickSight goes on building it; publishing again picks it up.",
+      });
+    }
+    const state = await describe();
+    const status = state.status ?? "UNKNOWN";
+    options.onStatus?.(status);
+    if (SUCCEEDED.has(status)) return status;
+    if (!IN_PROGRESS.has(status)) throw creationFailed(what, status, state.errors);
+    await sleep(delay, signal);
+    delay = Math.min(maxDelay, Math.round(delay * 1.5));
+  }
+  throw new LakebookError("QUICKSIGHT_TIMEOUT", `QuickSight is still building ${what}.`, {
+    hint: "Open QuickSight to see when it is ready, or publish again later: the ids stay the same.",
+    retryable: true,
+  });
+}
+
+/** "CREATION_FAILED: COLUMN_TYPE_MISMATCH: …; DATA_SET_NOT_FOUND: …" */
+export function creationFailed(what: string, status: string, errors: CreationState["errors"]): LakebookError {
+  const listed = errors.map((e) => `${e.Type ?? "ERROR"}: ${e.Message ?? "no message"}`);
+  return new LakebookError(
+    "QUICKSIGHT_CREATION_FAILED",
+    `QuickSight could not build ${what} (${status})${listed.length ? `:\n- ${listed.join("\n- ")}` : "."}`,
+    {
+      hint:
+        "A COLUMN_* error names a field the chart uses that the dataset lacks or types differently: check the chart's " +
+        "encoding against the SQL cell's columns. DATA_SET_NOT_FOUND or ACCESS_DENIED: publish again after the preflight passes.",
+    },
+  );
+}
