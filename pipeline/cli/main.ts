@@ -1,6 +1,7 @@
 import { UsageError } from "./args";
 import { catalogCommand, catalogHelp } from "./commands/catalog";
 import { demoCommand, demoHelp } from "./commands/demo";
+import { exportCommand, exportHelp } from "./commands/export";
 import { ingestCommand, ingestHelp } from "./commands/ingest";
 import { queryCommand, queryHelp } from "./commands/query";
 import { runCommand, runHelp } from "./commands/run";
@@ -23,6 +24,11 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
     run: { run: runCommand, help: runHelp, summary: "run a notebook headless on the local lake" },
     query: { run: queryCommand, help: queryHelp, summary: "run SQL on the local lake" },
     catalog: { run: catalogCommand, help: catalogHelp, summary: "list the catalog's tables" },
+    export: {
+      run: exportCommand,
+      help: exportHelp,
+      summary: "write the notebook's charts as one self-contained HTML dashboard",
+    },
     serve: { run: serveCommand, help: serveHelp, summary: "serve a notebook to the browser on 127.0.0.1" },
     start: { run: startCommand, help: startHelp, summary: "create the demo project and serve it" },
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ChartOutputSchema } from "./chart-output";
 import { ServiceErrorSchema } from "./errors";
 import { QueryResultSchema } from "./results";
 import { TmdbOutputSchema } from "./tmdb-output";
@@ -93,6 +94,7 @@ export const CellOutputSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ingest"), files: z.array(IngestedFileSchema).min(1) }),
   TmdbOutputSchema,
   TransformOutputSchema,
+  ChartOutputSchema,
 ]);
 export type CellOutput = z.infer<typeof CellOutputSchema>;
 

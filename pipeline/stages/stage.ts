@@ -40,5 +40,6 @@ export interface StageOutcome {
 export interface Stage {
   run(cell: Cell, context: StageContext): Promise<StageOutcome>;
   /** Tables the cell reads and writes (`database.table`), read from its source without running it. */
-  dependencies?(cell: Cell): { reads: string[]; writes: string[] };
+  /** `cells`: the whole notebook, for kinds that read another cell (a chart reads its SQL cell). */
+  dependencies?(cell: Cell, cells?: readonly Cell[]): { reads: string[]; writes: string[] };
 }

@@ -21,9 +21,7 @@ beforeAll(async () => {
   expect((await lakebook(["demo", "demo"], dir)).code).toBe(0);
   const run = await lakebook(["run", notebook, "--json"], dir);
   const cells = JSON.parse(run.stdout).cells as { id: string; kind: string; status: string }[];
-  // Every stage up to the model and its checks must pass; only later stages may still stop the run.
-  const failed = cells.filter((cell) => cell.status === "error");
-  expect(failed.filter((cell) => !["chart", "publish"].includes(cell.kind))).toEqual([]);
+  expect(cells.filter((cell) => cell.status !== "ok")).toEqual([]);
   expect(cells.find((cell) => cell.id === "model_checks")?.status).toBe("ok");
 });
 afterAll(async () => {

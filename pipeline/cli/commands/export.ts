@@ -1,0 +1,54 @@
+import path from "node:path";
+import { exportDashboard } from "../../service/export-dashboard";
+import { parseCommandArgs, UsageError } from "../args";
+import { failure, formatBytes, printError, printJson } from "../output";
+
+export const exportHelp = `Usage: lakebook export <notebook> --html <file> [--lake DIR] [--json]
+
+Runs the notebook's chart cells on its lake and writes one self-contained HTML dashboard: the title,
+a section per Markdown cell that has charts below it, KPI tiles, every chart with its data, and a
+filter for each field several charts share. Vega, Vega-Lite and Vega-Embed are inside the file, so
+it opens offline and makes no network request. Run the notebook first so the charts' tables exist.
+  --html FILE  the HTML file to write (replaced if it exists)
+  --lake DIR   use DIR as the lake folder
+  --json       print one JSON object: {ok, notebook, file, bytes, title, charts: [{id, sourceRows, sentRows, pushedDown, warnings}], kpis, filters}
+Exit code: 0 when the file was written, 1 when a chart failed or the file cannot be written, 2 on usage errors.`;
+
+export async function exportCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    "export",
+    argv,
+    { html: { type: "string" }, lake: { type: "string" }, json: { type: "boolean" } },
+    1,
+  );
+  const notebookArg = positionals[0];
+  if (!notebookArg) throw new UsageError("export", "missing the notebook to export");
+  if (!values.html) throw new UsageError("export", "missing --html <file>: the dashboard file to write");
+  const notebookPath = path.resolve(notebookArg);
+  try {
+    const result = await exportDashboard({
+      notebookPath,
+      file: values.html,
+      lake: values.lake,
+      onChart: (id, index, total) => {
+        if (!values.json) process.stderr.write(`[${index + 1}/${total}] ${id} (chart) …\n`);
+      },
+    });
+    if (values.json) {
+      printJson({ ok: true, notebook: notebookPath, ...result });
+      return 0;
+    }
+    const charts = result.charts.length - result.kpis.length;
+    process.stdout.write(
+      `Wrote ${result.file} (${formatBytes(result.bytes)}): ${charts} chart${charts === 1 ? "" : "s"}, ${result.kpis.length} KPI tile${result.kpis.length === 1 ? "" : "s"}${result.filters.length ? `, filters: ${result.filters.join(", ")}` : ""}.\n`,
+    );
+    for (const chart of result.charts) {
+      for (const warning of chart.warnings) process.stderr.write(`  ${chart.id}: ${warning}\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (values.json) printJson({ ok: false, notebook: notebookPath, error: failure(error) });
+    else printError(failure(error));
+    return 1;
+  }
+}

@@ -1,0 +1,95 @@
+import path from "node:path";
+import { writeFileAtomic } from "../catalog";
+import { type ChartOutput, LakebookError, toServiceError } from "../contract";
+import { runChart } from "../stages/chart";
+import { buildDashboard } from "../stages/chart/dashboard";
+import { openWorkspace } from "./workspace";
+
+export interface DashboardExportOptions {
+  notebookPath: string;
+  /** The HTML file to write (replaced atomically). */
+  file: string;
+  /** Overrides the notebook's lake folder (`--lake DIR`). */
+  lake?: string | undefined;
+  signal?: AbortSignal;
+  /** Called before each chart cell runs, e.g. for a progress line. */
+  onChart?(id: string, index: number, total: number): void;
+}
+
+export interface DashboardExport {
+  file: string;
+  bytes: number;
+  title: string;
+  charts: { id: string; sourceRows: number; sentRows: number; pushedDown: boolean; warnings: string[] }[];
+  /** Chart cells laid out as KPI tiles. */
+  kpis: string[];
+  /** Fields with a filter select. */
+  filters: string[];
+}
+
+/**
+ * Runs the notebook's chart cells on its lake (the tables they read must exist: run the notebook
+ * first) and writes them as one self-contained HTML dashboard. Nothing is written when a chart fails.
+ */
+export async function exportDashboard(options: DashboardExportOptions): Promise<DashboardExport> {
+  const workspace = await openWorkspace({ notebookPath: options.notebookPath, lake: options.lake });
+  try {
+    const notebook = workspace.notebook;
+    const cells = notebook?.cells ?? [];
+    const charts = cells.filter((cell) => cell.kind === "chart");
+    if (!notebook || charts.length === 0) {
+      throw new LakebookError(
+        "DASHBOARD_EMPTY",
+        `${path.basename(options.notebookPath)} has no chart cells.`,
+        {
+          hint: "Add a chart cell, e.g. ```chart {#my_chart source=<a sql cell>} with a Vega-Lite spec, then export again.",
+        },
+      );
+    }
+    const outputs = new Map<string, ChartOutput>();
+    for (const [index, cell] of charts.entries()) {
+      options.onChart?.(cell.id, index, charts.length);
+      try {
+        outputs.set(
+          cell.id,
+          await runChart(cell, { engine: workspace.engine, cells, signal: options.signal }),
+        );
+      } catch (error) {
+        const { message, hint } = toServiceError(error);
+        throw new LakebookError("DASHBOARD_CHART_FAILED", `Chart ${cell.id} failed: ${message}`, {
+          hint:
+            hint ??
+            `Run the notebook first (lakebook run ${path.basename(options.notebookPath)}) so the tables its charts read exist.`,
+          cause: error,
+        });
+      }
+    }
+    const built = await buildDashboard(notebook, outputs, path.basename(options.notebookPath));
+    const file = path.resolve(options.file);
+    try {
+      await writeFileAtomic(file, built.html);
+    } catch (error) {
+      throw new LakebookError(
+        "EXPORT_UNWRITABLE",
+        `Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        { hint: "Check that the folder exists and that you can write to it.", cause: error },
+      );
+    }
+    return {
+      file,
+      bytes: Buffer.byteLength(built.html),
+      title: built.title,
+      charts: [...outputs].map(([id, output]) => ({
+        id,
+        sourceRows: output.sourceRows,
+        sentRows: output.sentRows,
+        pushedDown: output.pushedDown,
+        warnings: output.warnings,
+      })),
+      kpis: built.kpis,
+      filters: built.filters,
+    };
+  } finally {
+    await workspace.close();
+  }
+}
