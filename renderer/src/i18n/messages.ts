@@ -3,7 +3,12 @@
  * `{name}` marks a parameter. The type makes a missing Portuguese key a compile error; a unit test
  * checks the same both ways.
  */
+import { chartEn, chartPtBR } from "./messages-chart";
+import { transformEn, transformPtBR } from "./messages-transform";
+
 export const en = {
+  ...transformEn,
+  ...chartEn,
   "app.loading": "Opening the notebook…",
   "app.loadFailed": "Could not open the notebook: {message}",
   "landmark.toolbar": "Notebook toolbar",
@@ -250,6 +255,8 @@ export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
 export const ptBR: Messages = {
+  ...transformPtBR,
+  ...chartPtBR,
   "app.loading": "Abrindo o caderno…",
   "app.loadFailed": "Não foi possível abrir o caderno: {message}",
   "landmark.toolbar": "Barra de ferramentas do caderno",
