@@ -1,4 +1,5 @@
 import path from "node:path";
+import { LocalCatalog } from "../../catalog";
 import type { IngestedFile } from "../../contract";
 import { LocalFolderStore, type ProcessingDate, processingDateOf, S3Store } from "../../lake";
 import type { Stage, StageContext } from "../stage";
@@ -7,6 +8,7 @@ import { type IngestedCsv, ingestCsvFiles } from "./ingest-files";
 import { type CsvProfile, profileCsv } from "./profile";
 import { cachedProfile } from "./profile-cache";
 import { registerRawTables } from "./raw-table";
+import { registerRawTablesInCatalog } from "./raw-table-catalog";
 import { ingestDependencies, parseIngestSettings } from "./settings";
 import { findSourceFile } from "./source-file";
 import { planPartSize } from "./upload";
@@ -29,24 +31,22 @@ export const ingestStage: Stage = {
       progress: context.progress,
       log: context.log,
     });
+    const producedBy = {
+      cell: cell.id,
+      ...(context.notebookPath ? { notebook: path.basename(context.notebookPath) } : {}),
+    };
+    // The local lake's tables are described by DuckDB; an S3 lake's go to the target's catalog (Glue).
     const tables = isLocalLake(context)
       ? await registerRawTables(results, {
           catalog: context.catalog,
           engine: context.engine,
           lakeRoot: context.lakeRoot,
-          producedBy: {
-            cell: cell.id,
-            ...(context.notebookPath ? { notebook: path.basename(context.notebookPath) } : {}),
-          },
+          producedBy,
           log: context.log,
         })
-      : new Map();
-    if (!isLocalLake(context)) {
-      context.log(
-        "info",
-        "raw tables are registered in the local catalog only; the Glue Data Catalog comes with the AWS target.",
-      );
-    }
+      : context.catalog instanceof LocalCatalog
+        ? new Map()
+        : await registerRawTablesInCatalog(results, context.catalog, producedBy, context.log);
     const outputs: IngestedFile[] = [];
     for (const [index, result] of results.entries()) {
       context.progress({

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { LakebookError } from "../../contract";
 import { type ObjectStore, type ProcessingDate, processingDateOf, S3Store } from "../../lake";
 import { tableReferences } from "../sql/table-references";
 import type { Stage } from "../stage";
@@ -7,7 +8,9 @@ import { runTmdbEnrichment, type TmdbEnrichResult } from "./enrich";
 import { offlineTitlesFromVegaDatasets, startOfflineTmdb } from "./offline";
 import { progressMessage } from "./progress-message";
 import { tmdbPythonScript } from "./python-script";
+import { enrichOnLambda } from "./run-lambda-branch";
 import { readSampleFiles } from "./sample-records";
+import { selectTitles } from "./select-titles";
 import { parseTmdbSettings, type TmdbSettings } from "./settings";
 import { exampleTitles, summaryOf, type TmdbSourceLabel, tmdbOutput } from "./tmdb-output";
 
@@ -19,6 +22,24 @@ import { exampleTitles, summaryOf, type TmdbSourceLabel, tmdbOutput } from "./tm
 export const tmdbStage: Stage = {
   run: async (cell, context) => {
     const settings = parseTmdbSettings(cell);
+    const { lambda } = settings;
+    if (lambda) {
+      if (context.target.kind !== "aws") {
+        throw new LakebookError(
+          "TMDB_LAMBDA_NEEDS_AWS",
+          `TMDB cell "${cell.id}" asks for Lambda, but the notebook's target is the local lake.`,
+          {
+            hint: "Point the target at AWS (kind: aws, bucket, region), or remove lambda: to run the enrichment here.",
+          },
+        );
+      }
+      const date = settings.date ?? processingDateOf(new Date());
+      const result = await enrichOnLambda(cell.id, { ...settings, lambda }, date, context, context.target);
+      return {
+        summary: `${summaryOf(result, "TMDB")} · on AWS Lambda`,
+        output: await outputOf(result, { settings, date, store: context.store, source: "TMDB" }),
+      };
+    }
     const source = await tmdbSource();
     try {
       const client = new TmdbClient({
@@ -40,6 +61,8 @@ export const tmdbStage: Stage = {
         engine: context.engine,
         getter: client,
         settings: { ...settings, date },
+        // RAW is in S3 on an aws target: the select runs on Athena there.
+        ...(context.target.kind === "aws" ? { selection: await selectTitles(settings.select, context) } : {}),
         signal: context.signal,
         onProgress: (p) => {
           doneThisRun += 1;

@@ -24,7 +24,7 @@ export {
   type TmdbEnrichProgress,
   type TmdbEnrichResult,
 } from "./run";
-export { readSelection, type SelectedTitle, type Selection } from "./select";
+export { readSelection, type SelectedTitle, type Selection, selectionFromChunks } from "./select";
 export {
   FILE_LIMITS,
   type FileLimits,

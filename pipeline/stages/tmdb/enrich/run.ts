@@ -4,7 +4,7 @@ import type { TmdbSettings } from "../settings";
 import { enrichTitles } from "./enrich-titles";
 import type { TmdbGetter } from "./getter";
 import type { TmdbEnrichProgress, TmdbEnrichResult } from "./result";
-import { readSelection } from "./select";
+import { readSelection, type Selection } from "./select";
 import type { FileLimits } from "./writer";
 
 export type { TmdbEnrichProgress, TmdbEnrichResult } from "./result";
@@ -18,6 +18,8 @@ export interface TmdbEnrichOptions {
   settings: Pick<TmdbSettings, "select" | "fields" | "concurrency" | "name" | "discover"> & {
     date?: ProcessingDate;
   };
+  /** Titles already selected elsewhere (Athena on an aws target); the engine runs the select otherwise. */
+  selection?: Selection;
   signal?: AbortSignal;
   onProgress?: (progress: TmdbEnrichProgress) => void;
   /** The clock for the default processing date (today, UTC). */
@@ -45,7 +47,8 @@ export interface TmdbEnrichOptions {
 export async function runTmdbEnrichment(options: TmdbEnrichOptions): Promise<TmdbEnrichResult> {
   const { settings } = options;
   const date = settings.date ?? processingDateOf((options.now ?? (() => new Date()))());
-  const selection = await readSelection(options.engine, settings.select, options.signal);
+  const selection =
+    options.selection ?? (await readSelection(options.engine, settings.select, options.signal));
   const { partial: _partial, ...result } = await enrichTitles({
     store: options.store,
     getter: options.getter,

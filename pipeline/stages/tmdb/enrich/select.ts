@@ -22,11 +22,18 @@ const KINDS: Record<string, TitleKind> = { movie: "movie", movies: "movie", tv: 
  * row wins). Streamed, so a select over all of RAW does not sit in memory as rows.
  */
 export async function readSelection(engine: Engine, sql: string, signal?: AbortSignal): Promise<Selection> {
+  return selectionFromChunks(engine.stream(sql, signal ? { signal } : {}));
+}
+
+/** The same reading over any source of row chunks (the local engine, or Athena's result pages). */
+export async function selectionFromChunks(
+  chunks: AsyncIterable<{ columns: { name: string }[]; rows: Record<string, unknown>[] }>,
+): Promise<Selection> {
   const seen = new Set<string>();
   const skipped = new Set<string>();
   const titles: SelectedTitle[] = [];
   let checked = false;
-  for await (const chunk of engine.stream(sql, signal ? { signal } : {})) {
+  for await (const chunk of chunks) {
     if (!checked) {
       checked = true;
       if (!chunk.columns.some((column) => column.name === "id")) {

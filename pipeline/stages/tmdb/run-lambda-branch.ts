@@ -1,0 +1,71 @@
+import { LakebookError } from "../../contract";
+import type { AwsTarget } from "../../document";
+import { type ProcessingDate, S3Store } from "../../lake";
+import type { StageContext } from "../stage";
+import { credentialsFromEnv } from "./client";
+import type { TmdbEnrichResult } from "./enrich";
+import { runTmdbOnLambda } from "./lambda";
+import { progressMessage } from "./progress-message";
+import { selectTitles } from "./select-titles";
+import type { TmdbSettings } from "./settings";
+
+/**
+ * The TMDB cell with `lambda:` on an aws target: the titles are selected here (DuckDB), the
+ * fetching runs as the Lambda function. It needs real TMDB credentials: a function in AWS cannot
+ * reach the offline sample, which is a server on this machine.
+ */
+export async function enrichOnLambda(
+  cellId: string,
+  settings: TmdbSettings & { lambda: NonNullable<TmdbSettings["lambda"]> },
+  date: ProcessingDate,
+  context: StageContext,
+  target: AwsTarget,
+): Promise<TmdbEnrichResult> {
+  const credentials = credentialsFromEnv();
+  if (!credentials) {
+    throw new LakebookError(
+      "TMDB_LAMBDA_NEEDS_CREDENTIALS",
+      `TMDB cell "${cellId}" runs on Lambda, which needs a TMDB credential.`,
+      {
+        hint: "Set TMDB_READ_ACCESS_TOKEN (or TMDB_API_KEY) where Lakebook runs; it is stored in Secrets Manager for the function, never in the notebook.",
+      },
+    );
+  }
+  if (!(context.store instanceof S3Store)) {
+    throw new LakebookError(
+      "TMDB_LAMBDA_NEEDS_S3",
+      `TMDB cell "${cellId}" runs on Lambda, which writes to the S3 lake.`,
+      {
+        hint: "Open the notebook without --lake so its aws target's bucket is the lake.",
+      },
+    );
+  }
+  const selection = await selectTitles(settings.select, context);
+  const started = Date.now();
+  let doneThisRun = 0;
+  return runTmdbOnLambda({
+    store: context.store,
+    titles: selection.titles,
+    skipped: selection.skipped,
+    settings: { ...settings, date },
+    credentials,
+    aws: { region: target.region, ...(target.profile ? { profile: target.profile } : {}) },
+    ...(context.aws ? { clients: { lambda: context.aws.lambda(), secrets: context.aws.secrets() } } : {}),
+    signal: context.signal,
+    onProgress: (p) => {
+      doneThisRun += 1;
+      context.progress({
+        done: p.done,
+        total: p.total,
+        unit: "titles",
+        message: progressMessage(p, {
+          doneThisRun,
+          requests: 0,
+          retries: 0,
+          elapsedMs: Date.now() - started,
+        }),
+      });
+    },
+    onLog: (text) => context.log("info", text),
+  });
+}
