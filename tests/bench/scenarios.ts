@@ -15,6 +15,7 @@ import { findSourceFile, ingestCsvFiles, ingestStage } from "../../pipeline/stag
 import { startS3rver } from "../helpers/s3rver";
 import { type Measurement, measure } from "./measure";
 import { tmdbScenarios } from "./tmdb-scenarios";
+import { transformScenarios } from "./transform-scenarios";
 import { uiScenarios } from "./ui-scenarios";
 
 const MB = 2 ** 20;
@@ -237,6 +238,7 @@ export const scenarios: Record<string, Scenario> = {
       return { ...m, mb: Math.round(file.bytes / MB), mbPerS: Math.round(file.bytes / MB / (m.ms / 1000)) };
     }),
   ...tmdbScenarios,
+  ...transformScenarios,
   ...uiScenarios,
 };
 

@@ -169,8 +169,12 @@ export const split: FunctionRewrite = (call) => {
       call.name,
       "Write the limit as a number.",
     );
-  if (limit <= 0) return finish(call, `string_split_regex(${text}, ${pattern})`);
   const literal = plainText(stringLiteral(call.args[1] ?? []) ?? "");
+  // A pattern that matches only itself (',' or '\\|') splits the same as plain text, about twice as fast.
+  if (limit <= 0 && literal !== undefined && literal !== "") {
+    return finish(call, `string_split(${text}, ${quoteString(literal)})`);
+  }
+  if (limit <= 0) return finish(call, `string_split_regex(${text}, ${pattern})`);
   if (literal === undefined) {
     throw unsupported(
       "split() with a limit and a regular-expression pattern",

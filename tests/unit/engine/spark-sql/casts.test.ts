@@ -25,6 +25,16 @@ describe("casts (Spark's non-ANSI rules, Glue's default)", () => {
     expect(rows).toEqual([{ a: 7, b: -7, c: 7, d: 12, e: 8, f: 1999 }]);
   });
 
+  it("keeps BIGINT exact beyond 2^53, where a DOUBLE would round", async () => {
+    const rows = await runSpark(
+      engine,
+      "SELECT CAST('9223372036854775807' AS BIGINT) AS max, CAST('12345678901234567.9' AS BIGINT) AS big, CAST('-9007199254740993' AS LONG) AS odd",
+    );
+    expect(
+      rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, String(v)]))),
+    ).toEqual([{ max: "9223372036854775807", big: "12345678901234567", odd: "-9007199254740993" }]);
+  });
+
   it("STRING → VARCHAR, DECIMAL alone is DECIMAL(10,0), BOOLEAN reads yes/no", async () => {
     expect(translated("SELECT CAST(x AS STRING), CAST(x AS DECIMAL)")).toBe(
       "SELECT CAST(x AS VARCHAR), TRY_CAST(x AS DECIMAL(10,0))",
