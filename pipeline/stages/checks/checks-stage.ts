@@ -1,3 +1,5 @@
+import { runAthenaQuery } from "../../aws/athena";
+import { awsClients } from "../../aws/clients";
 import { LakebookError, type Row } from "../../contract";
 import { attr } from "../../document";
 import type { Stage, StageContext } from "../stage";
@@ -21,16 +23,7 @@ export const checksStage: Stage = {
   run: async (cell, context) => {
     const specs = parseChecksSettings(cell);
     const engine = attr(cell, "engine") ?? (context.target.kind === "aws" ? "athena" : "local");
-    if (engine !== "local") {
-      throw new LakebookError(
-        "NOT_IMPLEMENTED",
-        `Check cells cannot run on ${engine} in this version of Lakebook.`,
-        {
-          hint: 'Set engine=local on the cell ("```check {#id engine=local}") to check the local lake.',
-        },
-      );
-    }
-    const runQuery = localQuery(context);
+    const runQuery = queryFor(engine, context);
     const results: CheckResult[] = [];
     for (const spec of specs) {
       for (const result of await runChecks(spec, runQuery)) {
@@ -68,6 +61,35 @@ export const checksStage: Stage = {
     }
   },
 };
+
+function queryFor(engine: string, context: StageContext): RunCheckQuery {
+  if (engine === "local") return localQuery(context);
+  const target = context.target;
+  if (engine !== "athena" || target.kind !== "aws") {
+    throw new LakebookError(
+      engine === "athena" ? "ATHENA_NEEDS_AWS" : "CHECKS_ENGINE_UNKNOWN",
+      engine === "athena"
+        ? "This check cell asks for Athena, but the notebook's target is the local lake."
+        : `Check cells run on "local" or "athena", not "${engine}".`,
+      { hint: 'Set engine=local on the cell ("```check {#id engine=local}"), or point the target at AWS.' },
+    );
+  }
+  const clients =
+    context.aws ??
+    awsClients({ region: target.region, ...(target.profile ? { profile: target.profile } : {}) });
+  // Each check returns at most a count and five samples: one page of Athena's results is all of it.
+  return async (sql) => {
+    const result = await runAthenaQuery({
+      client: clients.athena(),
+      sql,
+      workgroup: target.workgroup ?? "primary",
+      ...(target.athenaOutput ? { outputLocation: target.athenaOutput } : {}),
+      database: "refined",
+      signal: context.signal,
+    });
+    return result.rows;
+  };
+}
 
 /** Streams the few rows a check returns (≤ 5), so nothing is kept in the engine's result store. */
 function localQuery(context: StageContext): RunCheckQuery {

@@ -1,10 +1,20 @@
+import {
+  AthenaClient,
+  GetQueryExecutionCommand,
+  GetQueryResultsCommand,
+  StartQueryExecutionCommand,
+} from "@aws-sdk/client-athena";
+import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { awsClients } from "../../../../pipeline/aws/clients";
 import { LakebookError } from "../../../../pipeline/contract";
 import type { Cell } from "../../../../pipeline/document";
 import { Engine } from "../../../../pipeline/engine";
 import { checksStage } from "../../../../pipeline/stages/checks";
+import { FAILING_ROWS_COLUMN } from "../../../../pipeline/stages/checks/expectations";
 import type { StageContext } from "../../../../pipeline/stages/stage";
 
+const athena = mockClient(AthenaClient);
 let engine: Engine;
 const logs: string[] = [];
 
@@ -22,6 +32,7 @@ afterAll(async () => engine.close());
 function context(kind: "local" | "aws" = "local"): StageContext {
   return {
     target: kind === "local" ? { kind } : { kind, bucket: "b", region: "eu-west-1" },
+    aws: awsClients({ region: "eu-west-1" }),
     engine,
     signal: new AbortController().signal,
     log: (_level: string, text: string) => logs.push(text),
@@ -73,12 +84,40 @@ describe("checksStage", () => {
     );
   });
 
-  it("says Athena is not wired yet on an AWS target, unless engine=local", async () => {
-    await expect(checksStage.run(passing, context("aws"))).rejects.toMatchObject({ code: "NOT_IMPLEMENTED" });
+  it("runs on Athena on an AWS target (in the refined database), and locally with engine=local", async () => {
+    athena.reset();
+    athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: "q" });
+    athena.on(GetQueryExecutionCommand).resolves({
+      QueryExecution: {
+        QueryExecutionId: "q",
+        StatementType: "DML",
+        Status: { State: "SUCCEEDED" },
+        Statistics: {},
+      },
+    });
+    // Every check's query answers "0 failing rows".
+    athena.on(GetQueryResultsCommand).resolves({
+      ResultSet: {
+        ResultSetMetadata: {
+          ColumnInfo: [{ Name: FAILING_ROWS_COLUMN, Label: FAILING_ROWS_COLUMN, Type: "bigint" }],
+        },
+        Rows: [{ Data: [{ VarCharValue: FAILING_ROWS_COLUMN }] }, { Data: [{ VarCharValue: "0" }] }],
+      },
+    });
+    await expect(checksStage.run(passing, context("aws"))).resolves.toMatchObject({
+      summary: "3 data checks: 3 passed",
+    });
+    const started = athena.commandCalls(StartQueryExecutionCommand).map((call) => call.args[0].input);
+    expect(started).toHaveLength(3);
+    expect(started[0]).toMatchObject({
+      WorkGroup: "primary",
+      QueryExecutionContext: { Database: "refined" },
+    });
     const local = check(passing.source, [{ key: "engine", value: "local" }]);
     await expect(checksStage.run(local, context("aws"))).resolves.toMatchObject({
       summary: "3 data checks: 3 passed",
     });
+    expect(athena.commandCalls(StartQueryExecutionCommand)).toHaveLength(3);
   });
 
   it("reads the tables a cell checks, for stale tracking", () => {
