@@ -1,7 +1,9 @@
 import { LakebookError } from "../../contract";
 import { attr } from "../../document";
+import { quoteIdentifier } from "../../engine";
 import type { Stage } from "../stage";
 import { runSqlOnAthena } from "./athena-run";
+import { localCtas, runLocalCtas } from "./local-ctas";
 import { assertRawAppendOnly } from "./raw-guard";
 import { tableReferences } from "./table-references";
 
@@ -35,6 +37,18 @@ export const sqlStage: Stage = {
           hint: 'Write engine=local or engine=athena in the cell\'s info string ("```sql {#id engine=athena}").',
         },
       );
+    }
+    const ctas = localCtas(cell.source);
+    if (ctas) {
+      const table = await runLocalCtas(cell.id, ctas, context);
+      const preview = await context.engine.query(
+        `SELECT * FROM ${quoteIdentifier(table.database)}.${quoteIdentifier(table.name)} LIMIT 100`,
+        { signal: context.signal },
+      );
+      return {
+        summary: `${table.database}.${table.name}: ${(table.rows ?? 0).toLocaleString("en-US")} rows × ${table.columns.length} columns, written to ${table.location} and registered in the catalog`,
+        output: { type: "table", result: preview },
+      };
     }
     const result = await context.engine.query(cell.source, { signal: context.signal });
     const columns = result.columns.length;

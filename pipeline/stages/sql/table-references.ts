@@ -53,6 +53,6 @@ function normalise(name: string): string {
 }
 
 /** Keeps offsets but removes what could look like SQL: comments and quoted strings. */
-function blankCommentsAndStrings(sql: string): string {
+export function blankCommentsAndStrings(sql: string): string {
   return sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'/g, (m) => " ".repeat(m.length));
 }

@@ -36,6 +36,22 @@ export async function runTransformLocally(
     inputs.map((input) => inputCte(input, context.lakeRoot)),
     translated.sql,
   );
+  const table = await writeQueryAsTable(cellId, settings, query, inputs, context);
+  return { table, inputs, duckdbSql: query, notes: translated.notes };
+}
+
+/**
+ * Writes a DuckDB query's rows as a lake table: bind it first (nothing is written when it does not),
+ * COPY to a staging folder, swap it in (or move the files in, to append), then register it.
+ * Transform cells and local CTAS statements both end here.
+ */
+export async function writeQueryAsTable(
+  cellId: string,
+  settings: TransformSettings,
+  query: string,
+  inputs: ResolvedInput[],
+  context: StageContext,
+): Promise<CatalogTable> {
   const columns = await describeQuery(context, query, cellId);
   assertPartitionColumns(settings, columns, cellId);
   const location = outputLocation(settings, inputs);
@@ -59,8 +75,7 @@ export async function runTransformLocally(
     throw error;
   }
   context.progress({ done: 2, total: 3, unit: "steps", message: "Registering the table in the catalog" });
-  const table = await register(settings, location, inputs, cellId, context);
-  return { table, inputs, duckdbSql: query, notes: translated.notes };
+  return register(settings, location, inputs, cellId, context);
 }
 
 function copyStatement(query: string, staged: string, partitionBy: string[]): string {

@@ -130,3 +130,40 @@ describe("a SQL cell on an aws target", () => {
     });
   });
 });
+
+describe("CREATE TABLE … AS SELECT on the local lake", () => {
+  it("writes a Parquet table of the lake and registers it with its lineage, instead of a DuckDB table", async () => {
+    await bench.engine.run("CREATE SCHEMA IF NOT EXISTS refined");
+    const first = await sqlStage.run(
+      sql(
+        "-- the top rated\nCREATE OR REPLACE TABLE refined.top_numbers AS SELECT range AS n FROM range(5) WHERE range > 1;",
+      ),
+      bench.context(),
+    );
+    expect(first.summary).toBe(
+      "refined.top_numbers: 3 rows × 1 columns, written to Refined/top_numbers/ and registered in the catalog",
+    );
+    expect(await bench.catalog.get("refined", "top_numbers")).toMatchObject({
+      zone: "refined",
+      format: "parquet",
+      location: "Refined/top_numbers/",
+      rows: 3,
+      producedBy: { cell: "q", inputs: [] },
+    });
+    const second = await sqlStage.run(
+      sql("CREATE TABLE refined.bigger AS SELECT n * 10 AS m FROM refined.top_numbers"),
+      bench.context(),
+    );
+    expect(second.summary).toMatch(/^refined\.bigger: 3 rows/);
+    expect((await bench.catalog.get("refined", "bigger"))?.producedBy?.inputs).toEqual([
+      "refined.top_numbers",
+    ]);
+    // A script of several statements runs as written, on DuckDB.
+    const script = await sqlStage.run(
+      sql("CREATE TABLE refined.tmp AS SELECT 1 AS x; SELECT 2 AS y"),
+      bench.context(),
+    );
+    expect(script.summary).toBe("1 rows × 1 columns");
+    expect(await bench.catalog.get("refined", "tmp")).toBeUndefined();
+  });
+});
