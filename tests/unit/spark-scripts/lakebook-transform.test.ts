@@ -90,13 +90,19 @@ describe("spark-scripts/lakebook_transform.py", () => {
       { inputs: { m: { path: "s3://b-k/x/", format: "csv", options: { header: true } } } },
       "options",
     ],
-    ["no inputs", { inputs: {} }, "inputs"],
+    ["inputs that are not a mapping", { inputs: [] }, "inputs"],
   ])("refuses %s, as the TypeScript schema does", (_what, change, field) => {
     const bad = { ...spec, ...change };
     expect(TransformSpecSchema.safeParse(bad).success).toBe(false);
     const answer = python("validate_spec", bad);
     expect(answer.error?.type).toBe("SpecError");
     expect(answer.error?.message).toContain(field);
+  });
+
+  it("accepts no inputs: the SQL may read catalog tables (trusted.movies) from the Glue catalog", () => {
+    const reading = { ...spec, inputs: {}, sql: "SELECT * FROM trusted.movies" };
+    expect(TransformSpecSchema.safeParse(reading).success).toBe(true);
+    expect(python("validate_spec", reading).error).toBeUndefined();
   });
 
   it("builds the TableInput the TypeScript Glue adapter builds for the same table", () => {
