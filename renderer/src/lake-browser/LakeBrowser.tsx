@@ -6,6 +6,7 @@ import { useStore } from "../state/store";
 import { reloadCatalog } from "./catalog-store";
 import { buildLakeTree, type LakeFolder, qualifiedName, searchCatalog } from "./lake-tree";
 import { TableDetails } from "./TableDetails";
+import type { TableOpener } from "./TableName";
 import { ZoneTree } from "./ZoneTree";
 
 const ZONES: { zone: Zone; prefix: string; label: string }[] = [
@@ -48,7 +49,10 @@ export function LakeBrowser() {
   }, [wb, generation]);
 
   const table = openTable ? tables.find((tb) => qualifiedName(tb) === openTable) : undefined;
-  if (table) return <TableDetails table={table} onClose={() => setOpenTable(null)} />;
+  // Only tables the catalog knows open; a lineage input can be files (`Raw/TMDB/JSON/…`).
+  const open: TableOpener = (name) =>
+    tables.some((tb) => qualifiedName(tb) === name) ? () => setOpenTable(name) : undefined;
+  if (table) return <TableDetails table={table} onClose={() => setOpenTable(null)} open={open} />;
   const matches = searchCatalog(tables, query);
   return (
     <div className="lake-browser">

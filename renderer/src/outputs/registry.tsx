@@ -5,6 +5,7 @@ import { useT } from "../i18n";
 import { IngestOutput } from "./ingest/IngestOutput";
 import { TableOutput } from "./table/TableOutput";
 import { TmdbOutput } from "./tmdb/TmdbOutput";
+import { TransformOutput } from "./transform/TransformOutput";
 
 type OutputOf<T extends CellOutput["type"]> = Extract<CellOutput, { type: T }>;
 export type OutputRenderer<T extends CellOutput["type"]> = ComponentType<{
@@ -44,6 +45,7 @@ export const outputRenderers: { [T in CellOutput["type"]]?: OutputRenderer<T> } 
   text: TextResult,
   ingest: IngestOutput,
   tmdb: TmdbOutput,
+  transform: TransformOutput,
 };
 
 export function hasRenderer(output: CellOutput | undefined): boolean {

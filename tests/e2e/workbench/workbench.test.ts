@@ -8,7 +8,7 @@ import { freshDemoProject, type ServedNotebook, serveNotebook } from "../helpers
 import { cell, screenshot, typeInCell, waitForStatus } from "./page-helpers";
 
 /** Kinds whose stage is built in this version; the others must fail with NOT_IMPLEMENTED, never pass. */
-const BUILT_KINDS = new Set(["markdown", "sql", "ingest", "tmdb", "transform"]);
+const BUILT_KINDS = new Set(["markdown", "sql", "ingest", "tmdb", "transform", "check", "chart", "publish"]);
 
 let browser: Browser;
 const cleanups: (() => Promise<void>)[] = [];

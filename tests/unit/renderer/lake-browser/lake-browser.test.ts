@@ -72,7 +72,7 @@ describe("the lake browser", () => {
     );
 
     expect(within(side).getByRole("heading", { name: "raw.movies" })).toBeTruthy();
-    expect(within(side).getByRole("cell", { name: "tituloPincipal" })).toBeTruthy();
+    expect(within(side).getByRole("rowheader", { name: "tituloPincipal" })).toBeTruthy();
     expect(side.textContent).toContain("Made by cell ingest_movies from data/movies.csv");
     await waitFor(() =>
       expect(within(side).getByRole("table", { name: "Sample rows" }).textContent).toContain("Miss Jerry"),

@@ -1,0 +1,39 @@
+import { useCallback, useState } from "react";
+import type { QueryResult } from "../../../../pipeline/contract";
+import { useWorkbench } from "../../app/workbench-context";
+import { useT } from "../../i18n";
+import { TableOutput } from "../table/TableOutput";
+
+/**
+ * The new table's first rows, paged over `query.page` like any result (the service holds them).
+ * Folded, and drawn only once opened: the demo has eleven transforms, and eleven open tables made
+ * the notebook long and the page heavy.
+ */
+export function TransformPreview({ table, preview }: { table: string; preview: QueryResult }) {
+  const t = useT();
+  const { client } = useWorkbench();
+  const [opened, setOpened] = useState(false);
+  const { resultId } = preview;
+  const fetchPage = useCallback(
+    async (offset: number, limit: number) =>
+      (await client.call("query.page", { resultId, offset, limit })).rows,
+    [client, resultId],
+  );
+  const label = t("transform.preview", { table });
+  return (
+    <details
+      className="transform-section transform-preview"
+      onToggle={(event) => event.currentTarget.open && setOpened(true)}
+    >
+      <summary>{label}</summary>
+      {opened && (
+        <TableOutput
+          result={preview}
+          label={label}
+          fetchPage={fetchPage}
+          csvUrl={client.resultCsvUrl(resultId)}
+        />
+      )}
+    </details>
+  );
+}
