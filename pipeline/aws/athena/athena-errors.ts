@@ -1,4 +1,5 @@
 import { LakebookError } from "../../contract/errors";
+import { CREDENTIAL_ERRORS, NETWORK_CODES, type SdkErrorShape, THROTTLING_ERRORS } from "../sdk-errors";
 
 /**
  * The one place Athena failures get their code and hint: a FAILED query's StateChangeReason and
@@ -12,30 +13,14 @@ const OUTPUT_LOCATION_HINT =
   "This workgroup does not set a query result location: add `athenaOutput: s3://<bucket>/athena-results/` " +
   "to the notebook's target (front matter), or set one in the workgroup's settings.";
 
-const CREDENTIAL_ERRORS = new Set([
-  "CredentialsProviderError",
-  "UnrecognizedClientException",
-  "InvalidSignatureException",
-  "ExpiredToken",
-  "ExpiredTokenException",
-  "InvalidClientTokenId",
-  "TokenRefreshRequired",
-]);
-const THROTTLING_ERRORS = new Set(["TooManyRequestsException", "ThrottlingException", "Throttling"]);
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EPIPE"]);
-
-interface SdkErrorShape {
-  name?: string;
-  code?: string;
-  message?: string;
+interface AthenaSdkError extends SdkErrorShape {
   AthenaErrorCode?: string;
-  $metadata?: { httpStatusCode?: number };
 }
 
 /** An SDK exception from any Athena call. */
 export function athenaSdkError(error: unknown): LakebookError {
   if (error instanceof LakebookError) return error;
-  const sdk = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
+  const sdk = (typeof error === "object" && error !== null ? error : {}) as AthenaSdkError;
   const name = sdk.name ?? "Error";
   const status = sdk.$metadata?.httpStatusCode;
   const detail = sdk.message || name;

@@ -1,5 +1,6 @@
 import type { JobRun } from "@aws-sdk/client-glue";
 import { LakebookError } from "../../contract/errors";
+import { CREDENTIAL_ERRORS, NETWORK_CODES, type SdkErrorShape, THROTTLING_ERRORS } from "../sdk-errors";
 
 /**
  * The one place Glue (and its S3 uploads and CloudWatch logs) failures get a code and a hint.
@@ -14,31 +15,11 @@ export interface GlueCallContext {
   iamAction: string;
 }
 
-const CREDENTIAL_ERRORS = new Set([
-  "CredentialsProviderError",
-  "UnrecognizedClientException",
-  "InvalidSignatureException",
-  "InvalidClientTokenId",
-  "ExpiredToken",
-  "ExpiredTokenException",
-  "TokenRefreshRequired",
-  "InvalidAccessKeyId",
-  "SignatureDoesNotMatch",
-]);
-const THROTTLING = new Set(["ThrottlingException", "Throttling", "TooManyRequestsException", "SlowDown"]);
 const UNAVAILABLE = new Set([
   "InternalServiceException",
   "InternalServerException",
   "OperationTimeoutException",
 ]);
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EPIPE"]);
-
-interface SdkErrorShape {
-  name?: string;
-  code?: string;
-  message?: string;
-  $metadata?: { httpStatusCode?: number };
-}
 
 export function glueCancelled(): LakebookError {
   return new LakebookError("GLUE_CANCELLED", "The Glue job run was cancelled.", {
@@ -88,7 +69,7 @@ export function glueError(error: unknown, context: GlueCallContext): LakebookErr
       true,
     );
   }
-  if (THROTTLING.has(name) || status === 429) {
+  if (THROTTLING_ERRORS.has(name) || status === 429) {
     return make("GLUE_THROTTLED", "AWS is limiting the request rate: try again in a moment.", true);
   }
   if (name === "InvalidInputException" || name === "ValidationException") {

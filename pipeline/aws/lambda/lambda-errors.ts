@@ -1,4 +1,5 @@
 import { LakebookError } from "../../contract/errors";
+import { CREDENTIAL_ERRORS, NETWORK_CODES, type SdkErrorShape, THROTTLING_ERRORS } from "../sdk-errors";
 
 /**
  * The one place Lambda failures get their code and hint. Codes: AWS_CREDENTIALS,
@@ -13,27 +14,9 @@ export interface LambdaErrorContext {
   functionName: string;
 }
 
-const CREDENTIAL_ERRORS = new Set([
-  "CredentialsProviderError",
-  "UnrecognizedClientException",
-  "InvalidSignatureException",
-  "ExpiredToken",
-  "ExpiredTokenException",
-  "InvalidClientTokenId",
-  "TokenRefreshRequired",
-]);
-const THROTTLING_ERRORS = new Set(["TooManyRequestsException", "ThrottlingException", "Throttling"]);
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EPIPE"]);
 const PERMISSIONS =
   "lambda:GetFunction, lambda:GetFunctionConfiguration, lambda:CreateFunction, lambda:UpdateFunctionCode, " +
   "lambda:UpdateFunctionConfiguration and lambda:InvokeFunction on the function, and iam:PassRole on its role";
-
-interface SdkErrorShape {
-  name?: string;
-  code?: string;
-  message?: string;
-  $metadata?: { httpStatusCode?: number };
-}
 
 export function errorName(error: unknown): string {
   return typeof error === "object" && error !== null ? ((error as SdkErrorShape).name ?? "Error") : "Error";

@@ -1,4 +1,5 @@
 import { LakebookError } from "../../contract/errors";
+import { CREDENTIAL_ERRORS, NETWORK_CODES, type SdkErrorShape, THROTTLING_ERRORS } from "../sdk-errors";
 
 /**
  * The one place QuickSight (and STS) failures get their code and hint, so every call of the
@@ -14,25 +15,6 @@ export interface QuickSightCallContext {
   iamAction: string;
   /** What ResourceNotFoundException means for this call, when it is not "no such resource" (e.g. no account). */
   notFound?: { code: string; hint: string };
-}
-
-const CREDENTIAL_ERRORS = new Set([
-  "CredentialsProviderError",
-  "UnrecognizedClientException",
-  "InvalidSignatureException",
-  "ExpiredToken",
-  "ExpiredTokenException",
-  "InvalidClientTokenId",
-  "TokenRefreshRequired",
-]);
-const THROTTLING_ERRORS = new Set(["ThrottlingException", "Throttling", "TooManyRequestsException"]);
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EPIPE"]);
-
-interface SdkErrorShape {
-  name?: string;
-  code?: string;
-  message?: string;
-  $metadata?: { httpStatusCode?: number };
 }
 
 export const SIGN_UP_HINT =

@@ -1,4 +1,5 @@
 import { LakebookError } from "../../contract/errors";
+import { CREDENTIAL_ERRORS, NETWORK_CODES, type SdkErrorShape } from "../sdk-errors";
 
 /**
  * The one place Secrets Manager failures get their code and hint. Codes: AWS_CREDENTIALS,
@@ -12,24 +13,6 @@ export interface SecretsErrorContext {
   secretName: string;
   /** The value being stored, so no message can carry it. */
   secret?: string;
-}
-
-const CREDENTIAL_ERRORS = new Set([
-  "CredentialsProviderError",
-  "UnrecognizedClientException",
-  "InvalidSignatureException",
-  "ExpiredToken",
-  "ExpiredTokenException",
-  "InvalidClientTokenId",
-  "TokenRefreshRequired",
-]);
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EPIPE"]);
-
-interface SdkErrorShape {
-  name?: string;
-  code?: string;
-  message?: string;
-  $metadata?: { httpStatusCode?: number };
 }
 
 export function secretsErrorName(error: unknown): string {

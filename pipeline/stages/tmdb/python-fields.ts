@@ -1,34 +1,12 @@
-import { CAST_LIMIT, type TmdbField } from "./enrich";
+import { CAST_LIMIT, SCALARS, type TmdbField } from "./enrich";
 
 /**
  * The Python `keep(kind, imdb_id, detail)` of the student script: the same record `pickFields`
  * (enrich/fields.ts) builds, written out for the chosen fields only, in their order. The key names
  * are TMDB's; a unit test runs this Python against `pickFields` so the two cannot drift apart.
  */
-const KEYS: Partial<Record<TmdbField, { movie?: string; tv?: string }>> = {
-  title: { movie: "title", tv: "name" },
-  original_title: { movie: "original_title", tv: "original_name" },
-  release_date: { movie: "release_date", tv: "first_air_date" },
-  runtime: { movie: "runtime", tv: "episode_run_time" },
-  budget: { movie: "budget" },
-  revenue: { movie: "revenue" },
-  popularity: { movie: "popularity", tv: "popularity" },
-  vote_average: { movie: "vote_average", tv: "vote_average" },
-  vote_count: { movie: "vote_count", tv: "vote_count" },
-  genres: { movie: "genres", tv: "genres" },
-  belongs_to_collection: { movie: "belongs_to_collection" },
-  original_language: { movie: "original_language", tv: "original_language" },
-  overview: { movie: "overview", tv: "overview" },
-  status: { movie: "status", tv: "status" },
-  tagline: { movie: "tagline", tv: "tagline" },
-  production_companies: { movie: "production_companies", tv: "production_companies" },
-  production_countries: { movie: "production_countries", tv: "production_countries" },
-  spoken_languages: { movie: "spoken_languages", tv: "spoken_languages" },
-  origin_country: { movie: "origin_country", tv: "origin_country" },
-  last_air_date: { tv: "last_air_date" },
-  number_of_seasons: { tv: "number_of_seasons" },
-  number_of_episodes: { tv: "number_of_episodes" },
-};
+/** TMDB's key for each plain field in a movie and a TV answer: the same table pickFields reads. */
+const KEYS: Partial<Record<TmdbField, { movie?: string; tv?: string }>> = SCALARS;
 
 const HELPERS: Partial<Record<TmdbField, string[]>> = {
   keywords: [

@@ -15,7 +15,8 @@ export type TitleKind = "movie" | "tv";
 
 type Spec = { movie?: string; tv?: string };
 
-const SCALARS = {
+/** For each plain field, the key TMDB uses in a movie and in a TV answer (absent: the kind has none). */
+export const SCALARS = {
   title: { movie: "title", tv: "name" },
   original_title: { movie: "original_title", tv: "original_name" },
   release_date: { movie: "release_date", tv: "first_air_date" },

@@ -14,6 +14,7 @@ export {
   DEFAULT_FIELDS,
   FIELD_NAMES,
   pickFields,
+  SCALARS,
   type TitleKind,
   type TmdbField,
 } from "./fields";

@@ -1,0 +1,50 @@
+/**
+ * What every AWS adapter reads from an SDK exception before giving it its own code and hint:
+ * the exception's name, HTTP status and message, and whether it is about credentials, throttling
+ * or the network — the same for Glue, Athena, Lambda, Secrets Manager and QuickSight.
+ */
+export interface SdkErrorShape {
+  name?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/** Credentials missing, wrong, expired or signed badly (any service). */
+export const CREDENTIAL_ERRORS: ReadonlySet<string> = new Set([
+  "CredentialsProviderError",
+  "UnrecognizedClientException",
+  "InvalidSignatureException",
+  "InvalidClientTokenId",
+  "ExpiredToken",
+  "ExpiredTokenException",
+  "TokenRefreshRequired",
+  "InvalidAccessKeyId",
+  "SignatureDoesNotMatch",
+]);
+
+/** "Slow down": retryable after a pause. */
+export const THROTTLING_ERRORS: ReadonlySet<string> = new Set([
+  "ThrottlingException",
+  "Throttling",
+  "TooManyRequestsException",
+  "SlowDown",
+]);
+
+/** Node's own codes when AWS could not be reached at all. */
+export const NETWORK_CODES: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EPIPE",
+]);
+
+export function sdkErrorShape(error: unknown): SdkErrorShape {
+  return (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
+}
+
+export function sdkErrorName(error: unknown): string {
+  return sdkErrorShape(error).name ?? "Error";
+}
