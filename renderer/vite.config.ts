@@ -12,7 +12,7 @@ const here = decodeURIComponent(new URL(".", import.meta.url).pathname);
 const service = globalThis.process?.env.LAKEBOOK_SERVICE;
 const toService = service
   ? Object.fromEntries(
-      ["/rpc", "/results", "/data", "/events"].map((path) => [
+      ["/rpc", "/results", "/data", "/events", "/dashboard.html"].map((path) => [
         path,
         { target: service, changeOrigin: true, ws: path === "/events", headers: { origin: service } },
       ]),

@@ -3,7 +3,7 @@ import { writeFileAtomic } from "../catalog";
 import { type ChartOutput, LakebookError, toServiceError } from "../contract";
 import { runChart } from "../stages/chart";
 import { buildDashboard } from "../stages/chart/dashboard";
-import { openWorkspace } from "./workspace";
+import { openWorkspace, type Workspace } from "./workspace";
 
 export interface DashboardExportOptions {
   notebookPath: string;
@@ -27,6 +27,29 @@ export interface DashboardExport {
   filters: string[];
 }
 
+/** The dashboard as text, for the UI's "Export dashboard" (`GET /dashboard.html`): nothing is written. */
+export interface DashboardHtml {
+  html: string;
+  /** `<notebook name>.dashboard.html`, for the download. */
+  fileName: string;
+}
+
+/**
+ * The dashboard of a notebook already open in the service, built in memory on its own engine and
+ * lake (the tables the charts read are the ones the UI's runs made).
+ */
+export async function exportDashboardHtml(
+  workspace: Pick<Workspace, "notebook" | "notebookPath" | "engine">,
+  options: { signal?: AbortSignal } = {},
+): Promise<DashboardHtml> {
+  const notebookPath = workspace.notebookPath ?? "notebook.lakebook.md";
+  const { built } = await buildNotebookDashboard(workspace, notebookPath, options);
+  return {
+    html: built.html,
+    fileName: `${path.basename(notebookPath).replace(/\.lakebook\.md$|\.md$/, "")}.dashboard.html`,
+  };
+}
+
 /**
  * Runs the notebook's chart cells on its lake (the tables they read must exist: run the notebook
  * first) and writes them as one self-contained HTML dashboard. Nothing is written when a chart fails.
@@ -34,37 +57,7 @@ export interface DashboardExport {
 export async function exportDashboard(options: DashboardExportOptions): Promise<DashboardExport> {
   const workspace = await openWorkspace({ notebookPath: options.notebookPath, lake: options.lake });
   try {
-    const notebook = workspace.notebook;
-    const cells = notebook?.cells ?? [];
-    const charts = cells.filter((cell) => cell.kind === "chart");
-    if (!notebook || charts.length === 0) {
-      throw new LakebookError(
-        "DASHBOARD_EMPTY",
-        `${path.basename(options.notebookPath)} has no chart cells.`,
-        {
-          hint: "Add a chart cell, e.g. ```chart {#my_chart source=<a sql cell>} with a Vega-Lite spec, then export again.",
-        },
-      );
-    }
-    const outputs = new Map<string, ChartOutput>();
-    for (const [index, cell] of charts.entries()) {
-      options.onChart?.(cell.id, index, charts.length);
-      try {
-        outputs.set(
-          cell.id,
-          await runChart(cell, { engine: workspace.engine, cells, signal: options.signal }),
-        );
-      } catch (error) {
-        const { message, hint } = toServiceError(error);
-        throw new LakebookError("DASHBOARD_CHART_FAILED", `Chart ${cell.id} failed: ${message}`, {
-          hint:
-            hint ??
-            `Run the notebook first (lakebook run ${path.basename(options.notebookPath)}) so the tables its charts read exist.`,
-          cause: error,
-        });
-      }
-    }
-    const built = await buildDashboard(notebook, outputs, path.basename(options.notebookPath));
+    const { built, outputs } = await buildNotebookDashboard(workspace, options.notebookPath, options);
     const file = path.resolve(options.file);
     try {
       await writeFileAtomic(file, built.html);
@@ -92,4 +85,37 @@ export async function exportDashboard(options: DashboardExportOptions): Promise<
   } finally {
     await workspace.close();
   }
+}
+
+/** Runs every chart cell, then builds the page: the one builder both exports share. */
+async function buildNotebookDashboard(
+  workspace: Pick<Workspace, "notebook" | "engine">,
+  notebookPath: string,
+  options: Pick<DashboardExportOptions, "signal" | "onChart">,
+) {
+  const notebook = workspace.notebook;
+  const cells = notebook?.cells ?? [];
+  const charts = cells.filter((cell) => cell.kind === "chart");
+  if (!notebook || charts.length === 0) {
+    throw new LakebookError("DASHBOARD_EMPTY", `${path.basename(notebookPath)} has no chart cells.`, {
+      hint: "Add a chart cell, e.g. ```chart {#my_chart source=<a sql cell>} with a Vega-Lite spec, then export again.",
+    });
+  }
+  const outputs = new Map<string, ChartOutput>();
+  for (const [index, cell] of charts.entries()) {
+    options.onChart?.(cell.id, index, charts.length);
+    try {
+      outputs.set(cell.id, await runChart(cell, { engine: workspace.engine, cells, signal: options.signal }));
+    } catch (error) {
+      const { message, hint } = toServiceError(error);
+      throw new LakebookError("DASHBOARD_CHART_FAILED", `Chart ${cell.id} failed: ${message}`, {
+        hint:
+          hint ??
+          `Run the notebook first (lakebook run ${path.basename(notebookPath)}) so the tables its charts read exist.`,
+        cause: error,
+      });
+    }
+  }
+  const built = await buildDashboard(notebook, outputs, path.basename(notebookPath));
+  return { built, outputs };
 }

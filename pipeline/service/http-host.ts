@@ -19,6 +19,8 @@ export interface HttpHostOptions {
   resultCsv?: (resultId: string, response: ServerResponse) => Promise<void>;
   /** Receives a file chosen in the browser, for `PUT /data/<file name>` (see data-upload.ts). */
   dataUpload?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
+  /** The notebook's charts as one HTML file, for `GET /dashboard.html` (see export-dashboard.ts). */
+  dashboardHtml?: () => Promise<{ html: string; fileName: string }>;
 }
 
 /** Monaco injects styles and runs workers from blobs; nothing else is loosened. */
@@ -80,6 +82,18 @@ export async function startHttpHost(router: ServiceRouter, options: HttpHostOpti
     const csv = url.pathname.match(/^\/results\/([\w-]+)\.csv$/);
     if (csv?.[1] && request.method === "GET" && options.resultCsv) {
       await options.resultCsv(csv[1], response);
+      return;
+    }
+    if (request.method === "GET" && url.pathname === "/dashboard.html" && options.dashboardHtml) {
+      // Built before the status line, so a failed chart still answers as a JSON error the UI can show.
+      const { html, fileName } = await options.dashboardHtml();
+      response.writeHead(200, {
+        "Content-Type": "text/html; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      });
+      response.end(html);
       return;
     }
     if (request.method === "PUT" && url.pathname.startsWith("/data/") && options.dataUpload) {

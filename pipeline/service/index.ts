@@ -2,6 +2,7 @@ export { checkAccess, tokenFrom } from "./access-policy";
 export { runCell, skippedCell } from "./cell-runner";
 export { csvLine } from "./csv-line";
 export { createDataUpload, dataFileNameProblem } from "./data-upload";
+export { exportDashboardHtml } from "./export-dashboard";
 export { type HttpHost, startHttpHost } from "./http-host";
 export {
   type HeadlessIngest,

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import {
   createDataUpload,
   createRouter,
+  exportDashboardHtml,
   openWorkspace,
   sendResultCsv,
   startHttpHost,
@@ -47,6 +48,7 @@ export async function serve(options: {
     staticDir: existsSync(path.join(BUILT_UI, "index.html")) ? BUILT_UI : undefined,
     resultCsv: (resultId, response) => sendResultCsv(workspace.engine, resultId, response),
     dataUpload: createDataUpload({ notebookPath: () => workspace.notebookPath }),
+    dashboardHtml: () => exportDashboardHtml(workspace),
   });
   process.stdout.write(`${host.url}\n`);
   process.stderr.write(

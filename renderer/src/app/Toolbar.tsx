@@ -2,6 +2,7 @@ import { KNOWN_CELL_KINDS } from "../../../pipeline/document/model";
 import { kindLabel } from "../cells/kind-label";
 import { CommandButton } from "../commands/CommandButton";
 import { useT } from "../i18n";
+import { ExportDashboardButton } from "../outputs/chart/ExportDashboardButton";
 import { SettingsMenu } from "../settings/SettingsMenu";
 import { useStore } from "../state/store";
 import { useWorkbench } from "./workbench-context";
@@ -40,6 +41,7 @@ export function Toolbar() {
       <CommandButton id="redo" label="toolbar.redo" />
       <CommandButton id="palette" label="toolbar.palette" />
       <CommandButton id="shortcuts" label="toolbar.shortcuts" />
+      <ExportDashboardButton />
       <span className="toolbar-spacer" />
       <span className="mode-indicator">{t(mode === "edit" ? "mode.edit" : "mode.command")}</span>
       <span className={`save-state save-${save.kind}`} data-save-state={save.kind}>

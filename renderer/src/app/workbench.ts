@@ -6,6 +6,7 @@ import { type CatalogState, createCatalogStore, reloadCatalog } from "../lake-br
 import { type Autosave, createAutosave } from "../notebook/autosave";
 import { cellById, createDocumentStore, type DocumentStore } from "../notebook/document-store";
 import { createUiStore, type UiState } from "../notebook/ui-store";
+import { chartsToRefresh } from "../outputs/chart/refresh-charts";
 import { RunQueue } from "../run/run-queue";
 import { createRunStore, type RunState } from "../run/run-store";
 import { sourceHash } from "../run/source-hash";
@@ -81,6 +82,11 @@ export function createWorkbench(
         cellById(doc.get().notebook.cells, result.id)?.kind !== "markdown"
       )
         void reloadCatalog(client, catalog);
+      // A chart whose data just changed redraws itself instead of sitting there stale.
+      if (result.status === "ok" && result.id) {
+        const charts = chartsToRefresh(result.id, doc.get().notebook.cells, runs.get());
+        if (charts.length > 0) queue.enqueue(charts, { stopOnError: false });
+      }
     },
   });
   const stops: Array<() => void> = [];

@@ -3,6 +3,7 @@ import type { Cell } from "../../../pipeline/document";
 import { useWorkbench } from "../app/workbench-context";
 import { useT } from "../i18n";
 import { select } from "../notebook/ui-store";
+import { ChartSource } from "./chart/ChartSource";
 import { CellEditor } from "./editor/CellEditor";
 import { languageFor } from "./editor/language";
 import { IngestSource } from "./ingest/IngestSource";
@@ -14,7 +15,8 @@ import { Markdown } from "./markdown/markdown";
  */
 export function CellSource({ cell, editing }: { cell: Cell; editing: boolean }) {
   const source = <SourceView cell={cell} editing={editing} />;
-  // An ingest cell also takes its CSV from a file picker or a drop.
+  // An ingest cell also takes its CSV from a file picker or a drop; a chart cell has a builder.
+  if (cell.kind === "chart") return <ChartSource cell={cell}>{source}</ChartSource>;
   return cell.kind === "ingest" ? <IngestSource cellId={cell.id}>{source}</IngestSource> : source;
 }
 

@@ -14,6 +14,7 @@ import {
   selectRelative,
   undoOrRedo,
 } from "../notebook/actions";
+import { canExportDashboard, exportDashboard } from "../outputs/chart/export-dashboard";
 import { resolvedTheme, setThemePreference } from "../theme/theme";
 import type { Command } from "./command";
 
@@ -137,6 +138,7 @@ export const notebookCommands: readonly Command[] = [
     perform: (wb) => wb.ui.set((s) => ({ ...s, sideTab: "dependencies" })),
   },
   { id: "showLake", label: "cmd.showLake", perform: (wb) => wb.ui.set((s) => ({ ...s, sideTab: "lake" })) },
+  { id: "exportDashboard", label: "cmd.exportDashboard", when: canExportDashboard, perform: exportDashboard },
   {
     id: "toggleTheme",
     label: "cmd.toggleTheme",

@@ -2,6 +2,7 @@ import { type ComponentType, useCallback } from "react";
 import type { CellOutput } from "../../../pipeline/contract";
 import { useWorkbench } from "../app/workbench-context";
 import { useT } from "../i18n";
+import { ChartOutput } from "./chart/ChartOutput";
 import { IngestOutput } from "./ingest/IngestOutput";
 import { TableOutput } from "./table/TableOutput";
 import { TmdbOutput } from "./tmdb/TmdbOutput";
@@ -45,6 +46,7 @@ export const outputRenderers: { [T in CellOutput["type"]]?: OutputRenderer<T> } 
   text: TextResult,
   ingest: IngestOutput,
   tmdb: TmdbOutput,
+  chart: ChartOutput,
   transform: TransformOutput,
 };
 

@@ -9,7 +9,7 @@ import {
   ServiceEventSchema,
 } from "../../../pipeline/contract";
 import { httpTransport } from "./http-transport";
-import type { DataFileUploadRequest, Transport } from "./transport";
+import type { DashboardFile, DataFileUploadRequest, Transport } from "./transport";
 
 /**
  * The UI's only way to the service. Results and events are validated with the same zod schemas
@@ -44,6 +44,17 @@ export class ServiceClient {
   async uploadDataFile(upload: DataFileUploadRequest): Promise<DataFileUpload> {
     if (!this.transport.uploadDataFile) throw new Error("This host cannot receive files.");
     return DataFileUploadSchema.parse(await this.transport.uploadDataFile(upload));
+  }
+
+  /** Whether the host can build the HTML dashboard (browser mode over HTTP; not the desktop shell yet). */
+  canExportDashboard(): boolean {
+    return this.transport.dashboardHtml !== undefined;
+  }
+
+  /** The notebook's charts as one self-contained HTML file; throws ServiceCallError. */
+  async exportDashboard(): Promise<DashboardFile> {
+    if (!this.transport.dashboardHtml) throw new Error("This host cannot export a dashboard.");
+    return this.transport.dashboardHtml();
   }
 
   onEvent(listener: (event: ServiceEvent) => void): () => void {

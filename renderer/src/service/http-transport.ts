@@ -46,23 +46,10 @@ export function httpTransport(options: HttpTransportOptions): Transport {
         headers,
         body: JSON.stringify(params ?? {}),
       });
-      const body = (await response.json().catch(() => ({
-        ok: false,
-        error: {
-          code: `HTTP_${response.status}`,
-          message: response.statusText || "No answer",
-          retryable: true,
-        },
-      }))) as
+      const body = (await response.json().catch(() => noAnswer(response))) as
         | { ok: true; result: unknown }
-        | { ok: false; error: { code: string; message: string; hint?: string; retryable: boolean } };
-      if (!body.ok)
-        throw new ServiceCallError(
-          body.error.code,
-          body.error.message,
-          body.error.hint,
-          body.error.retryable,
-        );
+        | ErrorBody;
+      if (!body.ok) throw callError(body);
       return body.result;
     },
     onEvent(listener) {
@@ -71,6 +58,15 @@ export function httpTransport(options: HttpTransportOptions): Transport {
       return () => listeners.delete(listener);
     },
     whenConnected: () => connect(),
+    async dashboardHtml() {
+      const headers: Record<string, string> = options.token
+        ? { Authorization: `Bearer ${options.token}` }
+        : {};
+      const response = await fetch(new URL("/dashboard.html", options.baseUrl), { headers });
+      if (!response.ok) throw callError((await response.json().catch(() => noAnswer(response))) as ErrorBody);
+      const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1];
+      return { html: await response.blob(), fileName: name ?? "dashboard.html" };
+    },
     resultCsvUrl: (resultId) =>
       new URL(`/results/${encodeURIComponent(resultId)}.csv`, options.baseUrl).toString(),
     // XMLHttpRequest, not fetch: it reports upload progress, and a Blob body streams from disk.
@@ -90,3 +86,15 @@ export function httpTransport(options: HttpTransportOptions): Transport {
     },
   };
 }
+
+type ErrorBody = { ok: false; error: { code: string; message: string; hint?: string; retryable: boolean } };
+
+function noAnswer(response: Response): ErrorBody {
+  return {
+    ok: false,
+    error: { code: `HTTP_${response.status}`, message: response.statusText || "No answer", retryable: true },
+  };
+}
+
+const callError = ({ error }: ErrorBody) =>
+  new ServiceCallError(error.code, error.message, error.hint, error.retryable);

@@ -14,6 +14,16 @@ export interface Transport {
    * when the host cannot receive one. Resolves with the service's answer, still to be validated.
    */
   uploadDataFile?(upload: DataFileUploadRequest): Promise<unknown>;
+  /**
+   * The notebook's charts as the self-contained HTML `lakebook export --html` writes
+   * (`GET /dashboard.html`); absent when the host cannot serve it. Throws ServiceCallError.
+   */
+  dashboardHtml?(): Promise<DashboardFile>;
+}
+
+export interface DashboardFile {
+  html: Blob;
+  fileName: string;
 }
 
 export interface DataFileUploadRequest {

@@ -174,7 +174,9 @@ describe("the service on loopback HTTP", () => {
   it("reports a cell kind it does not know as an error, never ok", async () => {
     const finished = waitForEvent((event) => event.type === "run.finished");
     await client.call("cell.run", { cellId: "unknown_kind" });
-    expect(await finished).toMatchObject({ result: { status: "error", error: { code: "UNKNOWN_CELL_KIND" } } });
+    expect(await finished).toMatchObject({
+      result: { status: "error", error: { code: "UNKNOWN_CELL_KIND" } },
+    });
   });
 
   it("cancels a running cell", async () => {

@@ -82,6 +82,15 @@ describe("notebookTarget", () => {
 
 describe("KNOWN_CELL_KINDS", () => {
   it("lists the kinds the pipeline runs", () => {
-    expect(KNOWN_CELL_KINDS).toEqual(["markdown", "sql", "ingest", "tmdb", "transform", "check", "chart", "publish"]);
+    expect(KNOWN_CELL_KINDS).toEqual([
+      "markdown",
+      "sql",
+      "ingest",
+      "tmdb",
+      "transform",
+      "check",
+      "chart",
+      "publish",
+    ]);
   });
 });

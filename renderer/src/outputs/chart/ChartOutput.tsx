@@ -1,0 +1,58 @@
+import type { ChartOutput as ChartOutputData } from "../../../../pipeline/contract";
+import { useT } from "../../i18n";
+import { announce } from "../../state/announcer";
+import { ChartFacts } from "./ChartFacts";
+import { ChartSql } from "./ChartSql";
+import { chartFileName, downloadUrl } from "./chart-download";
+import { useDrawnChart } from "./use-drawn-chart";
+import "./chart.css";
+
+/** The `chart` output: the chart itself (Vega-Embed), how many rows fed it, warnings, export, the SQL. */
+export function ChartOutput({ cellId, output }: { cellId: string; output: ChartOutputData }) {
+  const t = useT();
+  const { host, chart, state } = useDrawnChart(output.spec);
+  const exportAs = async (type: "png" | "svg") => {
+    const drawn = chart.current;
+    if (!drawn) return;
+    const file = chartFileName(cellId, type);
+    try {
+      downloadUrl(await drawn.toImageURL(type), file);
+      announce(t("chart.exported", { file }));
+    } catch (error) {
+      announce(t("chart.exportFailed", { message: (error as Error).message }));
+    }
+  };
+  const ready = state.kind === "drawn";
+  return (
+    <div className="chart-output" role="group" aria-label={t("chart.outputLabel", { id: cellId })}>
+      <ChartFacts output={output} />
+      <div className="chart-actions">
+        <button
+          type="button"
+          aria-label={t("chart.exportPngOf", { id: cellId })}
+          disabled={!ready}
+          onClick={() => void exportAs("png")}
+        >
+          {t("chart.exportPng")}
+        </button>
+        <button
+          type="button"
+          aria-label={t("chart.exportSvgOf", { id: cellId })}
+          disabled={!ready}
+          onClick={() => void exportAs("svg")}
+        >
+          {t("chart.exportSvg")}
+        </button>
+      </div>
+      {state.kind === "drawing" && <p className="chart-status">{t("chart.drawing")}</p>}
+      {state.kind === "failed" && (
+        <p className="chart-status chart-failed" role="alert">
+          {t("chart.drawFailed", { message: state.message })}
+        </p>
+      )}
+      {/* Vega owns this element's children; React never renders into it. */}
+      <div ref={host} className="chart-view" data-chart-view={state.kind} />
+      <ChartSql cellId={cellId} sql={output.sql} />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Workbench } from "../../app/workbench";
+import { createStore } from "../../state/store";
+import { downloadBlob } from "./chart-download";
+
+export type DashboardExportState =
+  | { kind: "idle" }
+  | { kind: "exporting" }
+  | { kind: "done"; fileName: string }
+  | { kind: "failed"; message: string; hint?: string | undefined };
+
+/** The last "Export dashboard": shown beside the toolbar button, so a failure is seen, not only heard. */
+export const dashboardExport = createStore<DashboardExportState>({ kind: "idle" });
+
+/** Whether this page can export: the HTTP host serves `/dashboard.html`; only chart cells make one. */
+export const canExportDashboard = (wb: Pick<Workbench, "client" | "doc">) =>
+  wb.client.canExportDashboard() &&
+  dashboardExport.get().kind !== "exporting" &&
+  wb.doc.get().notebook.cells.some((cell) => cell.kind === "chart");
+
+/**
+ * Downloads the same HTML `lakebook export --html` writes. Saves first: the service builds the
+ * dashboard from the notebook as saved, running each chart on the lake the UI's runs filled.
+ */
+export async function exportDashboard(wb: Pick<Workbench, "client" | "autosave">): Promise<void> {
+  dashboardExport.set({ kind: "exporting" });
+  try {
+    await wb.autosave.flush();
+    const { html, fileName } = await wb.client.exportDashboard();
+    downloadBlob(html, fileName);
+    dashboardExport.set({ kind: "done", fileName });
+  } catch (error) {
+    const { message, hint } = error as Error & { hint?: string };
+    dashboardExport.set({ kind: "failed", message: message ?? String(error), hint });
+  }
+}
