@@ -34,9 +34,9 @@ export const CellView = memo(function CellView({ id }: { id: string }) {
   useEffect(() => {
     const element = article.current;
     if (focusTick < 0 || !element) return;
-    element.scrollIntoView?.({ block: "nearest" });
+    if (wb.ui.get().scrollOnFocus) element.scrollIntoView?.({ block: "nearest" });
     if (!editing && !element.contains(document.activeElement)) element.focus({ preventScroll: true });
-  }, [focusTick, editing]);
+  }, [focusTick, editing, wb.ui]);
 
   if (!cell) return null;
   const status = displayStatus(run, stale);
@@ -50,10 +50,13 @@ export const CellView = memo(function CellView({ id }: { id: string }) {
       data-status={status}
       aria-label={t("cell.label", { kind: kindLabel(t, cell.kind), id })}
       onMouseDown={() => {
-        if (!selected && cellById(wb.doc.get().notebook.cells, id)) select(wb.ui, id, "command");
+        // A click selects without scrolling: the cell is in view, and moving it would move the click's target.
+        if (!selected && cellById(wb.doc.get().notebook.cells, id))
+          select(wb.ui, id, "command", { scroll: false });
       }}
       onFocus={(event) => {
-        if (event.target.closest("[data-cell-editor]") && !editing) select(wb.ui, id, "edit");
+        if (event.target.closest("[data-cell-editor]") && !editing)
+          select(wb.ui, id, "edit", { scroll: false });
       }}
     >
       <CellHeader cell={cell} status={status} isFirst={isFirst} isLast={isLast} />

@@ -11,6 +11,8 @@ export interface UiState {
   prompt: null | { type: "recovered"; journaledAt: string } | { type: "changed" };
   /** Increments to ask the selected cell to scroll into view and take focus. */
   focusTick: number;
+  /** False when the user clicked the cell: it is already in view, and scrolling would move the click's target. */
+  scrollOnFocus: boolean;
 }
 
 export function createUiStore(selectedId: string | null): Store<UiState> {
@@ -22,9 +24,21 @@ export function createUiStore(selectedId: string | null): Store<UiState> {
     newCellKind: "sql",
     prompt: null,
     focusTick: 0,
+    scrollOnFocus: true,
   });
 }
 
-export function select(ui: Store<UiState>, id: string | null, mode: UiState["mode"] = "command"): void {
-  ui.set((s) => ({ ...s, selectedId: id, mode, focusTick: s.focusTick + 1 }));
+export function select(
+  ui: Store<UiState>,
+  id: string | null,
+  mode: UiState["mode"] = "command",
+  options: { scroll?: boolean } = {},
+): void {
+  ui.set((s) => ({
+    ...s,
+    selectedId: id,
+    mode,
+    focusTick: s.focusTick + 1,
+    scrollOnFocus: options.scroll ?? true,
+  }));
 }
