@@ -1,3 +1,4 @@
+import { NETWORK_CODES, sdkErrorShape } from "../../../aws/sdk-errors";
 import { LakebookError } from "../../../contract";
 import type { ObjectStore } from "../../../lake";
 import type { TmdbEnrichProgress } from "../enrich";
@@ -58,8 +59,8 @@ export async function pollStatus(
       status = await readRunFile(store, key, LambdaRunStatusSchema);
       unreadable = 0;
     } catch (error) {
-      // S3-compatible test servers can serve a file while it is being rewritten: read it again.
-      if (!(error instanceof LakebookError) || ++unreadable >= MAX_UNREADABLE) throw error;
+      // A read can meet the file mid-rewrite (S3-compatible servers) or a dropped connection: read it again.
+      if (!readAgain(error) || ++unreadable >= MAX_UNREADABLE) throw error;
     }
     if (status && status.invocation === target.invocation) {
       if (status.state !== "running") return status;
@@ -74,6 +75,10 @@ export async function pollStatus(
     await sleep(delay, signal);
     delay = Math.min(polling.maxDelayMs, delay * polling.factor);
   }
+}
+
+function readAgain(error: unknown): boolean {
+  return error instanceof LakebookError || NETWORK_CODES.has(sdkErrorShape(error).code ?? "");
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
