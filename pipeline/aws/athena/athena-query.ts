@@ -8,6 +8,7 @@ import {
 import type { Column } from "../../contract/catalog";
 import { LakebookError } from "../../contract/errors";
 import type { Row } from "../../contract/results";
+import { realSleep } from "../sleep";
 import { type AthenaCost, athenaCost } from "./athena-cost";
 import { athenaCancelledElsewhere, athenaQueryFailed, athenaSdkError } from "./athena-errors";
 import { type AthenaSend, followingAthenaPages, MAX_ATHENA_PAGE, readAthenaPage } from "./athena-results";
@@ -130,7 +131,7 @@ export async function waitForQuery(
   options: Pick<AthenaQueryOptions, "client" | "signal" | "onState" | "polling" | "sleep">,
 ): Promise<QueryExecution> {
   const polling = options.polling ?? DEFAULT_POLLING;
-  const sleep = options.sleep ?? abortableSleep;
+  const sleep = options.sleep ?? realSleep;
   let delay = polling.firstDelayMs;
   let last: AthenaQueryState | undefined;
   let failures = 0;
@@ -220,16 +221,4 @@ function cancelled(): LakebookError {
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw cancelled();
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }

@@ -5,6 +5,7 @@ import {
   type JobRun,
   type JobRunState,
 } from "@aws-sdk/client-glue";
+import { realSleep, type Sleep } from "../sleep";
 import { glueCancelled, glueError, jobRunError } from "./glue-errors";
 
 /** States after which a run never changes again. */
@@ -16,21 +17,6 @@ export const FINAL_STATES: ReadonlySet<JobRunState> = new Set<JobRunState>([
   "EXPIRED",
   "STOPPED",
 ]);
-
-/** Waits `ms`, or less when `signal` fires; never rejects. Injected in tests so polling is instant. */
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
-
-export const realSleep: Sleep = (ms, signal) =>
-  new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-  });
 
 export interface FollowRunOptions {
   jobName: string;

@@ -1,3 +1,4 @@
+export { realSleep, type Sleep } from "../sleep";
 export {
   DPU_PER_WORKER,
   type GlueRunCost,
@@ -22,7 +23,7 @@ export {
   type GlueLogLine,
   parseResultLine,
 } from "./glue-logs";
-export { FINAL_STATES, type FollowRunOptions, followRun, realSleep, type Sleep, stopRun } from "./glue-run";
+export { FINAL_STATES, type FollowRunOptions, followRun, stopRun } from "./glue-run";
 export {
   GLUE_FOLDER,
   type GlueBucket,

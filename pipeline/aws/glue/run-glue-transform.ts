@@ -5,10 +5,11 @@ import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import type { GlueClient, JobRun, JobRunState } from "@aws-sdk/client-glue";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { LakebookError } from "../../contract/errors";
+import { realSleep, type Sleep } from "../sleep";
 import { glueRunCost } from "./glue-cost";
 import { ensureJob, type GlueJobSettingsInput, GlueJobSettingsSchema, startRun } from "./glue-job";
 import { GlueLogFollower, type GlueLogLine, parseResultLine } from "./glue-logs";
-import { followRun, realSleep, type Sleep } from "./glue-run";
+import { followRun } from "./glue-run";
 import { type GlueBucket, RUNNER_FILE_NAME, uploadScript, uploadSpec } from "./glue-upload";
 import type { TransformResult, TransformSpec } from "./transform-spec";
 

@@ -1,3 +1,4 @@
+export { realSleep, type Sleep } from "../sleep";
 export {
   callerAccountId,
   describeGroup,
@@ -36,11 +37,4 @@ export {
   versionNumberOf,
 } from "./quicksight-ids";
 export type { EnsureAction, QuickSightScope, QuickSightSend } from "./scope";
-export {
-  type CreationState,
-  creationFailed,
-  realSleep,
-  type Sleep,
-  type WaitOptions,
-  waitForCreation,
-} from "./wait-for-creation";
+export { type CreationState, creationFailed, type WaitOptions, waitForCreation } from "./wait-for-creation";

@@ -1,5 +1,5 @@
 import type { QuickSightClient } from "@aws-sdk/client-quicksight";
-import type { Sleep } from "./wait-for-creation";
+import type { Sleep } from "../sleep";
 
 export type QuickSightSend = Pick<QuickSightClient, "send">;
 

@@ -1,19 +1,5 @@
 import { LakebookError } from "../../contract/errors";
-
-/** Waits `ms`, or less when `signal` fires; never rejects. Injected in tests so polling is instant. */
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
-
-export const realSleep: Sleep = (ms, signal) =>
-  new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-  });
+import { realSleep, type Sleep } from "../sleep";
 
 /** One Describe* answer reduced to what polling needs. */
 export interface CreationState {

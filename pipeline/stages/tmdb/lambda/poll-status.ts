@@ -1,4 +1,5 @@
 import { NETWORK_CODES, sdkErrorShape } from "../../../aws/sdk-errors";
+import { realSleep } from "../../../aws/sleep";
 import { LakebookError } from "../../../contract";
 import type { ObjectStore } from "../../../lake";
 import type { TmdbEnrichProgress } from "../enrich";
@@ -46,7 +47,7 @@ export async function pollStatus(
   },
 ): Promise<FinalStatus> {
   const { polling, signal } = options;
-  const sleep = polling.sleep ?? abortableSleep;
+  const sleep = polling.sleep ?? realSleep;
   const now = polling.now ?? Date.now;
   let delay = polling.firstDelayMs;
   let lastWord = now();
@@ -79,18 +80,6 @@ export async function pollStatus(
 
 function readAgain(error: unknown): boolean {
   return error instanceof LakebookError || NETWORK_CODES.has(sdkErrorShape(error).code ?? "");
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }
 
 function cancelled(functionName: string): LakebookError {
