@@ -1,0 +1,2 @@
+export { dataframeLines } from "./dataframe-code";
+export { pyComment, pyLong, pyString, pythonNames } from "./python-text";
