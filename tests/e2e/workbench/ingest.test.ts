@@ -90,7 +90,7 @@ describe("the ingest cell in Chromium", () => {
     ).resolves.toBe(true);
 
     await output.getByText("What this cell did, in Python with boto3").click();
-    const script = output.locator("pre.ingest-script code");
+    const script = output.locator(".ingest-boto3 pre code");
     await expect(script.isVisible()).resolves.toBe(true);
     const text = await script.innerText();
     expect(text).toContain("import boto3");
