@@ -48,3 +48,15 @@ export function sdkErrorShape(error: unknown): SdkErrorShape {
 export function sdkErrorName(error: unknown): string {
   return sdkErrorShape(error).name ?? "Error";
 }
+
+/** Every adapter's hint for AWS_CREDENTIALS: where the credentials come from and how to fix them. */
+export const CREDENTIALS_HINT =
+  "AWS credentials are missing, wrong or expired. Set `profile:` in the notebook's target to a profile " +
+  "from ~/.aws/config (aws configure), or sign in again (aws sso login --profile <name>). " +
+  "Lakebook reads credentials only from the AWS default chain.";
+
+/** Credentials missing, wrong or expired, by the exception's name or the SDK's own words. */
+export function isCredentialsError(error: unknown): boolean {
+  const { name, message } = sdkErrorShape(error);
+  return CREDENTIAL_ERRORS.has(name ?? "") || /could not load credentials/i.test(message ?? "");
+}

@@ -1,5 +1,12 @@
 import { LakebookError } from "../../contract/errors";
-import { CREDENTIAL_ERRORS, NETWORK_CODES, type SdkErrorShape, THROTTLING_ERRORS } from "../sdk-errors";
+import {
+  CREDENTIALS_HINT,
+  isCredentialsError,
+  NETWORK_CODES,
+  type SdkErrorShape,
+  sdkErrorShape,
+  THROTTLING_ERRORS,
+} from "../sdk-errors";
 
 /**
  * The one place Athena failures get their code and hint: a FAILED query's StateChangeReason and
@@ -20,7 +27,7 @@ interface AthenaSdkError extends SdkErrorShape {
 /** An SDK exception from any Athena call. */
 export function athenaSdkError(error: unknown): LakebookError {
   if (error instanceof LakebookError) return error;
-  const sdk = (typeof error === "object" && error !== null ? error : {}) as AthenaSdkError;
+  const sdk = sdkErrorShape(error) as AthenaSdkError;
   const name = sdk.name ?? "Error";
   const status = sdk.$metadata?.httpStatusCode;
   const detail = sdk.message || name;
@@ -29,13 +36,8 @@ export function athenaSdkError(error: unknown): LakebookError {
 
   const byMessage = fromMessage(detail, error);
   if (byMessage) return byMessage;
-  if (CREDENTIAL_ERRORS.has(name) || /could not load credentials/i.test(detail)) {
-    return make(
-      "AWS_CREDENTIALS",
-      "AWS credentials are missing, wrong or expired. Set `profile:` in the notebook's target to a profile " +
-        "from ~/.aws/config (aws configure), or sign in again (aws sso login --profile <name>). " +
-        "Lakebook reads credentials only from the AWS default chain.",
-    );
+  if (isCredentialsError(error)) {
+    return make("AWS_CREDENTIALS", CREDENTIALS_HINT);
   }
   if (name === "AccessDeniedException" || name === "AccessDenied" || status === 403) {
     return make(

@@ -1,6 +1,13 @@
 import type { JobRun } from "@aws-sdk/client-glue";
 import { LakebookError } from "../../contract/errors";
-import { CREDENTIAL_ERRORS, NETWORK_CODES, type SdkErrorShape, THROTTLING_ERRORS } from "../sdk-errors";
+import {
+  CREDENTIALS_HINT,
+  isCredentialsError,
+  NETWORK_CODES,
+  type SdkErrorShape,
+  sdkErrorShape,
+  THROTTLING_ERRORS,
+} from "../sdk-errors";
 
 /**
  * The one place Glue (and its S3 uploads and CloudWatch logs) failures get a code and a hint.
@@ -30,7 +37,7 @@ export function glueCancelled(): LakebookError {
 /** An SDK exception from a Glue, S3 or CloudWatch Logs call made for a Glue transform. */
 export function glueError(error: unknown, context: GlueCallContext): LakebookError {
   if (error instanceof LakebookError) return error;
-  const sdk = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
+  const sdk = sdkErrorShape(error) as SdkErrorShape;
   const name = sdk.name ?? "Error";
   if (name === "AbortError") return glueCancelled();
   const status = sdk.$metadata?.httpStatusCode;
@@ -38,13 +45,8 @@ export function glueError(error: unknown, context: GlueCallContext): LakebookErr
   const make = (code: string, hint: string, retryable = false) =>
     new LakebookError(code, message, { hint, retryable, cause: error });
 
-  if (CREDENTIAL_ERRORS.has(name) || /could not load credentials/i.test(sdk.message ?? "")) {
-    return make(
-      "AWS_CREDENTIALS",
-      "AWS credentials are missing, wrong or expired. Set `profile:` in the notebook's target to a profile " +
-        "from ~/.aws/config (aws configure), or sign in again (aws sso login --profile <name>). " +
-        "Lakebook reads credentials only from the AWS default chain.",
-    );
+  if (isCredentialsError(error)) {
+    return make("AWS_CREDENTIALS", CREDENTIALS_HINT);
   }
   if (name === "AccessDeniedException" || name === "AccessDenied" || status === 403) {
     const passRole = /^glue:(Create|Update)Job$/.test(context.iamAction)

@@ -1,7 +1,8 @@
 import { InvokeCommand, type LambdaClient } from "@aws-sdk/client-lambda";
 import { LakebookError } from "../../contract/errors";
+import { sdkErrorName } from "../sdk-errors";
 import { DEFAULT_LAMBDA_POLLING, type LambdaPolling, waitUntilReady } from "./function-state";
-import { errorName, lambdaError } from "./lambda-errors";
+import { lambdaError } from "./lambda-errors";
 
 /** Lambda's cap on an asynchronous invocation's event. */
 export const MAX_ASYNC_PAYLOAD_BYTES = 256 * 1024;
@@ -30,7 +31,7 @@ export async function invokeAsync(
   try {
     await send();
   } catch (error) {
-    if (errorName(error) !== "ResourceNotReadyException")
+    if (sdkErrorName(error) !== "ResourceNotReadyException")
       throw lambdaError(error, { action: "invoke", functionName });
     await waitUntilReady(client, functionName, polling, "active");
     try {

@@ -1,5 +1,12 @@
 import { LakebookError } from "../../contract/errors";
-import { CREDENTIAL_ERRORS, NETWORK_CODES, type SdkErrorShape, THROTTLING_ERRORS } from "../sdk-errors";
+import {
+  CREDENTIALS_HINT,
+  isCredentialsError,
+  NETWORK_CODES,
+  type SdkErrorShape,
+  sdkErrorShape,
+  THROTTLING_ERRORS,
+} from "../sdk-errors";
 
 /**
  * The one place Lambda failures get their code and hint. Codes: AWS_CREDENTIALS,
@@ -18,13 +25,9 @@ const PERMISSIONS =
   "lambda:GetFunction, lambda:GetFunctionConfiguration, lambda:CreateFunction, lambda:UpdateFunctionCode, " +
   "lambda:UpdateFunctionConfiguration and lambda:InvokeFunction on the function, and iam:PassRole on its role";
 
-export function errorName(error: unknown): string {
-  return typeof error === "object" && error !== null ? ((error as SdkErrorShape).name ?? "Error") : "Error";
-}
-
 export function lambdaError(error: unknown, context: LambdaErrorContext): LakebookError {
   if (error instanceof LakebookError) return error;
-  const sdk = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
+  const sdk = sdkErrorShape(error) as SdkErrorShape;
   const name = sdk.name ?? "Error";
   const status = sdk.$metadata?.httpStatusCode;
   const detail = sdk.message || name;
@@ -36,12 +39,8 @@ export function lambdaError(error: unknown, context: LambdaErrorContext): Lakebo
       cause: error,
     });
 
-  if (CREDENTIAL_ERRORS.has(name) || /could not load credentials/i.test(detail)) {
-    return make(
-      "AWS_CREDENTIALS",
-      "AWS credentials are missing, wrong or expired. Set `profile:` in the notebook's target to a profile " +
-        "from ~/.aws/config (aws configure), or sign in again (aws sso login --profile <name>).",
-    );
+  if (isCredentialsError(error)) {
+    return make("AWS_CREDENTIALS", CREDENTIALS_HINT);
   }
   if (name === "AccessDeniedException" || name === "AccessDenied" || status === 403) {
     return make("LAMBDA_ACCESS_DENIED", `The AWS identity in use needs ${PERMISSIONS}.`);

@@ -8,8 +8,9 @@ import {
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
 } from "@aws-sdk/client-lambda";
+import { sdkErrorName } from "../sdk-errors";
 import { DEFAULT_LAMBDA_POLLING, isReady, type LambdaPolling, waitUntilReady } from "./function-state";
-import { errorName, lambdaError } from "./lambda-errors";
+import { lambdaError } from "./lambda-errors";
 
 /** A zip-packaged function as Lakebook wants it to be. */
 export interface LambdaFunctionSpec {
@@ -58,7 +59,7 @@ export async function ensureFunction(
   try {
     current = (await client.send(new GetFunctionCommand({ FunctionName: functionName }))).Configuration;
   } catch (error) {
-    if (errorName(error) !== "ResourceNotFoundException")
+    if (sdkErrorName(error) !== "ResourceNotFoundException")
       throw lambdaError(error, { action: "read", functionName });
   }
   if (!current) {

@@ -1,5 +1,12 @@
 import { LakebookError } from "../../contract/errors";
-import { CREDENTIAL_ERRORS, NETWORK_CODES, type SdkErrorShape, THROTTLING_ERRORS } from "../sdk-errors";
+import {
+  CREDENTIALS_HINT,
+  isCredentialsError,
+  NETWORK_CODES,
+  type SdkErrorShape,
+  sdkErrorShape,
+  THROTTLING_ERRORS,
+} from "../sdk-errors";
 
 /**
  * The one place QuickSight (and STS) failures get their code and hint, so every call of the
@@ -28,7 +35,7 @@ export function isNotFound(error: unknown): boolean {
 
 export function quicksightError(error: unknown, context: QuickSightCallContext): LakebookError {
   if (error instanceof LakebookError) return error;
-  const sdk = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
+  const sdk = sdkErrorShape(error) as SdkErrorShape;
   const name = sdk.name ?? "Error";
   const detail = sdk.message || name;
   const status = sdk.$metadata?.httpStatusCode;
@@ -39,13 +46,8 @@ export function quicksightError(error: unknown, context: QuickSightCallContext):
       cause: error,
     });
 
-  if (CREDENTIAL_ERRORS.has(name) || /could not load credentials/i.test(detail)) {
-    return make(
-      "AWS_CREDENTIALS",
-      "AWS credentials are missing, wrong or expired. Set `profile:` in the notebook's target to a profile " +
-        "from ~/.aws/config (aws configure), or sign in again (aws sso login --profile <name>). " +
-        "Lakebook reads credentials only from the AWS default chain.",
-    );
+  if (isCredentialsError(error)) {
+    return make("AWS_CREDENTIALS", CREDENTIALS_HINT);
   }
   // QuickSight keeps users in one "identity region"; user calls elsewhere are refused with its name.
   const identityRegion = /identity region is ([a-z]{2}(?:-[a-z]+)+-\d)/i.exec(detail)?.[1];

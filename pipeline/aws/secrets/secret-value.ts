@@ -5,7 +5,8 @@ import {
   type SecretsManagerClient,
 } from "@aws-sdk/client-secrets-manager";
 import { LakebookError } from "../../contract/errors";
-import { secretsError, secretsErrorName } from "./secrets-errors";
+import { sdkErrorName } from "../sdk-errors";
+import { secretsError } from "./secrets-errors";
 
 export interface StoredSecret {
   arn: string;
@@ -32,7 +33,7 @@ export async function putSecret(
     );
     return { arn: created.ARN ?? "", action: "created" };
   } catch (error) {
-    if (secretsErrorName(error) !== "ResourceExistsException")
+    if (sdkErrorName(error) !== "ResourceExistsException")
       throw secretsError(error, { ...context, action: "create" });
   }
   let current: { ARN?: string; SecretString?: string };
@@ -40,7 +41,7 @@ export async function putSecret(
     current = await client.send(new GetSecretValueCommand({ SecretId: secret.name }));
   } catch (error) {
     // A secret with no value yet has no AWSCURRENT version to read: store one.
-    if (secretsErrorName(error) !== "ResourceNotFoundException")
+    if (sdkErrorName(error) !== "ResourceNotFoundException")
       throw secretsError(error, { ...context, action: "read" });
     current = {};
   }

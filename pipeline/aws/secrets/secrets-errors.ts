@@ -1,5 +1,11 @@
 import { LakebookError } from "../../contract/errors";
-import { CREDENTIAL_ERRORS, NETWORK_CODES, type SdkErrorShape } from "../sdk-errors";
+import {
+  CREDENTIALS_HINT,
+  isCredentialsError,
+  NETWORK_CODES,
+  type SdkErrorShape,
+  sdkErrorShape,
+} from "../sdk-errors";
 
 /**
  * The one place Secrets Manager failures get their code and hint. Codes: AWS_CREDENTIALS,
@@ -15,13 +21,9 @@ export interface SecretsErrorContext {
   secret?: string;
 }
 
-export function secretsErrorName(error: unknown): string {
-  return typeof error === "object" && error !== null ? ((error as SdkErrorShape).name ?? "Error") : "Error";
-}
-
 export function secretsError(error: unknown, context: SecretsErrorContext): LakebookError {
   if (error instanceof LakebookError) return error;
-  const sdk = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
+  const sdk = sdkErrorShape(error) as SdkErrorShape;
   const name = sdk.name ?? "Error";
   const status = sdk.$metadata?.httpStatusCode;
   const raw = sdk.message || name;
@@ -37,12 +39,8 @@ export function secretsError(error: unknown, context: SecretsErrorContext): Lake
       },
     );
 
-  if (CREDENTIAL_ERRORS.has(name) || /could not load credentials/i.test(detail)) {
-    return make(
-      "AWS_CREDENTIALS",
-      "AWS credentials are missing, wrong or expired. Set `profile:` in the notebook's target to a profile " +
-        "from ~/.aws/config (aws configure), or sign in again (aws sso login --profile <name>).",
-    );
+  if (isCredentialsError(error)) {
+    return make("AWS_CREDENTIALS", CREDENTIALS_HINT);
   }
   if (name === "AccessDeniedException" || status === 403) {
     return make(
