@@ -7,7 +7,7 @@ export function PreviewTable({ file }: { file: IngestedFile }) {
   const t = useT();
   const { columns, rows } = file.preview;
   return (
-    <div className="ingest-scroll ingest-preview">
+    <div className="output-scroll ingest-scroll ingest-preview">
       <table role="table" tabIndex={0}>
         <caption className="sr-only">{t("ingest.previewLabel", { file: file.file })}</caption>
         <thead>

@@ -10,7 +10,7 @@ export function ProfileTable({ file }: { file: IngestedFile }) {
     return <p className="ingest-note">{t("ingest.profileUnavailable", { note: file.profileNote ?? "—" })}</p>;
   }
   return (
-    <div className="ingest-scroll ingest-profile">
+    <div className="output-scroll ingest-scroll ingest-profile">
       <table role="table" tabIndex={0}>
         <caption className="sr-only">{t("ingest.profileLabel", { file: file.file })}</caption>
         <thead>

@@ -23,7 +23,7 @@ export function WarningsSection({ file }: { file: IngestedFile }) {
           ))}
         </p>
       )}
-      <div className="ingest-scroll ingest-warning-list">
+      <div className="output-scroll ingest-scroll ingest-warning-list">
         {/* Focusable so the list scrolls from the keyboard; role=table tells the shortcuts to keep their hands off. */}
         <table role="table" tabIndex={0}>
           <caption className="sr-only">{t("ingest.warningsCaption", { file: file.file })}</caption>

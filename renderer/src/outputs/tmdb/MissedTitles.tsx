@@ -32,7 +32,7 @@ export function MissedTitles({ cellId, output }: { cellId: string; output: TmdbO
       {counts.failed > 0 && (
         <details className="tmdb-section tmdb-failed" open={counts.failed <= OPEN_UP_TO}>
           <summary>{t("tmdb.failedList", { count: n(counts.failed) })}</summary>
-          <div className="tmdb-scroll">
+          <div className="output-scroll">
             {/* Focusable so the list scrolls from the keyboard; role=table keeps the shortcuts off it. */}
             <table role="table" tabIndex={0}>
               <caption className="sr-only">{t("tmdb.failedCaption", { id: cellId })}</caption>
