@@ -15,6 +15,7 @@ import {
   Menu,
   shell as osShell,
   protocol,
+  safeStorage,
   screen,
   session,
 } from "electron";
@@ -88,7 +89,6 @@ async function start(): Promise<void> {
   const saveState = () => void store.save(state).catch((error) => log.write(`state not saved: ${error}`));
 
   // The TMDB credential sealed by the OS keychain goes to the TMDB cell's variable, unless set.
-  const { safeStorage } = await import("electron");
   const exported = await new TmdbKeychain(safeStorage, app.getPath("userData")).exportTo(process.env);
   if (exported) log.write(`TMDB credential from the keychain in ${exported}`);
 
@@ -252,7 +252,16 @@ async function start(): Promise<void> {
   });
 
   app.on("window-all-closed", () => app.quit());
-  app.on("before-quit", () => void shell.close());
+  // The service closes its DuckDB engine and file watch before the process ends, not halfway.
+  let closed = false;
+  app.on("before-quit", (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void shell.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 }
 
 /** http(s) links leave the app for the OS browser; the verdicts never pass anything else here. */
