@@ -1,0 +1,15 @@
+/**
+ * The IPC channels between the preload and the main process, and nothing else travels. The call and
+ * event channels are the bridge's (`ipc-bridge.ts`); they are repeated here so the sandboxed
+ * preload bundles no service code, and a unit test holds the two equal.
+ */
+export const CHANNELS = {
+  call: "lakebook:call",
+  event: "lakebook:event",
+  command: "lakebook:command",
+  openNotebook: "lakebook:open-notebook",
+  newNotebook: "lakebook:new-notebook",
+  chooseSavePath: "lakebook:choose-save-path",
+  revealInFolder: "lakebook:reveal-in-folder",
+  showLogs: "lakebook:show-logs",
+} as const;

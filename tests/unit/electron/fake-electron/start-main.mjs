@@ -1,0 +1,29 @@
+// Starts the bundled main process against the stand-in Electron, then reports what it did as JSON.
+import { register } from "node:module";
+
+register("./hooks.mjs", import.meta.url);
+const [main, appRoot, notebook] = process.argv.slice(2);
+process.argv = ["electron", appRoot, notebook];
+await import(main);
+const recorded = globalThis.__fakeElectron;
+const deadline = Date.now() + 30_000;
+while (recorded.loaded.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+const call = recorded.handlers.get("lakebook:call");
+const ask = (url) => (call ? call({ senderFrame: { url } }, "service.info", {}) : undefined);
+const page = await recorded.protocol?.handler({ url: "lakebook://app/shell/page.html" });
+process.stdout.write(
+  `${JSON.stringify({
+    loaded: recorded.loaded,
+    title: recorded.windows[0]?.title,
+    webPreferences: recorded.windows[0]?.options.webPreferences,
+    schemes: recorded.schemes,
+    channels: [...recorded.handlers.keys()].sort(),
+    menu: recorded.menu,
+    fromApp: await ask("lakebook://app/index.html"),
+    fromElsewhere: await ask("file://evil.example/index.html"),
+    shellPage: page
+      ? { status: page.status, csp: page.headers.get("content-security-policy"), text: await page.text() }
+      : null,
+  })}\n`,
+);
+process.exit(0);
