@@ -6,3 +6,4 @@ export { LocalCatalog } from "./local-catalog";
 export { assertCatalogNames, tableFolder } from "./names";
 export { stableJson } from "./stable-json";
 export { readRows, tableSource } from "./table-source";
+export { type QueryTable, type TableWriteContext, writeQueryAsTable } from "./write-query-table";

@@ -41,6 +41,7 @@ export {
   refinedTablePrefix,
   TRUSTED_FORMAT_FOLDER,
   trustedTablePrefix,
+  writtenTablePrefix,
   ZONE_FOLDER,
   zoneOfKey,
 } from "./paths";
