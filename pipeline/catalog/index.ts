@@ -4,5 +4,6 @@ export { describeParquetTable, describeTableFiles, type TableDescription } from 
 export { GlueCatalog, type GlueCatalogOptions } from "./glue-catalog";
 export { LocalCatalog } from "./local-catalog";
 export { assertCatalogNames, tableFolder } from "./names";
-export { stableJson, writeFileAtomic } from "./stable-json";
+export { stableJson } from "./stable-json";
 export { readRows, tableSource } from "./table-source";
+export { type QueryTable, type TableWriteContext, writeQueryAsTable } from "./write-query-table";

@@ -2,9 +2,10 @@ import { mkdir, readdir, readFile, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { type CatalogTable, CatalogTableSchema } from "../contract/catalog";
 import { LakebookError } from "../contract/errors";
+import { isTempFile, writeFileAtomic } from "../lake/atomic-write";
 import { byDatabaseThenName, CATALOG_FOLDER, type Catalog, type CatalogProblem } from "./catalog";
 import { assertCatalogNames, tableFolder } from "./names";
-import { isTempFile, stableJson, writeFileAtomic } from "./stable-json";
+import { stableJson } from "./stable-json";
 
 /**
  * The stand-in for the Glue Data Catalog: one JSON definition per table at

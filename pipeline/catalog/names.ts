@@ -29,7 +29,8 @@ function assertName(what: string, value: string): void {
 
 /**
  * A table location is a lake folder, relative to the lake root; returned ending in "/".
- * Catalog may not import lake/ (ARCHITECTURE.md), so the few rules a glob needs are repeated here:
+ * Catalog imports nothing of lake/ but its atomic write (ARCHITECTURE.md), so the few rules a glob
+ * needs are repeated here:
  * the same ones lake/keys applies to object keys, plus no glob characters.
  */
 export function tableFolder(location: string): string {

@@ -1,5 +1,12 @@
 /** The lake: zones and path conventions, safe keys, and the ObjectStore over a folder or a bucket. */
 
+export {
+  type AtomicWriteOptions,
+  isTempFile,
+  type WriteFileAtomicOptions,
+  writeAtomically,
+  writeFileAtomic,
+} from "./atomic-write";
 export * from "./dataset-columns";
 export { describeKey, explainKeyProblem, type KeyDescription } from "./key-reading";
 export { assertSafeKey, assertSafePrefix, isSafeKey, keyProblem, MAX_KEY_BYTES } from "./keys";
@@ -34,6 +41,7 @@ export {
   refinedTablePrefix,
   TRUSTED_FORMAT_FOLDER,
   trustedTablePrefix,
+  writtenTablePrefix,
   ZONE_FOLDER,
   zoneOfKey,
 } from "./paths";

@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from "node:crypto";
-import { type FileHandle, mkdir, open, rename, rm, stat, unlink } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { type FileHandle, mkdir, open, rename, stat, unlink } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { LakebookError } from "../contract/errors";
+import { writeAtomically } from "./atomic-write";
 import { assertSafeKey, assertSafePrefix, isSafeKey } from "./keys";
 import {
   errnoOf,
@@ -28,8 +29,8 @@ import {
  * The local lake: a folder plays the bucket, and key K is the file `<root>/K`, so DuckDB can read
  * objects straight from disk (`pathOf`).
  *
- * Writes are atomic: bytes stream into `<root>/.lakebook-tmp/<uuid>`, are fsynced, then renamed over
- * the final path. A reader never sees half an object, and a failed or cancelled put leaves the
+ * Writes are atomic (`atomic-write.ts`): bytes stream into `<root>/.lakebook-tmp/<uuid>`, are
+ * fsynced, then renamed over the final path. A reader never sees half an object, and a failed or cancelled put leaves the
  * previous object untouched.
  *
  * A folder has nowhere to keep object metadata, so `PutOptions.metadata` is ignored and `head`
@@ -72,13 +73,30 @@ export class LocalFolderStore implements ObjectStore {
     if (options.signal?.aborted) throw cancelled();
     await this.ensureRoot();
     await this.ensureParent(key, target);
-    const temp = join(this.tempDir, randomUUID());
-    let handle: FileHandle | undefined;
     try {
-      const file = await this.fs(() => open(temp, "wx", 0o644), "create a temporary file in");
-      handle = file;
-      const hash = createHash("md5");
-      let written = 0;
+      // The temp file lives in the lake's temp folder, not beside the object: listings never see it.
+      const written = await writeAtomically(target, (temp) => this.writeTemp(temp, body, options), {
+        tempFolder: this.tempDir,
+        replace: (temp) => this.replace(key, temp, target),
+      });
+      const info = await stat(target);
+      return { key, size: written.size, lastModified: info.mtime, etag: written.etag };
+    } catch (error) {
+      throw options.signal?.aborted && !(error instanceof LakebookError) ? cancelled() : error;
+    }
+  }
+
+  /** Streams the body into `temp`, fsynced, and checks for a cancel once it is whole. */
+  private async writeTemp(
+    temp: string,
+    body: ObjectBody,
+    options: PutOptions,
+  ): Promise<{ size: number; etag: string }> {
+    const file = await this.fs(() => open(temp, "wx", 0o644), "create a temporary file in");
+    let handle: FileHandle | undefined = file;
+    const hash = createHash("md5");
+    let written = 0;
+    try {
       for await (const chunk of chunksToStore(body, options.signal)) {
         await this.fs(() => writeFully(file, chunk), "write to");
         hash.update(chunk);
@@ -89,16 +107,11 @@ export class LocalFolderStore implements ObjectStore {
       await this.fs(() => file.sync(), "write to");
       await file.close();
       handle = undefined;
-      if (options.signal?.aborted) throw cancelled();
-      await this.replace(key, temp, target);
-      const info = await stat(target);
-      return { key, size: written, lastModified: info.mtime, etag: hash.digest("hex") };
-    } catch (error) {
-      throw options.signal?.aborted && !(error instanceof LakebookError) ? cancelled() : error;
     } finally {
       await handle?.close().catch(() => undefined);
-      await rm(temp, { force: true }).catch(() => undefined);
     }
+    if (options.signal?.aborted) throw cancelled();
+    return { size: written, etag: hash.digest("hex") };
   }
 
   async get(key: string): Promise<Readable> {

@@ -111,6 +111,21 @@ export function refinedTablePrefix(table: string): string {
   return `${ZONE_FOLDER.refined}/${table}/`;
 }
 
+/**
+ * Where a table made from other data lives: `Refined/<table>/`, or `Trusted/<source>/Parquet/<table>/`
+ * with the source TMDB when every input (a lake path) comes from TMDB data, and Local (the CSVs)
+ * otherwise (an input that is not a lake path, such as a table name, counts as Local).
+ */
+export function writtenTablePrefix(
+  database: "trusted" | "refined",
+  table: string,
+  inputPaths: readonly string[],
+): string {
+  if (database === "refined") return refinedTablePrefix(table);
+  const fromTmdb = inputPaths.length > 0 && inputPaths.every((input) => /^(Raw|Trusted)\/TMDB\//.test(input));
+  return trustedTablePrefix(fromTmdb ? "TMDB" : "Local", table);
+}
+
 /** `dt=2026-01-05/`: a Hive-style partition folder, the form Spark, Glue and Athena all read. */
 export function partitionSegment(column: string, date: ProcessingDate): string {
   if (!isTableName(column)) {

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { writeFileAtomic } from "../catalog";
 import { type ChartOutput, LakebookError, toServiceError } from "../contract";
+import { writeFileAtomic } from "../lake";
 import { runChart } from "../stages/chart";
 import { buildDashboard } from "../stages/chart/dashboard";
 import { openWorkspace, type Workspace } from "./workspace";

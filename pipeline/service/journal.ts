@@ -1,8 +1,8 @@
 import { mkdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { writeFileAtomic } from "../catalog";
 import { NotebookSchema } from "../contract";
 import type { Notebook } from "../document";
+import { writeFileAtomic } from "../lake";
 
 /**
  * Unsaved edits, written on every change before the debounced save, so a crash or a killed

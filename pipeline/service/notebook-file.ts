@@ -1,5 +1,5 @@
-import { writeFileAtomic } from "../catalog";
 import { type Notebook, writeNotebook } from "../document";
+import { writeFileAtomic } from "../lake";
 
 /**
  * Saves through the one canonical writer, atomically: a crash mid-save leaves the old file whole.

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { writeFileAtomic } from "../catalog";
 import type { CellRunResult } from "../contract";
+import { writeFileAtomic } from "../lake";
 
 type RecordedCell = Omit<CellRunResult, "output"> & { finishedAt: string };
 

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
 import { finished } from "node:stream/promises";
+import { writeAtomically } from "../atomic-write";
 import { NULL_MARKER } from "../dataset-columns";
 import { sanitizeField } from "./text";
 
@@ -33,15 +33,23 @@ export function formatField(value: Field): string {
 
 /**
  * Writes header + rows to `path` through a write stream (memory stays flat whatever the size).
- * The file is written beside the target and renamed into place only once complete, so a failure
- * never leaves a truncated CSV where a good one was.
+ * The file is written beside the target and renamed into place only once complete
+ * (`writeAtomically`), so a failure never leaves a truncated CSV where a good one was.
  */
-export async function writeDelimitedFile(
+export function writeDelimitedFile(
   path: string,
   header: readonly string[],
   rows: Iterable<readonly Field[]>,
 ): Promise<WrittenFile> {
-  const temp = `${path}.${process.pid}.partial`;
+  return writeAtomically(path, (temp) => streamRows(temp, path, header, rows));
+}
+
+async function streamRows(
+  temp: string,
+  path: string,
+  header: readonly string[],
+  rows: Iterable<readonly Field[]>,
+): Promise<WrittenFile> {
   const stream = createWriteStream(temp, { encoding: "utf8" });
   // Keep an error listener at all times (an unheard 'error' would crash the process);
   // finished() below reports the error itself.
@@ -70,14 +78,12 @@ export async function writeDelimitedFile(
     await flush();
     stream.end();
     await finished(stream);
-    await rename(temp, path);
   } catch (error) {
     // The file is opened asynchronously: wait until the stream has closed, or the open could
-    // create the temp file again after it was removed.
+    // create the temp file again after writeAtomically removed it.
     const closed = stream.closed ? Promise.resolve() : once(stream, "close").catch(() => undefined);
     stream.destroy();
     await closed;
-    await rm(temp, { force: true });
     throw error;
   }
   return { rows: count, bytes };

@@ -1,7 +1,6 @@
 import { LakebookError } from "../../contract";
 import { attr, type Cell } from "../../document";
-import { quoteIdentifier } from "../../engine";
-import { tableReferences } from "../sql/table-references";
+import { quoteIdentifier, tableReferences } from "../../engine";
 
 /** Where a chart's rows come from: a SQL cell's query (`source=`) or a catalog table (`table=`). */
 export interface ChartSource {

@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { IngestColumnProfileSchema } from "../../contract";
+import { writeFileAtomic } from "../../lake/atomic-write";
 import type { CsvProfile } from "./profile";
 
 /**
@@ -32,9 +32,8 @@ export async function cachedProfile(
   const profile = await compute();
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    const temp = `${file}.${randomUUID()}.tmp`;
-    await writeFile(temp, JSON.stringify(profile));
-    await rename(temp, file);
+    // No fsync: a cache a crash left unreadable is computed again.
+    await writeFileAtomic(file, JSON.stringify(profile), { fsync: false });
   } catch {
     // A cache that cannot be written only costs time on the next run.
   }

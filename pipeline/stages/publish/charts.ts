@@ -1,6 +1,6 @@
 import { LakebookError } from "../../contract";
 import { attr, type Cell, type Notebook } from "../../document";
-import { tableReferences } from "../sql/table-references";
+import { tableReferences } from "../../engine";
 import { parseChartSpec, type VegaLiteSpec } from "./translate";
 
 /** Where a chart's rows come from: its SQL cell (a CustomSql dataset) or a REFINED table. */

@@ -13,9 +13,8 @@ import {
 } from "../../aws/athena";
 import { awsClients } from "../../aws/clients";
 import type { AwsTarget } from "../../document";
-import { quoteIdentifier, quoteString } from "../../engine";
+import { quoteIdentifier, quoteString, tableReferences } from "../../engine";
 import type { StageContext, StageOutcome } from "../stage";
-import { tableReferences } from "./table-references";
 
 /**
  * A SQL cell on Athena: the cost's upper bound first (every object of every table it reads), then

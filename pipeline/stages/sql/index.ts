@@ -1,11 +1,10 @@
 import { LakebookError } from "../../contract";
 import { attr } from "../../document";
-import { quoteIdentifier } from "../../engine";
+import { quoteIdentifier, tableReferences } from "../../engine";
 import type { Stage } from "../stage";
 import { runSqlOnAthena } from "./athena-run";
 import { localCtas, runLocalCtas } from "./local-ctas";
 import { assertRawAppendOnly } from "./raw-guard";
-import { tableReferences } from "./table-references";
 
 /**
  * A SQL cell: on the embedded engine for a local target, on Athena for an aws target (or as the

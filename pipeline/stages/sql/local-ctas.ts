@@ -1,7 +1,8 @@
+import { writeQueryAsTable } from "../../catalog";
 import type { CatalogTable } from "../../contract";
+import { blankCommentsAndStrings, tableReferences } from "../../engine";
+import { writtenTablePrefix } from "../../lake";
 import type { StageContext } from "../stage";
-import { writeQueryAsTable } from "../transform/run-local";
-import { blankCommentsAndStrings, tableReferences } from "./table-references";
 
 /**
  * `CREATE [OR REPLACE] TABLE trusted.x AS SELECT …` in a SQL cell on the local lake: written as a
@@ -33,22 +34,19 @@ export async function runLocalCtas(
   ctas: NonNullable<ReturnType<typeof localCtas>>,
   context: StageContext,
 ): Promise<CatalogTable> {
-  const settings = {
-    output: { database: ctas.database, table: ctas.table },
-    partitionBy: [],
-    mode: "overwrite" as const,
-    inputs: {},
-    sql: ctas.select,
-    sqlLine: 1,
-  };
   // Lineage: the catalog tables the SELECT reads (a CTAS has no inputs section).
   const reads = tableReferences(ctas.select).reads.filter((name) => name.includes("."));
-  const inputs = reads.map((table) => ({
-    name: table,
-    path: table,
-    format: "parquet" as const,
-    options: {},
-    table,
-  }));
-  return writeQueryAsTable(cellId, settings, ctas.select, inputs, context);
+  return writeQueryAsTable(
+    ctas.select,
+    {
+      cellId,
+      database: ctas.database,
+      table: ctas.table,
+      location: writtenTablePrefix(ctas.database, ctas.table, reads),
+      partitionBy: [],
+      mode: "overwrite",
+      lineage: reads,
+    },
+    context,
+  );
 }

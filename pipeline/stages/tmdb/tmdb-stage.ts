@@ -1,7 +1,7 @@
 import path from "node:path";
 import { LakebookError } from "../../contract";
+import { tableReferences } from "../../engine";
 import { type ObjectStore, type ProcessingDate, processingDateOf, S3Store } from "../../lake";
-import { tableReferences } from "../sql/table-references";
 import type { Stage } from "../stage";
 import { credentialsFromEnv, FileResponseCache, TmdbClient, type TmdbCredentials } from "./client";
 import { runTmdbEnrichment, type TmdbEnrichResult } from "./enrich";

@@ -1,6 +1,5 @@
 import { LakebookError } from "../../contract";
-import { quoteIdentifier } from "../../engine";
-import { tableReferences } from "../sql/table-references";
+import { quoteIdentifier, tableReferences } from "../../engine";
 import type { Stage, StageOutcome } from "../stage";
 import { pysparkScript } from "./pyspark-script";
 import { runTransformOnGlue } from "./run-glue";

@@ -14,6 +14,7 @@ import {
   rawTmdbKey,
   refinedTablePrefix,
   trustedTablePrefix,
+  writtenTablePrefix,
   zoneOfKey,
 } from "../../../pipeline/lake";
 
@@ -133,6 +134,17 @@ describe("key builders", () => {
     expect(
       joinKey(trustedTablePrefix("TMDB", "tmdb_movies"), `${partitionSegment("dt", JAN_5)}part-0.parquet`),
     ).toBe("Trusted/TMDB/Parquet/tmdb_movies/dt=2026-01-05/part-0.parquet");
+  });
+
+  it("puts a written table under the source of its inputs: TMDB only when all of them are", () => {
+    const tmdb = ["Raw/TMDB/JSON/2026/01/05/", "Trusted/TMDB/Parquet/tmdb_movies/"];
+    expect(writtenTablePrefix("trusted", "tmdb_movies", tmdb)).toBe("Trusted/TMDB/Parquet/tmdb_movies/");
+    expect(writtenTablePrefix("trusted", "movies", [...tmdb, "Raw/Local/CSV/Movies/"])).toBe(
+      "Trusted/Local/Parquet/movies/",
+    );
+    expect(writtenTablePrefix("trusted", "movies", [])).toBe("Trusted/Local/Parquet/movies/");
+    expect(writtenTablePrefix("trusted", "x", ["trusted.tmdb_movies"])).toBe("Trusted/Local/Parquet/x/");
+    expect(writtenTablePrefix("refined", "dim_title", tmdb)).toBe("Refined/dim_title/");
   });
 
   it.each(["Movies", "1movies", "movies-2026", "", "dim genre", "_x"])("refuses table name %j", (table) => {

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { writeFileAtomic } from "../../../lake/atomic-write";
 
 /**
  * The record that makes an S3 upload resumable: which multipart upload is ours and which of its
@@ -55,13 +56,15 @@ export async function readCheckpoint(file: string): Promise<Checkpoint | undefin
   }
 }
 
-/** Written to a temp file and renamed over: a crash mid-write leaves the previous checkpoint whole. */
+/**
+ * Written atomically: a crash mid-write leaves the previous checkpoint whole. Not fsynced (it is
+ * written after every part): a checkpoint a power loss left unreadable is no checkpoint, and the
+ * upload starts over.
+ */
 export async function writeCheckpoint(file: string, checkpoint: Checkpoint): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const parts = [...checkpoint.parts].sort((a, b) => a.partNumber - b.partNumber);
-  const temp = `${file}.${randomUUID()}.tmp`;
-  await writeFile(temp, `${JSON.stringify({ ...checkpoint, parts }, null, 2)}\n`);
-  await rename(temp, file);
+  await writeFileAtomic(file, `${JSON.stringify({ ...checkpoint, parts }, null, 2)}\n`, { fsync: false });
 }
 
 export async function removeCheckpoint(file: string): Promise<void> {

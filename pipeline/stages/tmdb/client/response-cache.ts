@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { writeFileAtomic } from "../../../lake/atomic-write";
 
 /**
  * Responses kept between runs, so a rerun with nothing new makes (almost) no requests. Keys are
@@ -22,9 +23,9 @@ interface CacheEntry {
 }
 
 /**
- * One JSON file per key (named by the key's SHA-256) in `folder`, written atomically (temp file +
- * rename). An entry older than `ttlMs`, or one that does not parse, is a miss and is overwritten
- * by the next put.
+ * One JSON file per key (named by the key's SHA-256) in `folder`, written atomically
+ * (lake/atomic-write). An entry older than `ttlMs`, or one that does not parse, is a miss and is
+ * overwritten by the next put.
  */
 export class FileResponseCache implements ResponseCache {
   constructor(
@@ -56,14 +57,8 @@ export class FileResponseCache implements ResponseCache {
     await mkdir(this.folder, { recursive: true });
     const file = this.fileFor(key);
     const entry: CacheEntry = { version: 1, key, storedAt: this.now(), body };
-    const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-    try {
-      await writeFile(temp, JSON.stringify(entry));
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    // No fsync: an entry a crash left unreadable is a miss, fetched again.
+    await writeFileAtomic(file, JSON.stringify(entry), { fsync: false });
   }
 }
 

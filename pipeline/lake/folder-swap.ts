@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { TEMP_FOLDER } from "../../lake";
+import { TEMP_FOLDER } from "./local-store";
 
 /**
- * A transform writes into a fresh folder under the lake's temp folder and only then swaps it in,
- * so a failed or cancelled run leaves the previous table untouched — never half a table.
+ * A table is written into a fresh folder under the lake's temp folder and only then swapped in for
+ * the table's folder, so a failed or cancelled run leaves the previous table untouched — never half
+ * a table. (The folder's `transform-` prefix is historical: SQL cells' CTAS stage here too.)
  */
 export async function stagingFolder(lakeRoot: string): Promise<string> {
   const folder = path.join(lakeRoot, TEMP_FOLDER, `transform-${randomUUID()}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tableReferences } from "../../../../pipeline/stages/sql/table-references";
+import { tableReferences } from "../../../../pipeline/engine";
 
 describe("tables a SQL cell reads and writes", () => {
   it("finds qualified reads in FROM and JOIN", () => {

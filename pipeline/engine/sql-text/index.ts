@@ -1,0 +1,1 @@
+export { blankCommentsAndStrings, type TableReferences, tableReferences } from "./table-references";
