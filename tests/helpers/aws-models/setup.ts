@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
-import { afterEach, vi } from "vitest";
+import { afterAll, afterEach, vi } from "vitest";
 import { describeViolations } from "./requests";
-import { recordSentRequest, takeRequestViolations } from "./watched-requests";
+import { checkedRequests, recordSentRequest, takeRequestViolations } from "./watched-requests";
 
 /**
  * Vitest runs this before every test file (`setupFiles` in vitest.config.ts), so no test can
@@ -37,4 +37,11 @@ if (!realSend.checked) {
 afterEach(() => {
   const violations = takeRequestViolations();
   if (violations.length > 0) throw new Error(describeViolations(violations));
+});
+
+afterAll(() => {
+  if (process.env.LAKEBOOK_AWS_CHECKS && checkedRequests.size > 0) {
+    const counts = [...checkedRequests].map(([request, count]) => `${request} ×${count}`);
+    console.info(`AWS requests checked against the models: ${counts.join(", ")}`);
+  }
 });

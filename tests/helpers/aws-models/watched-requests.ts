@@ -13,6 +13,8 @@ interface WatchedStub {
 }
 
 const pending: RequestViolation[] = [];
+/** Requests checked in this test file, by `Client.Operation`: `LAKEBOOK_AWS_CHECKS=1` prints them. */
+export const checkedRequests = new Map<string, number>();
 const stubs = new Set<WatchedStub>();
 const checkedCalls = new WeakMap<WatchedStub, number>();
 
@@ -34,6 +36,12 @@ export function watchMockedClient<Stub extends WatchedStub>(stub: Stub): Stub {
 
 /** Called for each request a real client sends (to s3rver in the integration tests). */
 export function recordSentRequest(clientName: string, command: SentCommand): void {
+  check(clientName, command);
+}
+
+function check(clientName: string, command: SentCommand): void {
+  const request = `${clientName}.${command.constructor.name.replace(/Command$/, "")}`;
+  checkedRequests.set(request, (checkedRequests.get(request) ?? 0) + 1);
   pending.push(...checkRequest(clientName, command));
 }
 
@@ -52,7 +60,7 @@ function collectFrom(stub: WatchedStub): void {
   const from = checkedCalls.get(stub) ?? 0;
   for (const call of calls.slice(from)) {
     const command = call.args[0] as SentCommand | undefined;
-    if (command?.constructor) pending.push(...checkRequest(stub.clientName(), command));
+    if (command?.constructor) check(stub.clientName(), command);
   }
   checkedCalls.set(stub, calls.length);
 }

@@ -28,26 +28,29 @@ describe("checkRequest against the published models", () => {
     ]);
   });
 
-  it.runIf(constraintsInstalled())("finds constraint violations: length, pattern, enum", () => {
-    const table = {
-      Name: "x".repeat(256),
-      TableType: "EXTERNAL_TABLE",
-      StorageDescriptor: { Columns: [column("id"), { Name: "title", Comment: "two\nlines" }] },
-    };
-    expect(rules("GlueClient", createTable(table))).toEqual([
-      "GlueClient.CreateTable TableInput.Name length",
-      "GlueClient.CreateTable TableInput.StorageDescriptor.Columns[1].Comment pattern",
-    ]);
-    const create = new CreateFunctionCommand({
-      FunctionName: "lakebook-tmdb",
-      Role: "arn:aws:iam::123456789012:role/lakebook",
-      Runtime: "nodejs99.x" as never,
-      Code: { ZipFile: new Uint8Array(1) },
-    });
-    expect(checkRequest(LambdaClient.name, create).map((v) => `${v.path} ${v.rule}`)).toEqual([
-      "Runtime enum",
-    ]);
-  });
+  it.runIf(constraintsInstalled() || Boolean(process.env.CI))(
+    "finds constraint violations: length, pattern, enum",
+    () => {
+      const table = {
+        Name: "x".repeat(256),
+        TableType: "EXTERNAL_TABLE",
+        StorageDescriptor: { Columns: [column("id"), { Name: "title", Comment: "two\nlines" }] },
+      };
+      expect(rules("GlueClient", createTable(table))).toEqual([
+        "GlueClient.CreateTable TableInput.Name length",
+        "GlueClient.CreateTable TableInput.StorageDescriptor.Columns[1].Comment pattern",
+      ]);
+      const create = new CreateFunctionCommand({
+        FunctionName: "lakebook-tmdb",
+        Role: "arn:aws:iam::123456789012:role/lakebook",
+        Runtime: "nodejs99.x" as never,
+        Code: { ZipFile: new Uint8Array(1) },
+      });
+      expect(checkRequest(LambdaClient.name, create).map((v) => `${v.path} ${v.rule}`)).toEqual([
+        "Runtime enum",
+      ]);
+    },
+  );
 
   it("refuses a command the service does not have", () => {
     class CreateTablesCommand {
