@@ -51,10 +51,6 @@ export function takeRequestViolations(): RequestViolation[] {
   return pending.splice(0);
 }
 
-export function watchedStubCount(): number {
-  return stubs.size;
-}
-
 function collectFrom(stub: WatchedStub): void {
   const calls = stub.calls();
   const from = checkedCalls.get(stub) ?? 0;
