@@ -14,7 +14,7 @@ import {
   writeCheckpoint,
 } from "../../../../pipeline/stages/ingest/upload";
 import { EXAMPLE_CREDENTIALS, EXAMPLE_KEY_ID, EXAMPLE_SECRET } from "../../../helpers/example-aws-keys";
-import { type FakeS3, startFakeS3 } from "./fake-s3";
+import { type FakeS3, startFakeS3 } from "../../../helpers/fake-s3";
 import { type IngestBench, ingestBench, moviesCsv } from "./helpers";
 
 /**
@@ -32,7 +32,8 @@ const PART = 128 * 1024;
 const SECRET = EXAMPLE_SECRET;
 
 beforeEach(async () => {
-  fake = await startFakeS3();
+  // 128 KiB parts keep these files small; the fake enforces S3's 5 MiB minimum unless lowered.
+  fake = await startFakeS3({ minPartSize: PART });
   bench = await ingestBench();
   // One attempt per SDK call: the retries seen here are Lakebook's own policy.
   client = new S3Client({

@@ -7,7 +7,21 @@ import type { AddressInfo } from "node:net";
  * AbortMultipartUpload): path-style requests, AWS's multipart ETag (MD5 of the part MD5s + `-N`),
  * and every request recorded, so tests assert the exact calls the SDK made. `failNext` scripts
  * error answers (SlowDown, 500) for the next requests of one operation.
+ *
+ * It refuses what S3 refuses, with S3's error codes: a Content-MD5 that does not match the body
+ * (400 BadDigest), a part number outside 1..10,000 (400 InvalidArgument), and on
+ * CompleteMultipartUpload parts not in ascending order (400 InvalidPartOrder), a part that is not
+ * stored or whose ETag differs (400 InvalidPart), and a part other than the last under 5 MiB
+ * (400 EntityTooSmall). Tests that keep their files small with smaller parts lower `minPartSize`
+ * and say so.
  */
+export interface FakeS3Options {
+  bucket?: string;
+  /** S3's minimum for every part but the last: 5 MiB. */
+  minPartSize?: number;
+}
+
+export const S3_MIN_PART_SIZE = 5 * 1024 * 1024;
 export interface RecordedRequest {
   op: string;
   method: string;
@@ -45,7 +59,8 @@ export interface FakeS3 {
 
 const md5 = (data: Uint8Array) => createHash("md5").update(data).digest();
 
-export async function startFakeS3(bucket = "fake-lake"): Promise<FakeS3> {
+export async function startFakeS3(options: FakeS3Options = {}): Promise<FakeS3> {
+  const { bucket = "fake-lake", minPartSize = S3_MIN_PART_SIZE } = options;
   const requests: RecordedRequest[] = [];
   const uploads = new Map<string, Upload>();
   const objects = new Map<string, StoredObject>();
@@ -70,6 +85,10 @@ export async function startFakeS3(bucket = "fake-lake"): Promise<FakeS3> {
     const failure = failures.findIndex((f) => f.op === op);
     const scripted = failure >= 0 ? failures.splice(failure, 1)[0] : undefined;
     if (scripted) return error(res, scripted.status, scripted.code);
+    const sentMd5 = req.headers["content-md5"];
+    if (sentMd5 !== undefined && sentMd5 !== md5(body).toString("base64")) {
+      return error(res, 400, "BadDigest");
+    }
     handle(op, key, query, req, body, res);
   });
 
@@ -93,7 +112,11 @@ export async function startFakeS3(bucket = "fake-lake"): Promise<FakeS3> {
       }
       case "UploadPart": {
         if (!upload) return error(res, 404, "NoSuchUpload");
-        upload.parts.set(Number(query.partNumber), body);
+        const partNumber = Number(query.partNumber);
+        if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > 10_000) {
+          return error(res, 400, "InvalidArgument");
+        }
+        upload.parts.set(partNumber, body);
         res.writeHead(200, { ETag: `"${md5(body).toString("hex")}"` });
         return void res.end();
       }
@@ -131,11 +154,9 @@ export async function startFakeS3(bucket = "fake-lake"): Promise<FakeS3> {
       }
       case "CompleteMultipartUpload": {
         if (!upload) return error(res, 404, "NoSuchUpload");
-        const numbers = [...body.toString("utf8").matchAll(/<PartNumber>(\d+)<\/PartNumber>/g)].map((m) =>
-          Number(m[1]),
-        );
-        const parts = numbers.map((n) => upload.parts.get(n));
-        if (parts.some((p) => p === undefined)) return error(res, 400, "InvalidPart");
+        const refusal = completionRefusal(upload, partsOf(body), minPartSize);
+        if (refusal) return error(res, 400, refusal);
+        const parts = partsOf(body).map(({ number }) => upload.parts.get(number) as Buffer);
         const data = Buffer.concat(parts as Buffer[]);
         const etag = `${md5(Buffer.concat(parts.map((p) => md5(p as Buffer)))).toString("hex")}-${parts.length}`;
         objects.set(key, { body: data, etag, metadata: upload.metadata });
@@ -205,6 +226,32 @@ export async function startFakeS3(bucket = "fake-lake"): Promise<FakeS3> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The parts a CompleteMultipartUpload body lists, in its order. */
+function partsOf(body: Buffer): { number: number; etag: string }[] {
+  return [...body.toString("utf8").matchAll(/<Part>(.*?)<\/Part>/gs)].map(([, part = ""]) => ({
+    number: Number(/<PartNumber>(\d+)<\/PartNumber>/.exec(part)?.[1]),
+    etag: (/<ETag>(.*?)<\/ETag>/s.exec(part)?.[1] ?? "").replace(/&quot;|"/g, ""),
+  }));
+}
+
+/** S3's error code for a completion it would refuse, or undefined when it would accept it. */
+function completionRefusal(
+  upload: Upload,
+  listed: { number: number; etag: string }[],
+  minPartSize: number,
+): string | undefined {
+  if (listed.length === 0) return "MalformedXML";
+  for (let i = 1; i < listed.length; i++) {
+    if ((listed[i]?.number ?? 0) <= (listed[i - 1]?.number ?? 0)) return "InvalidPartOrder";
+  }
+  for (const [index, { number, etag }] of listed.entries()) {
+    const stored = upload.parts.get(number);
+    if (!stored || etag !== md5(stored).toString("hex")) return "InvalidPart";
+    if (index < listed.length - 1 && stored.length < minPartSize) return "EntityTooSmall";
+  }
+  return undefined;
 }
 
 function operation(method: string, key: string, query: Record<string, string>): string {
