@@ -20,25 +20,33 @@ export const CREDENTIAL_ERRORS: ReadonlySet<string> = new Set([
   "ExpiredTokenException",
   "TokenRefreshRequired",
   "InvalidAccessKeyId",
+  "InvalidToken",
   "SignatureDoesNotMatch",
 ]);
 
-/** "Slow down": retryable after a pause. */
+/** "Slow down": retryable after a pause (S3 says SlowDown, most services ThrottlingException). */
 export const THROTTLING_ERRORS: ReadonlySet<string> = new Set([
   "ThrottlingException",
   "Throttling",
+  "ThrottledException",
   "TooManyRequestsException",
   "SlowDown",
+  "RequestLimitExceeded",
+  "RequestThrottled",
 ]);
 
-/** Node's own codes when AWS could not be reached at all. */
+/** Node's own codes (and undici's) when AWS could not be reached at all or the connection dropped. */
 export const NETWORK_CODES: ReadonlySet<string> = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
+  "ECONNABORTED",
   "ENOTFOUND",
   "EAI_AGAIN",
   "ETIMEDOUT",
   "EPIPE",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "UND_ERR_SOCKET",
 ]);
 
 export function sdkErrorShape(error: unknown): SdkErrorShape {

@@ -1,46 +1,30 @@
-import {
-  BatchCreatePartitionCommand,
-  CreateDatabaseCommand,
-  CreateTableCommand,
-  DeleteTableCommand,
-  GetTableCommand,
-  type GlueClient,
-  paginateGetTables,
-  type Table,
-  UpdateTableCommand,
-} from "@aws-sdk/client-glue";
-import { fromGlueTable, glueError, type LakeLocation, toTableInput } from "../aws/glue";
 import { type CatalogTable, CatalogTableSchema, type Zone } from "../contract/catalog";
 import { LakebookError } from "../contract/errors";
-import { byDatabaseThenName, type Catalog, type CatalogProblem, qualifiedName } from "./catalog";
+import { byDatabaseThenName, type Catalog, type CatalogProblem } from "./catalog";
+import type { GlueTablesPort } from "./glue-tables-port";
 import { assertCatalogNames, tableFolder } from "./names";
 
-export interface GlueCatalogOptions extends LakeLocation {
-  client: GlueClient;
+export interface GlueCatalogOptions {
+  /** The Glue Data Catalog's tables: `GlueTables` from aws/glue in use, a fake in tests. */
+  tables: GlueTablesPort;
   /** The databases Lakebook lists; the zones by default. Tables elsewhere are not Lakebook's. */
   databases?: readonly string[];
-  /** GetTables page size; small pages let tests exercise paging. */
-  pageSize?: number;
 }
 
 const ZONE_DATABASES: readonly Zone[] = ["raw", "trusted", "refined"];
 
 /**
- * The Glue Data Catalog behind the same interface as LocalCatalog. Tables are Glue tables with the
- * format's SerDe (Parquet: ParquetHiveSerDe) and partition keys, so Athena reads them without a
- * crawler; Lakebook's own fields travel in `lakebook.*` table parameters (aws/glue/table-input.ts).
+ * The Glue Data Catalog behind the same interface as LocalCatalog: the catalog's rules (valid
+ * definitions and names, table folders, order, unreadable tables as problems) here, the Glue API
+ * behind `GlueTablesPort`.
  */
 export class GlueCatalog implements Catalog {
-  private readonly client: GlueClient;
-  private readonly lake: LakeLocation;
+  private readonly tables: GlueTablesPort;
   private readonly databases: readonly string[];
-  private readonly pageSize: number | undefined;
 
   constructor(options: GlueCatalogOptions) {
-    this.client = options.client;
-    this.lake = { bucket: options.bucket, prefix: options.prefix ?? "" };
+    this.tables = options.tables;
     this.databases = options.databases ?? ZONE_DATABASES;
-    this.pageSize = options.pageSize;
   }
 
   async list(): Promise<CatalogTable[]> {
@@ -51,13 +35,13 @@ export class GlueCatalog implements Catalog {
     const tables: CatalogTable[] = [];
     const problems: CatalogProblem[] = [];
     for (const database of this.databases) {
-      for (const table of await this.tablesOf(database)) {
-        try {
-          tables.push(fromGlueTable(table, this.lake));
-        } catch (error) {
-          const { code, message, hint } = error as LakebookError;
-          problems.push({ code, message, table: `${database}.${table.Name}`, ...(hint ? { hint } : {}) });
+      for (const listed of await this.tables.list(database)) {
+        if ("table" in listed) {
+          tables.push(listed.table);
+          continue;
         }
+        const { code, message, hint } = listed.error as LakebookError;
+        problems.push({ code, message, table: `${database}.${listed.name}`, ...(hint ? { hint } : {}) });
       }
     }
     return { tables: tables.sort(byDatabaseThenName), problems };
@@ -65,8 +49,7 @@ export class GlueCatalog implements Catalog {
 
   async get(database: string, name: string): Promise<CatalogTable | undefined> {
     assertCatalogNames(database, name);
-    const table = await this.glueTable(database, name);
-    return table ? fromGlueTable(table, this.lake) : undefined;
+    return this.tables.get(database, name);
   }
 
   async put(table: CatalogTable): Promise<void> {
@@ -79,30 +62,13 @@ export class GlueCatalog implements Catalog {
         hint: "Fix the fields named above; the catalog was not changed.",
       });
     }
-    const { database, name } = parsed.data;
-    assertCatalogNames(database, name);
-    const input = toTableInput({ ...parsed.data, location: tableFolder(parsed.data.location) }, this.lake);
-    const exists = (await this.glueTable(database, name)) !== undefined;
-    const what = { action: `register ${qualifiedName(parsed.data)} in the Glue Data Catalog` };
-    try {
-      if (exists) {
-        await this.client.send(new UpdateTableCommand({ DatabaseName: database, TableInput: input }));
-        return;
-      }
-      await this.createTable(database, input);
-    } catch (error) {
-      throw glueError(error, { ...what, iamAction: exists ? "glue:UpdateTable" : "glue:CreateTable" });
-    }
+    assertCatalogNames(parsed.data.database, parsed.data.name);
+    await this.tables.put({ ...parsed.data, location: tableFolder(parsed.data.location) });
   }
 
   async remove(database: string, name: string): Promise<void> {
     assertCatalogNames(database, name);
-    try {
-      await this.client.send(new DeleteTableCommand({ DatabaseName: database, Name: name }));
-    } catch (error) {
-      if ((error as { name?: string }).name === "EntityNotFoundException") return;
-      throw glueError(error, { action: `delete ${database}.${name}`, iamAction: "glue:DeleteTable" });
-    }
+    await this.tables.remove(database, name);
   }
 
   /**
@@ -110,83 +76,6 @@ export class GlueCatalog implements Catalog {
    * location, each with the table's storage; ones Glue already has are left as they are.
    */
   async addPartitions(database: string, name: string, values: string[][]): Promise<void> {
-    const table = await this.glueTable(database, name);
-    if (!table?.StorageDescriptor || !table.PartitionKeys?.length) {
-      throw new LakebookError(
-        "CATALOG_NOT_PARTITIONED",
-        `${database}.${name} is not a partitioned Glue table.`,
-        {
-          hint: "Register the table with its partition keys first (catalog put).",
-        },
-      );
-    }
-    const keys = table.PartitionKeys.map((key) => key.Name ?? "");
-    const storage = table.StorageDescriptor;
-    for (let start = 0; start < values.length; start += 100) {
-      const inputs = values.slice(start, start + 100).map((vs) => ({
-        Values: vs,
-        StorageDescriptor: {
-          ...storage,
-          Location: `${storage.Location}${keys.map((key, i) => `${key}=${vs[i]}/`).join("")}`,
-        },
-      }));
-      try {
-        const response = await this.client.send(
-          new BatchCreatePartitionCommand({
-            DatabaseName: database,
-            TableName: name,
-            PartitionInputList: inputs,
-          }),
-        );
-        const refused = (response.Errors ?? []).filter(
-          (e) => e.ErrorDetail?.ErrorCode !== "AlreadyExistsException",
-        );
-        if (refused.length > 0)
-          throw Object.assign(new Error(refused[0]?.ErrorDetail?.ErrorMessage), refused[0]);
-      } catch (error) {
-        throw glueError(error, {
-          action: `add partitions to ${database}.${name}`,
-          iamAction: "glue:BatchCreatePartition",
-        });
-      }
-    }
-  }
-
-  /** CreateTable, creating the database first when Glue says it is missing. */
-  private async createTable(database: string, input: ReturnType<typeof toTableInput>): Promise<void> {
-    try {
-      await this.client.send(new CreateTableCommand({ DatabaseName: database, TableInput: input }));
-    } catch (error) {
-      if ((error as { name?: string }).name !== "EntityNotFoundException") throw error;
-      await this.client.send(new CreateDatabaseCommand({ DatabaseInput: { Name: database } })).catch((e) => {
-        if ((e as { name?: string }).name !== "AlreadyExistsException") throw e;
-      });
-      await this.client.send(new CreateTableCommand({ DatabaseName: database, TableInput: input }));
-    }
-  }
-
-  private async glueTable(database: string, name: string): Promise<Table | undefined> {
-    try {
-      return (await this.client.send(new GetTableCommand({ DatabaseName: database, Name: name }))).Table;
-    } catch (error) {
-      if ((error as { name?: string }).name === "EntityNotFoundException") return undefined;
-      throw glueError(error, { action: `read ${database}.${name}`, iamAction: "glue:GetTable" });
-    }
-  }
-
-  /** A database that does not exist yet simply has no tables. */
-  private async tablesOf(database: string): Promise<Table[]> {
-    const tables: Table[] = [];
-    try {
-      const pages = paginateGetTables(
-        { client: this.client, ...(this.pageSize ? { pageSize: this.pageSize } : {}) },
-        { DatabaseName: database },
-      );
-      for await (const page of pages) tables.push(...(page.TableList ?? []));
-    } catch (error) {
-      if ((error as { name?: string }).name === "EntityNotFoundException") return [];
-      throw glueError(error, { action: `list the tables of ${database}`, iamAction: "glue:GetTables" });
-    }
-    return tables;
+    await this.tables.addPartitions(database, name, values);
   }
 }

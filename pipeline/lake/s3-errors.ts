@@ -1,3 +1,4 @@
+import { CREDENTIAL_ERRORS, NETWORK_CODES, sdkErrorShape, THROTTLING_ERRORS } from "../aws/sdk-errors";
 import { LakebookError } from "../contract/errors";
 import { cancelled } from "./object-store";
 
@@ -14,31 +15,19 @@ export interface S3ErrorContext {
   key?: string;
 }
 
-const CREDENTIAL_ERRORS = new Set([
-  "InvalidAccessKeyId",
-  "SignatureDoesNotMatch",
-  "ExpiredToken",
-  "ExpiredTokenException",
-  "TokenRefreshRequired",
-  "InvalidToken",
-  "CredentialsProviderError",
-]);
 const REGION_ERRORS = new Set([
   "PermanentRedirect",
   "AuthorizationHeaderMalformed",
   "IllegalLocationConstraintException",
 ]);
-const RETRYABLE_ERRORS = new Set([
-  "SlowDown",
-  "Throttling",
-  "ThrottlingException",
+/** Besides throttling: S3's own "try again" answers. */
+const SERVER_ERRORS = new Set([
   "RequestTimeout",
   "RequestTimeoutException",
   "InternalError",
   "ServiceUnavailable",
   "TimeoutError",
 ]);
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EPIPE"]);
 
 /** AWS access key ids (AKIA…/ASIA…) and anything shaped like a 40-character secret key. */
 const SECRET_LIKE = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
@@ -47,16 +36,9 @@ export function redactSecrets(text: string): string {
   return text.replace(SECRET_LIKE, "[redacted]");
 }
 
-interface SdkErrorShape {
-  name?: string;
-  code?: string;
-  message?: string;
-  $metadata?: { httpStatusCode?: number };
-}
-
 export function s3Error(error: unknown, context: S3ErrorContext): LakebookError {
   if (error instanceof LakebookError) return error;
-  const sdk = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
+  const sdk = sdkErrorShape(error);
   const name = sdk.name ?? "Error";
   const status = sdk.$metadata?.httpStatusCode;
   if (name === "AbortError") return cancelled();
@@ -90,7 +72,12 @@ export function s3Error(error: unknown, context: S3ErrorContext): LakebookError 
       `The bucket "${context.bucket}" is in another region: set the region in the notebook's target.`,
     );
   }
-  if (RETRYABLE_ERRORS.has(name) || status === 429 || (status !== undefined && status >= 500)) {
+  if (
+    THROTTLING_ERRORS.has(name) ||
+    SERVER_ERRORS.has(name) ||
+    status === 429 ||
+    (status !== undefined && status >= 500)
+  ) {
     return make("S3 is busy or briefly unavailable: try again in a moment.", true);
   }
   if (sdk.code && NETWORK_CODES.has(sdk.code)) {

@@ -1,11 +1,12 @@
 import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type AwsClients, awsClients } from "../aws/clients";
+import { GlueTables } from "../aws/glue";
 import { attachCatalog, type Catalog, GlueCatalog, LocalCatalog } from "../catalog";
 import { LakebookError } from "../contract";
 import { type Notebook, notebookTarget, parseNotebook, type Target } from "../document";
 import { Engine } from "../engine";
-import { createS3Client, LocalFolderStore, type ObjectStore, S3Store } from "../lake";
+import { LocalFolderStore, type ObjectStore, S3Store } from "../lake";
 
 /**
  * A notebook (optional) bound to its lake: the object store, the engine and the catalog.
@@ -76,17 +77,15 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     ...(options.threads ? { threads: options.threads } : {}),
   });
   const onAws = target.kind === "aws" && options.lake === undefined;
-  const aws = awsClients(
-    target.kind === "aws"
-      ? { region: target.region, ...(target.profile ? { profile: target.profile } : {}) }
-      : {},
-  );
+  const aws = awsClientsFor(target);
   const catalog: Catalog =
     onAws && target.kind === "aws"
       ? new GlueCatalog({
-          client: aws.glue(),
-          bucket: target.bucket,
-          ...(target.prefix ? { prefix: target.prefix } : {}),
+          tables: new GlueTables({
+            client: aws.glue(),
+            bucket: target.bucket,
+            ...(target.prefix ? { prefix: target.prefix } : {}),
+          }),
         })
       : new LocalCatalog(lakeRoot);
   try {
@@ -96,7 +95,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     await engine.close(); // a half-opened workspace must not keep DuckDB alive
     throw error;
   }
-  const store = storeFor(target, lakeRoot, options.lake !== undefined);
+  const store = storeFor(target, lakeRoot, options.lake !== undefined, aws);
   return {
     notebookPath,
     notebook,
@@ -110,28 +109,39 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     catalog,
     aws,
     close: async () => {
-      if (store instanceof S3Store) store.destroy();
-      aws.destroy();
+      aws.destroy(); // the S3 store's client among them
+
       await engine.close();
     },
   };
 }
 
 /**
- * An aws target stores RAW objects in its bucket through the SDK's default credential chain (and
- * the profile it names); `--lake DIR` always means a local folder. DuckDB, the catalog stand-in
- * and run state stay local either way.
+ * The workspace's AWS clients, built once: the target's region and profile *name* (credentials from
+ * the SDK's default chain), and for S3 the SDK's own variables for an S3-compatible server (tests,
+ * MinIO), as the CLI's --s3 honours. A local target gets a factory that never makes a client.
  */
-function storeFor(target: Target, lakeRoot: string, lakeForced: boolean): ObjectStore {
-  if (target.kind !== "aws" || lakeForced) return new LocalFolderStore(lakeRoot);
-  // The SDK's own variables for an S3-compatible server (tests, MinIO), as the CLI's --s3 honours.
+function awsClientsFor(target: Target): AwsClients {
+  if (target.kind !== "aws") return awsClients();
   const endpoint = process.env.AWS_ENDPOINT_URL_S3 || process.env.AWS_ENDPOINT_URL;
-  const client = createS3Client({
+  return awsClients({
     region: target.region,
     ...(target.profile ? { profile: target.profile } : {}),
-    ...(endpoint ? { endpoint } : {}),
+    ...(endpoint ? { s3Endpoint: endpoint } : {}),
   });
-  return new S3Store({ bucket: target.bucket, ...(target.prefix ? { prefix: target.prefix } : {}), client });
+}
+
+/**
+ * An aws target stores RAW objects in its bucket; `--lake DIR` always means a local folder. DuckDB,
+ * the catalog stand-in and run state stay local either way.
+ */
+function storeFor(target: Target, lakeRoot: string, lakeForced: boolean, aws: AwsClients): ObjectStore {
+  if (target.kind !== "aws" || lakeForced) return new LocalFolderStore(lakeRoot);
+  return new S3Store({
+    bucket: target.bucket,
+    ...(target.prefix ? { prefix: target.prefix } : {}),
+    client: aws.s3(),
+  });
 }
 
 async function ensureWritableFolder(folder: string, what: string): Promise<void> {

@@ -24,8 +24,11 @@ export interface StageContext {
   store: ObjectStore;
   engine: Engine;
   catalog: Catalog;
-  /** AWS service clients for an aws target (made on first use); tests give mocked ones. */
-  aws?: AwsClients;
+  /**
+   * AWS service clients, built once per workspace from the target's region and profile and made on
+   * first use (a local run never makes any); tests give mocked ones.
+   */
+  aws: AwsClients;
   signal: AbortSignal;
   progress(update: StageProgress): void;
   log(level: "info" | "warn" | "error", text: string): void;

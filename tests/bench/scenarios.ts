@@ -7,6 +7,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { awsClients } from "../../pipeline/aws/clients";
 import { LocalCatalog } from "../../pipeline/catalog";
 import { type Notebook, parseNotebook, writeNotebook } from "../../pipeline/document";
 import { Engine } from "../../pipeline/engine";
@@ -201,6 +202,7 @@ export const scenarios: Record<string, Scenario> = {
           store: new LocalFolderStore(lakeRoot),
           engine,
           catalog: new LocalCatalog(lakeRoot),
+          aws: awsClients(),
           signal: new AbortController().signal,
           progress: () => undefined,
           log: () => undefined,

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { awsClients } from "../../pipeline/aws/clients";
 import { attachCatalog, LocalCatalog } from "../../pipeline/catalog";
 import { parseNotebook } from "../../pipeline/document";
 import { Engine } from "../../pipeline/engine";
@@ -67,6 +68,7 @@ export const transformScenarios: Record<string, () => Promise<Figures>> = {
         store: new LocalFolderStore(lake),
         engine,
         catalog: new LocalCatalog(lake),
+        aws: awsClients(),
         signal: new AbortController().signal,
         progress: () => undefined,
         log: () => undefined,

@@ -8,7 +8,8 @@ import {
 import type { Column } from "../../contract/catalog";
 import { LakebookError } from "../../contract/errors";
 import type { Row } from "../../contract/results";
-import { realSleep } from "../sleep";
+import { POLL_AGAIN, pollWithBackoff } from "../poll";
+import type { Sleep } from "../sleep";
 import { type AthenaCost, athenaCost } from "./athena-cost";
 import { athenaCancelledElsewhere, athenaQueryFailed, athenaSdkError } from "./athena-errors";
 import { type AthenaSend, followingAthenaPages, MAX_ATHENA_PAGE, readAthenaPage } from "./athena-results";
@@ -53,7 +54,7 @@ export interface AthenaQueryOptions {
   clientRequestToken?: string;
   polling?: AthenaPolling;
   /** Injected so tests never wait; must reject or resolve early when `signal` aborts. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: Sleep;
 }
 
 export interface AthenaQueryResult {
@@ -131,11 +132,9 @@ export async function waitForQuery(
   options: Pick<AthenaQueryOptions, "client" | "signal" | "onState" | "polling" | "sleep">,
 ): Promise<QueryExecution> {
   const polling = options.polling ?? DEFAULT_POLLING;
-  const sleep = options.sleep ?? realSleep;
-  let delay = polling.firstDelayMs;
   let last: AthenaQueryState | undefined;
   let failures = 0;
-  for (;;) {
+  return pollWithBackoff({ ...polling, sleep: options.sleep, signal: options.signal }, async () => {
     if (options.signal?.aborted) return stopAndThrow(options, queryExecutionId);
     let execution: QueryExecution | undefined;
     try {
@@ -149,37 +148,34 @@ export async function waitForQuery(
       // A throttled poll is no reason to abandon a running (billed) query: wait and ask again.
       failures += 1;
       if (!problem.retryable || failures > 5) throw problem;
+      return POLL_AGAIN;
     }
     const state = execution?.Status?.State as AthenaQueryState | undefined;
-    if (execution && !state) {
+    if (!execution) return POLL_AGAIN;
+    if (!state) {
       throw new LakebookError(
         "ATHENA_QUERY_FAILED",
         `Athena returned no state for query ${queryExecutionId}.`,
       );
     }
-    if (execution && state && state !== last) {
+    if (state !== last) {
       last = state;
       options.onState?.({ queryExecutionId, state, statistics: statisticsOf(execution) });
     }
-    if (execution && state === "SUCCEEDED") return execution;
-    if (execution && state === "FAILED") {
+    if (state === "SUCCEEDED") return execution;
+    if (state === "FAILED") {
       const status = execution.Status;
       throw athenaQueryFailed(
         status?.StateChangeReason ?? status?.AthenaError?.ErrorMessage,
         status?.AthenaError?.Retryable ?? false,
       );
     }
-    if (execution && state === "CANCELLED") {
+    if (state === "CANCELLED") {
       if (options.signal?.aborted) throw cancelled();
       throw athenaCancelledElsewhere(execution.Status?.StateChangeReason);
     }
-    try {
-      await sleep(delay, options.signal);
-    } catch {
-      // The sleep ends early on abort; the loop's first line stops the query.
-    }
-    delay = Math.min(polling.maxDelayMs, Math.round(delay * polling.factor));
-  }
+    return POLL_AGAIN;
+  });
 }
 
 async function stopAndThrow(

@@ -27,3 +27,4 @@ export {
 export { type AthenaSend, MAX_ATHENA_PAGE } from "./athena-results";
 export { type AthenaSettings, AthenaSettingsSchema } from "./athena-settings";
 export { athenaColumns, athenaValue } from "./athena-values";
+export { readWorkGroup, type WorkGroupFacts } from "./workgroup";

@@ -1,13 +1,7 @@
 import type { JobRun } from "@aws-sdk/client-glue";
 import { LakebookError } from "../../contract/errors";
-import {
-  CREDENTIALS_HINT,
-  isCredentialsError,
-  NETWORK_CODES,
-  type SdkErrorShape,
-  sdkErrorShape,
-  THROTTLING_ERRORS,
-} from "../sdk-errors";
+import { classifySdkError, type SdkErrorRow, type SdkErrorService } from "../sdk-error-table";
+import { sdkErrorName } from "../sdk-errors";
 
 /**
  * The one place Glue (and its S3 uploads and CloudWatch logs) failures get a code and a hint.
@@ -22,77 +16,62 @@ export interface GlueCallContext {
   iamAction: string;
 }
 
-const UNAVAILABLE = new Set([
-  "InternalServiceException",
-  "InternalServerException",
-  "OperationTimeoutException",
-]);
-
 export function glueCancelled(): LakebookError {
   return new LakebookError("GLUE_CANCELLED", "The Glue job run was cancelled.", {
     hint: "Run the cell again to start a new run.",
   });
 }
 
+/** Glue's own exceptions; credentials, access, throttling and outages are the shared kinds. */
+const GLUE_ROWS: readonly SdkErrorRow[] = [
+  {
+    names: ["EntityNotFoundException", "ResourceNotFoundException", "NoSuchBucket"],
+    code: "GLUE_NOT_FOUND",
+    hint: "Something this step needs does not exist (see the message): check the names in the notebook's target.",
+  },
+  {
+    names: ["ConcurrentRunsExceededException"],
+    code: "GLUE_CONCURRENT_RUNS",
+    hint:
+      "The Glue job is already running (it allows one run at a time): wait for it to finish, or raise " +
+      "`maxConcurrentRuns` in the target's Glue settings.",
+    retryable: true,
+  },
+  {
+    names: ["InvalidInputException", "ValidationException"],
+    code: "GLUE_INVALID_INPUT",
+    hint: "Glue refused a setting: check the Glue settings in the notebook's target.",
+  },
+  {
+    names: ["ResourceNumberLimitExceededException"],
+    code: "GLUE_LIMIT",
+    hint: "An account quota is reached (jobs, runs or tables): remove unused ones or ask AWS for more.",
+  },
+];
+
+function glueService(context: GlueCallContext): SdkErrorService {
+  const passRole = /^glue:(Create|Update)Job$/.test(context.iamAction)
+    ? " Creating or updating a job also needs iam:PassRole on the job's role."
+    : "";
+  return {
+    prefix: "GLUE",
+    rows: GLUE_ROWS,
+    hints: {
+      accessDenied: `The AWS identity in use is not allowed ${context.iamAction}: add it to its IAM policy.${passRole}`,
+      throttled: "AWS is limiting the request rate: try again in a moment.",
+      unavailable: "AWS Glue is briefly unavailable: try again in a moment.",
+      network: "Cannot reach AWS: check the network connection.",
+    },
+    fallback: { code: "GLUE_ERROR", hint: "See the message from AWS above." },
+  };
+}
+
 /** An SDK exception from a Glue, S3 or CloudWatch Logs call made for a Glue transform. */
 export function glueError(error: unknown, context: GlueCallContext): LakebookError {
-  if (error instanceof LakebookError) return error;
-  const sdk = sdkErrorShape(error) as SdkErrorShape;
-  const name = sdk.name ?? "Error";
-  if (name === "AbortError") return glueCancelled();
-  const status = sdk.$metadata?.httpStatusCode;
-  const message = `Could not ${context.action}: ${sdk.message || name}`;
-  const make = (code: string, hint: string, retryable = false) =>
-    new LakebookError(code, message, { hint, retryable, cause: error });
-
-  if (isCredentialsError(error)) {
-    return make("AWS_CREDENTIALS", CREDENTIALS_HINT);
-  }
-  if (name === "AccessDeniedException" || name === "AccessDenied" || status === 403) {
-    const passRole = /^glue:(Create|Update)Job$/.test(context.iamAction)
-      ? " Creating or updating a job also needs iam:PassRole on the job's role."
-      : "";
-    return make(
-      "GLUE_ACCESS_DENIED",
-      `The AWS identity in use is not allowed ${context.iamAction}: add it to its IAM policy.${passRole}`,
-    );
-  }
-  if (name === "EntityNotFoundException" || name === "ResourceNotFoundException" || name === "NoSuchBucket") {
-    return make(
-      "GLUE_NOT_FOUND",
-      "Something this step needs does not exist (see the message): check the names in the notebook's target.",
-    );
-  }
-  if (name === "ConcurrentRunsExceededException") {
-    return make(
-      "GLUE_CONCURRENT_RUNS",
-      "The Glue job is already running (it allows one run at a time): wait for it to finish, or raise " +
-        "`maxConcurrentRuns` in the target's Glue settings.",
-      true,
-    );
-  }
-  if (THROTTLING_ERRORS.has(name) || status === 429) {
-    return make("GLUE_THROTTLED", "AWS is limiting the request rate: try again in a moment.", true);
-  }
-  if (name === "InvalidInputException" || name === "ValidationException") {
-    return make(
-      "GLUE_INVALID_INPUT",
-      "Glue refused a setting: check the Glue settings in the notebook's target.",
-    );
-  }
-  if (name === "ResourceNumberLimitExceededException") {
-    return make(
-      "GLUE_LIMIT",
-      "An account quota is reached (jobs, runs or tables): remove unused ones or ask AWS for more.",
-    );
-  }
-  if (UNAVAILABLE.has(name) || (status !== undefined && status >= 500)) {
-    return make("GLUE_UNAVAILABLE", "AWS Glue is briefly unavailable: try again in a moment.", true);
-  }
-  if (sdk.code && NETWORK_CODES.has(sdk.code)) {
-    return make("GLUE_UNAVAILABLE", "Cannot reach AWS: check the network connection.", true);
-  }
-  return make("GLUE_ERROR", "See the message from AWS above.");
+  if (sdkErrorName(error) === "AbortError" && !(error instanceof LakebookError)) return glueCancelled();
+  return classifySdkError(error, glueService(context), {
+    message: (detail) => `Could not ${context.action}: ${detail}`,
+  });
 }
 
 const RUN_ENDINGS: Record<string, { code: string; what: string; hint: string }> = {

@@ -5,7 +5,8 @@ import {
   type JobRun,
   type JobRunState,
 } from "@aws-sdk/client-glue";
-import { realSleep, type Sleep } from "../sleep";
+import { POLL_AGAIN, pollWithBackoff } from "../poll";
+import type { Sleep } from "../sleep";
 import { glueCancelled, glueError, jobRunError } from "./glue-errors";
 
 /** States after which a run never changes again. */
@@ -40,12 +41,16 @@ export interface FollowRunOptions {
  */
 export async function followRun(glue: GlueClient, options: FollowRunOptions): Promise<JobRun> {
   const { jobName, runId, signal } = options;
-  const sleep = options.sleep ?? realSleep;
-  const maxDelay = options.maxDelayMs ?? 15_000;
-  let delay = options.initialDelayMs ?? 2_000;
   let lastState: JobRunState | undefined;
   let stopRequested = false;
-  for (;;) {
+  const backoff = {
+    firstDelayMs: options.initialDelayMs ?? 2_000,
+    maxDelayMs: options.maxDelayMs ?? 15_000,
+    sleep: options.sleep,
+    // Once the stop is sent the signal has fired; waiting on it again would spin without pause.
+    signal: () => (stopRequested ? undefined : signal),
+  };
+  return pollWithBackoff(backoff, async () => {
     if (signal?.aborted && !stopRequested) {
       stopRequested = true;
       await stopRun(glue, jobName, runId);
@@ -57,15 +62,11 @@ export async function followRun(glue: GlueClient, options: FollowRunOptions): Pr
       options.onState?.(state, run);
     }
     await options.onPoll?.(run);
-    if (state && FINAL_STATES.has(state)) {
-      if (state === "SUCCEEDED") return run;
-      if (stopRequested && state === "STOPPED") throw glueCancelled();
-      throw jobRunError(run);
-    }
-    // Once the stop is sent the signal has fired; waiting on it again would spin without pause.
-    await sleep(delay, stopRequested ? undefined : signal);
-    delay = Math.min(maxDelay, Math.round(delay * 1.5));
-  }
+    if (!state || !FINAL_STATES.has(state)) return POLL_AGAIN;
+    if (state === "SUCCEEDED") return run;
+    if (stopRequested && state === "STOPPED") throw glueCancelled();
+    throw jobRunError(run);
+  });
 }
 
 async function getRun(glue: GlueClient, jobName: string, runId: string): Promise<JobRun> {

@@ -1,4 +1,5 @@
 export { realSleep, type Sleep } from "../sleep";
+export { type GlueSend, getGlueTable } from "./get-table";
 export {
   DPU_PER_WORKER,
   type GlueRunCost,
@@ -24,6 +25,7 @@ export {
   parseResultLine,
 } from "./glue-logs";
 export { FINAL_STATES, type FollowRunOptions, followRun, stopRun } from "./glue-run";
+export { GlueTables, type GlueTablesOptions } from "./glue-tables";
 export {
   GLUE_FOLDER,
   type GlueBucket,

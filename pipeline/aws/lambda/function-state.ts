@@ -4,16 +4,16 @@ import {
   type LambdaClient,
 } from "@aws-sdk/client-lambda";
 import { LakebookError } from "../../contract/errors";
+import { type Backoff, POLL_AGAIN, pollWithBackoff } from "../poll";
+import type { Sleep } from "../sleep";
 import { lambdaError } from "./lambda-errors";
 
 /** How `waitUntilReady` polls; tests pass a `sleep` that returns at once. */
-export interface LambdaPolling {
-  firstDelayMs: number;
-  maxDelayMs: number;
+export interface LambdaPolling extends Backoff {
   factor: number;
   /** Gives up after this long (LAMBDA_WAIT_TIMEOUT). */
   maxWaitMs: number;
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: Sleep;
   now?: () => number;
   signal?: AbortSignal;
 }
@@ -38,11 +38,9 @@ export async function waitUntilReady(
   /** "active": Inactive is waited out too (after an invoke refused while the function wakes). */
   until: "settled" | "active" = "settled",
 ): Promise<FunctionConfiguration> {
-  const sleep = polling.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = polling.now ?? Date.now;
   const started = now();
-  let delay = polling.firstDelayMs;
-  for (;;) {
+  return pollWithBackoff(polling, async () => {
     if (polling.signal?.aborted) throw cancelled(functionName);
     let config: FunctionConfiguration;
     try {
@@ -62,9 +60,8 @@ export async function waitUntilReady(
         { hint: "Look at the function in the Lambda console, then run the cell again.", retryable: true },
       );
     }
-    await sleep(delay);
-    delay = Math.min(polling.maxDelayMs, delay * polling.factor);
-  }
+    return POLL_AGAIN;
+  });
 }
 
 /** Takes the next change or invoke: settled state, no update in flight. */

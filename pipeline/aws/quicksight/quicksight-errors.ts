@@ -1,12 +1,5 @@
-import { LakebookError } from "../../contract/errors";
-import {
-  CREDENTIALS_HINT,
-  isCredentialsError,
-  NETWORK_CODES,
-  type SdkErrorShape,
-  sdkErrorShape,
-  THROTTLING_ERRORS,
-} from "../sdk-errors";
+import type { LakebookError } from "../../contract/errors";
+import { classifySdkError, type SdkErrorRow, type SdkErrorService } from "../sdk-error-table";
 
 /**
  * The one place QuickSight (and STS) failures get their code and hint, so every call of the
@@ -33,105 +26,82 @@ export function isNotFound(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === "ResourceNotFoundException";
 }
 
-export function quicksightError(error: unknown, context: QuickSightCallContext): LakebookError {
-  if (error instanceof LakebookError) return error;
-  const sdk = sdkErrorShape(error) as SdkErrorShape;
-  const name = sdk.name ?? "Error";
-  const detail = sdk.message || name;
-  const status = sdk.$metadata?.httpStatusCode;
-  const make = (code: string, hint: string, retryable = false) =>
-    new LakebookError(code, `QuickSight could not ${context.action}: ${detail}`, {
-      hint,
-      retryable,
-      cause: error,
-    });
-
-  if (isCredentialsError(error)) {
-    return make("AWS_CREDENTIALS", CREDENTIALS_HINT);
-  }
-  // QuickSight keeps users in one "identity region"; user calls elsewhere are refused with its name.
-  const identityRegion = /identity region is ([a-z]{2}(?:-[a-z]+)+-\d)/i.exec(detail)?.[1];
-  if (identityRegion) {
-    return make(
-      "QUICKSIGHT_IDENTITY_REGION",
-      `QuickSight users live in the identity region ${identityRegion}: add \`identityRegion: ${identityRegion}\` ` +
-        "to the publish cell (dashboards stay in the notebook's region).",
-    );
-  }
-  if (name === "ResourceNotFoundException" && context.notFound) {
-    return make(context.notFound.code, context.notFound.hint);
-  }
-  if (/not signed up|is not subscribed|no quicksight account/i.test(detail)) {
-    return make("QUICKSIGHT_NO_ACCOUNT", SIGN_UP_HINT);
-  }
-  if (name === "AccessDeniedException" || name === "AccessDenied" || status === 403) {
-    return make(
-      "QUICKSIGHT_ACCESS_DENIED",
-      `The AWS identity in use may not ${context.action}: its IAM policy needs ${context.iamAction}. ` +
-        "Ask the account's administrator, or attach a policy allowing quicksight:* on this account's resources for the course.",
-    );
-  }
-  if (name === "UnsupportedUserEditionException" || name === "UnsupportedPricingPlanException") {
-    return make(
-      "QUICKSIGHT_EDITION",
+/** QuickSight's own exceptions and messages, after the call's own meaning of "not found" (if any). */
+const QUICKSIGHT_ROWS: readonly SdkErrorRow[] = [
+  {
+    message: /not signed up|is not subscribed|no quicksight account/i,
+    code: "QUICKSIGHT_NO_ACCOUNT",
+    hint: SIGN_UP_HINT,
+  },
+  {
+    names: ["UnsupportedUserEditionException", "UnsupportedPricingPlanException"],
+    code: "QUICKSIGHT_EDITION",
+    hint:
       "This QuickSight edition does not offer the operation: some API calls need Enterprise edition " +
-        "(Manage QuickSight → Your subscriptions). Publishing with the Definition API works on Standard edition in most regions.",
-    );
-  }
-  if (THROTTLING_ERRORS.has(name) || status === 429) {
-    return make(
-      "QUICKSIGHT_THROTTLED",
-      "QuickSight is throttling requests: publish again in a moment.",
-      true,
-    );
-  }
-  if (
-    name === "InternalFailureException" ||
-    name === "ResourceUnavailableException" ||
-    (status ?? 0) >= 500
-  ) {
-    return make(
-      "QUICKSIGHT_UNAVAILABLE",
-      "QuickSight had an internal error: publish again in a moment.",
-      true,
-    );
-  }
-  if (sdk.code && NETWORK_CODES.has(sdk.code)) {
-    return make(
-      "QUICKSIGHT_UNAVAILABLE",
-      "Cannot reach the QuickSight endpoint: check the network connection and the region in the notebook's target.",
-      true,
-    );
-  }
-  if (name === "InvalidParameterValueException" || name === "ValidationException") {
-    return make(
-      "QUICKSIGHT_INVALID",
+      "(Manage QuickSight → Your subscriptions). Publishing with the Definition API works on Standard edition in most regions.",
+  },
+  {
+    names: ["InvalidParameterValueException", "ValidationException"],
+    code: "QUICKSIGHT_INVALID",
+    hint:
       "QuickSight refused the request's content: the message names the field. If it is a column, check that the " +
-        "chart's fields exist in the dataset (the SQL cell's columns or the REFINED table's).",
-    );
-  }
-  if (name === "ResourceNotFoundException") {
-    return make("QUICKSIGHT_NOT_FOUND", "Something QuickSight needs is missing: the message names it.");
-  }
-  if (
-    name === "ConflictException" ||
-    name === "ResourceExistsException" ||
-    name === "PreconditionNotMetException"
-  ) {
-    return make(
-      "QUICKSIGHT_CONFLICT",
-      "Another change to the same QuickSight resource is in progress (or it was changed meanwhile): publish again in a minute.",
-      true,
-    );
-  }
-  if (name === "LimitExceededException") {
-    return make(
-      "QUICKSIGHT_LIMIT",
+      "chart's fields exist in the dataset (the SQL cell's columns or the REFINED table's).",
+  },
+  {
+    names: ["ResourceNotFoundException"],
+    code: "QUICKSIGHT_NOT_FOUND",
+    hint: "Something QuickSight needs is missing: the message names it.",
+  },
+  {
+    names: ["ConflictException", "ResourceExistsException", "PreconditionNotMetException"],
+    code: "QUICKSIGHT_CONFLICT",
+    hint: "Another change to the same QuickSight resource is in progress (or it was changed meanwhile): publish again in a minute.",
+    retryable: true,
+  },
+  {
+    names: ["LimitExceededException"],
+    code: "QUICKSIGHT_LIMIT",
+    hint:
       "A QuickSight quota was reached (for SPICE: the capacity or the daily refreshes): see Manage QuickSight → SPICE capacity, " +
-        "or publish with importMode: DIRECT_QUERY.",
-    );
-  }
-  return make("QUICKSIGHT_FAILED", "See QuickSight's message above.");
+      "or publish with importMode: DIRECT_QUERY.",
+  },
+];
+
+/** QuickSight keeps users in one "identity region"; user calls elsewhere are refused with its name. */
+const IDENTITY_REGION_ROW: SdkErrorRow = {
+  message: /identity region is ([a-z]{2}(?:-[a-z]+)+-\d)/i,
+  code: "QUICKSIGHT_IDENTITY_REGION",
+  hint: (match) =>
+    `QuickSight users live in the identity region ${match?.[1]}: add \`identityRegion: ${match?.[1]}\` ` +
+    "to the publish cell (dashboards stay in the notebook's region).",
+};
+
+function quicksightService(context: QuickSightCallContext): SdkErrorService {
+  const notFound = context.notFound;
+  return {
+    prefix: "QUICKSIGHT",
+    rows: [
+      IDENTITY_REGION_ROW,
+      ...(notFound ? [{ names: ["ResourceNotFoundException"], ...notFound }] : []),
+      ...QUICKSIGHT_ROWS,
+    ],
+    hints: {
+      accessDenied:
+        `The AWS identity in use may not ${context.action}: its IAM policy needs ${context.iamAction}. ` +
+        "Ask the account's administrator, or attach a policy allowing quicksight:* on this account's resources for the course.",
+      throttled: "QuickSight is throttling requests: publish again in a moment.",
+      unavailable: "QuickSight had an internal error: publish again in a moment.",
+      network:
+        "Cannot reach the QuickSight endpoint: check the network connection and the region in the notebook's target.",
+    },
+    fallback: { code: "QUICKSIGHT_FAILED", hint: "See QuickSight's message above." },
+  };
+}
+
+export function quicksightError(error: unknown, context: QuickSightCallContext): LakebookError {
+  return classifySdkError(error, quicksightService(context), {
+    message: (detail) => `QuickSight could not ${context.action}: ${detail}`,
+  });
 }
 
 /** Runs one SDK call; a failure becomes a LakebookError saying what was being done. */

@@ -1,5 +1,6 @@
 import { LakebookError } from "../../contract/errors";
-import { realSleep, type Sleep } from "../sleep";
+import { POLL_AGAIN, pollWithBackoff } from "../poll";
+import type { Sleep } from "../sleep";
 
 /** One Describe* answer reduced to what polling needs. */
 export interface CreationState {
@@ -29,11 +30,21 @@ const SUCCEEDED = new Set(["CREATION_SUCCESSFUL", "UPDATE_SUCCESSFUL"]);
  * listed, Type and Message, since a failed definition usually names the column or visual at fault).
  */
 export async function waitForCreation(options: WaitOptions): Promise<string> {
-  const { what, describe, sleep, signal } = options;
-  let delay = options.firstDelayMs ?? 1000;
-  const maxDelay = options.maxDelayMs ?? 5000;
+  const { what, describe, signal } = options;
   const maxPolls = options.maxPolls ?? 150;
-  for (let poll = 0; poll < maxPolls; poll += 1) {
+  const backoff = {
+    firstDelayMs: options.firstDelayMs ?? 1000,
+    maxDelayMs: options.maxDelayMs ?? 5000,
+    sleep: options.sleep,
+    signal,
+  };
+  return pollWithBackoff(backoff, async (turn) => {
+    if (turn.number >= maxPolls) {
+      throw new LakebookError("QUICKSIGHT_TIMEOUT", `QuickSight is still building ${what}.`, {
+        hint: "Open QuickSight to see when it is ready, or publish again later: the ids stay the same.",
+        retryable: true,
+      });
+    }
     if (signal?.aborted) {
       throw new LakebookError("CANCELLED", `Stopped waiting for ${what}.`, {
         hint: "QuickSight goes on building it; publishing again picks it up.",
@@ -44,12 +55,7 @@ export async function waitForCreation(options: WaitOptions): Promise<string> {
     options.onStatus?.(status);
     if (SUCCEEDED.has(status)) return status;
     if (!IN_PROGRESS.has(status)) throw creationFailed(what, status, state.errors);
-    await sleep(delay, signal);
-    delay = Math.min(maxDelay, Math.round(delay * 1.5));
-  }
-  throw new LakebookError("QUICKSIGHT_TIMEOUT", `QuickSight is still building ${what}.`, {
-    hint: "Open QuickSight to see when it is ready, or publish again later: the ids stay the same.",
-    retryable: true,
+    return POLL_AGAIN;
   });
 }
 

@@ -1,11 +1,5 @@
-import { LakebookError } from "../../contract/errors";
-import {
-  CREDENTIALS_HINT,
-  isCredentialsError,
-  NETWORK_CODES,
-  type SdkErrorShape,
-  sdkErrorShape,
-} from "../sdk-errors";
+import type { LakebookError } from "../../contract/errors";
+import { classifySdkError, type SdkErrorRow, type SdkErrorService } from "../sdk-error-table";
 
 /**
  * The one place Secrets Manager failures get their code and hint. Codes: AWS_CREDENTIALS,
@@ -21,63 +15,48 @@ export interface SecretsErrorContext {
   secret?: string;
 }
 
-export function secretsError(error: unknown, context: SecretsErrorContext): LakebookError {
-  if (error instanceof LakebookError) return error;
-  const sdk = sdkErrorShape(error) as SdkErrorShape;
-  const name = sdk.name ?? "Error";
-  const status = sdk.$metadata?.httpStatusCode;
-  const raw = sdk.message || name;
-  const detail = context.secret ? raw.split(context.secret).join("***") : raw;
-  const secretName = context.secretName;
-  const make = (code: string, hint: string, retryable = false) =>
-    new LakebookError(
-      code,
-      `Secrets Manager could not ${context.action} the secret ${secretName}: ${detail}`,
-      {
-        hint,
-        retryable,
-      },
-    );
+const SECRETS_ROWS: readonly SdkErrorRow[] = [
+  {
+    names: ["ResourceNotFoundException"],
+    code: "SECRET_NOT_FOUND",
+    hint: "Run the TMDB cell on AWS again from Lakebook: it stores the secret first.",
+  },
+  {
+    names: ["DecryptionFailure"],
+    code: "SECRET_DECRYPTION_FAILED",
+    hint: "The secret's KMS key may not be used by this identity: allow kms:Decrypt on it, or store the secret with the default key (aws/secretsmanager).",
+  },
+];
 
-  if (isCredentialsError(error)) {
-    return make("AWS_CREDENTIALS", CREDENTIALS_HINT);
-  }
-  if (name === "AccessDeniedException" || status === 403) {
-    return make(
-      "SECRETS_ACCESS_DENIED",
-      `The AWS identity in use needs secretsmanager:CreateSecret, secretsmanager:GetSecretValue and secretsmanager:PutSecretValue on ${secretName} (the Lambda's role needs GetSecretValue).`,
-    );
-  }
-  if (name === "InvalidRequestException" && /deletion|deleted/i.test(detail)) {
-    return make(
-      "SECRET_SCHEDULED_FOR_DELETION",
-      `Restore it (aws secretsmanager restore-secret --secret-id ${secretName}) or wait until it is gone, then run again.`,
-    );
-  }
-  if (name === "ResourceNotFoundException") {
-    return make(
-      "SECRET_NOT_FOUND",
-      "Run the TMDB cell on AWS again from Lakebook: it stores the secret first.",
-    );
-  }
-  if (name === "DecryptionFailure") {
-    return make(
-      "SECRET_DECRYPTION_FAILED",
-      "The secret's KMS key may not be used by this identity: allow kms:Decrypt on it, or store the secret with the default key (aws/secretsmanager).",
-    );
-  }
-  if (name === "ThrottlingException" || name === "TooManyRequestsException" || status === 429) {
-    return make("SECRETS_THROTTLED", "Secrets Manager is throttling requests: try again in a moment.", true);
-  }
-  if (name === "InternalServiceError" || (status !== undefined && status >= 500)) {
-    return make("SECRETS_UNAVAILABLE", "Secrets Manager had an internal error: try again in a moment.", true);
-  }
-  if (sdk.code && NETWORK_CODES.has(sdk.code)) {
-    return make(
-      "SECRETS_UNAVAILABLE",
-      "Cannot reach Secrets Manager: check the network connection and the region in the notebook's target.",
-      true,
-    );
-  }
-  return make("SECRETS_FAILED", "See Secrets Manager's message above.");
+function secretsService(secretName: string): SdkErrorService {
+  return {
+    prefix: "SECRETS",
+    rows: [
+      {
+        names: ["InvalidRequestException"],
+        message: /deletion|deleted/i,
+        code: "SECRET_SCHEDULED_FOR_DELETION",
+        hint: `Restore it (aws secretsmanager restore-secret --secret-id ${secretName}) or wait until it is gone, then run again.`,
+      },
+      ...SECRETS_ROWS,
+    ],
+    hints: {
+      accessDenied: `The AWS identity in use needs secretsmanager:CreateSecret, secretsmanager:GetSecretValue and secretsmanager:PutSecretValue on ${secretName} (the Lambda's role needs GetSecretValue).`,
+      throttled: "Secrets Manager is throttling requests: try again in a moment.",
+      unavailable: "Secrets Manager had an internal error: try again in a moment.",
+      network:
+        "Cannot reach Secrets Manager: check the network connection and the region in the notebook's target.",
+    },
+    fallback: { code: "SECRETS_FAILED", hint: "See Secrets Manager's message above." },
+  };
+}
+
+export function secretsError(error: unknown, context: SecretsErrorContext): LakebookError {
+  const { secret, secretName } = context;
+  return classifySdkError(error, secretsService(secretName), {
+    message: (detail) => `Secrets Manager could not ${context.action} the secret ${secretName}: ${detail}`,
+    ...(secret ? { redact: (text: string) => text.split(secret).join("***") } : {}),
+    // The exception may quote the request; only the redacted words leave this file.
+    keepCause: false,
+  });
 }

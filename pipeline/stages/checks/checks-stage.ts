@@ -1,5 +1,4 @@
 import { runAthenaQuery } from "../../aws/athena";
-import { awsClients } from "../../aws/clients";
 import { LakebookError, type Row } from "../../contract";
 import { attr } from "../../document";
 import type { Stage, StageContext } from "../stage";
@@ -74,13 +73,10 @@ function queryFor(engine: string, context: StageContext): RunCheckQuery {
       { hint: 'Set engine=local on the cell ("```check {#id engine=local}"), or point the target at AWS.' },
     );
   }
-  const clients =
-    context.aws ??
-    awsClients({ region: target.region, ...(target.profile ? { profile: target.profile } : {}) });
   // Each check returns at most a count and five samples: one page of Athena's results is all of it.
   return async (sql) => {
     const result = await runAthenaQuery({
-      client: clients.athena(),
+      client: context.aws.athena(),
       sql,
       workgroup: target.workgroup ?? "primary",
       ...(target.athenaOutput ? { outputLocation: target.athenaOutput } : {}),

@@ -1,7 +1,6 @@
-import { AthenaClient } from "@aws-sdk/client-athena";
-import { GlueClient } from "@aws-sdk/client-glue";
-import { QuickSightClient } from "@aws-sdk/client-quicksight";
-import { STSClient } from "@aws-sdk/client-sts";
+import type { AthenaSend } from "../../aws/athena";
+import type { AwsClients } from "../../aws/clients";
+import type { GlueSend } from "../../aws/glue";
 import type { QuickSightSend, StsSend } from "../../aws/quicksight";
 import type { AwsTarget } from "../../document";
 
@@ -12,24 +11,19 @@ export interface PublishClients {
   quicksight: QuickSightSend;
   /** In QuickSight's identity region, where its users and groups live (often us-east-1). */
   quicksightIdentity: QuickSightSend;
-  athena: Pick<AthenaClient, "send">;
-  glue: Pick<GlueClient, "send">;
+  athena: AthenaSend;
+  glue: GlueSend;
 }
 
 export type PublishClientFactory = (target: AwsTarget, identityRegion: string) => PublishClients;
 
-/** Real clients from the SDK's default credential chain; the notebook only names a profile. */
-export const createPublishClients: PublishClientFactory = (target, identityRegion) => {
-  const base = { region: target.region, ...(target.profile ? { profile: target.profile } : {}) };
-  const quicksight = new QuickSightClient(base);
+/** The workspace's clients (the target's region and profile), with QuickSight's identity region beside them. */
+export function publishClientsOf(aws: AwsClients, identityRegion: string): PublishClients {
   return {
-    sts: new STSClient(base),
-    quicksight,
-    quicksightIdentity:
-      identityRegion === target.region
-        ? quicksight
-        : new QuickSightClient({ ...base, region: identityRegion }),
-    athena: new AthenaClient(base),
-    glue: new GlueClient(base),
+    sts: aws.sts(),
+    quicksight: aws.quicksight(),
+    quicksightIdentity: aws.quicksightIn(identityRegion),
+    athena: aws.athena(),
+    glue: aws.glue(),
   };
-};
+}

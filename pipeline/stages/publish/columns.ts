@@ -1,4 +1,4 @@
-import type { InputColumn, InputColumnDataType } from "@aws-sdk/client-quicksight";
+import type { InputColumn, InputColumnDataType } from "../../aws/quicksight/definition-types";
 import type { Catalog } from "../../catalog";
 import type { Engine } from "../../engine";
 import type { PublishChart } from "./charts";

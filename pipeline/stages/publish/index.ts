@@ -1,5 +1,9 @@
 export { type ChartSource, findCharts, type PublishChart, refinedTablesOf } from "./charts";
-export { createPublishClients, type PublishClientFactory, type PublishClients } from "./clients";
+export {
+  type PublishClientFactory,
+  type PublishClients,
+  publishClientsOf,
+} from "./clients";
 export { type DeclaredColumns, declaredColumns, encodingColumns, quicksightType } from "./columns";
 export {
   assertTranslatable,

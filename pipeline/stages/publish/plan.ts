@@ -1,5 +1,5 @@
-import type { InputColumn, Visual } from "@aws-sdk/client-quicksight";
 import { type PublishIds, publishIds } from "../../aws/quicksight";
+import type { InputColumn, Visual } from "../../aws/quicksight/definition-types";
 import { LakebookError } from "../../contract";
 import type { PublishChart } from "./charts";
 import type { DeclaredColumns } from "./columns";

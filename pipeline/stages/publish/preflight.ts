@@ -1,5 +1,5 @@
-import { GetWorkGroupCommand } from "@aws-sdk/client-athena";
-import { GetTableCommand } from "@aws-sdk/client-glue";
+import { readWorkGroup } from "../../aws/athena";
+import { getGlueTable } from "../../aws/glue";
 import {
   callerAccountId,
   describeGroup,
@@ -148,15 +148,14 @@ export async function checkAthenaWorkgroup(
   const check = "Athena workgroup";
   const where = `Athena console → Workgroups → ${workgroup} → Edit → Query result location`;
   try {
-    const answer = await clients.athena.send(new GetWorkGroupCommand({ WorkGroup: workgroup }));
-    const group = answer.WorkGroup;
-    if (group?.State === "DISABLED")
+    const group = await readWorkGroup(clients.athena, workgroup);
+    if (group.state === "DISABLED")
       return failed(
         check,
         `the workgroup ${workgroup} is disabled`,
         `Enable it in the Athena console → Workgroups → ${workgroup}.`,
       );
-    const output = group?.Configuration?.ResultConfiguration?.OutputLocation;
+    const output = group.outputLocation;
     // QuickSight runs its queries with the workgroup's settings: the notebook's athenaOutput does not reach it.
     if (!output)
       return failed(
@@ -187,16 +186,13 @@ export async function checkRefinedTables(
       const check = `REFINED table ${qualified}`;
       const [database = "", name = ""] = qualified.split(".");
       try {
-        await clients.glue.send(new GetTableCommand({ DatabaseName: database, Name: name }));
-        return { check, ok: true };
+        if (await getGlueTable(clients.glue, database, name)) return { check, ok: true };
+        return failed(
+          check,
+          `${qualified} is not in the Glue Data Catalog of this region`,
+          `Run the transform cell that writes ${qualified} on the AWS target, then publish again.`,
+        );
       } catch (error) {
-        if ((error as { name?: string }).name === "EntityNotFoundException") {
-          return failed(
-            check,
-            `${qualified} is not in the Glue Data Catalog of this region`,
-            `Run the transform cell that writes ${qualified} on the AWS target, then publish again.`,
-          );
-        }
         return failed(
           check,
           messageOf(error),

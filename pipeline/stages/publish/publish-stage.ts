@@ -3,7 +3,7 @@ import { realSleep, type Sleep } from "../../aws/quicksight";
 import { LakebookError } from "../../contract";
 import type { Stage, StageContext } from "../stage";
 import { findCharts } from "./charts";
-import { createPublishClients, type PublishClientFactory } from "./clients";
+import { type PublishClientFactory, publishClientsOf } from "./clients";
 import { type DeclaredColumns, declaredColumns } from "./columns";
 import { assertTranslatable, buildPublishPlan } from "./plan";
 import { assertPreflight, publishPlan, runPreflight } from "./publish-aws";
@@ -72,7 +72,9 @@ export function createPublishStage(options: PublishStageOptions = {}): Stage {
       }
       const workgroup = target.workgroup ?? "primary";
       const identityRegion = settings.identityRegion ?? target.region;
-      const clients = (options.clients ?? createPublishClients)(target, identityRegion);
+      const clients = options.clients
+        ? options.clients(target, identityRegion)
+        : publishClientsOf(context.aws, identityRegion);
       context.progress({
         done: 0,
         unit: "steps",

@@ -11,7 +11,6 @@ import {
   runAthenaQuery,
   type ScannedTable,
 } from "../../aws/athena";
-import { awsClients } from "../../aws/clients";
 import type { AwsTarget } from "../../document";
 import { quoteIdentifier, quoteString, tableReferences } from "../../engine";
 import type { StageContext, StageOutcome } from "../stage";
@@ -28,12 +27,9 @@ export async function runSqlOnAthena(
 ): Promise<StageOutcome> {
   const estimate = await estimateBeforeRunning(sql, context);
   context.log("info", `Before running: at most ${describeAthenaCost(estimate)}. ${estimate.note}`);
-  const clients =
-    context.aws ??
-    awsClients({ region: target.region, ...(target.profile ? { profile: target.profile } : {}) });
   let polls = 0;
   const result = await runAthenaQuery({
-    client: clients.athena(),
+    client: context.aws.athena(),
     sql,
     workgroup: target.workgroup ?? "primary",
     ...(target.athenaOutput ? { outputLocation: target.athenaOutput } : {}),

@@ -1,5 +1,4 @@
 import { runAthenaQuery } from "../../aws/athena";
-import { awsClients } from "../../aws/clients";
 import type { StageContext } from "../stage";
 import { readSelection, type Selection, selectionFromChunks } from "./enrich";
 
@@ -10,11 +9,8 @@ import { readSelection, type Selection, selectionFromChunks } from "./enrich";
 export async function selectTitles(sql: string, context: StageContext): Promise<Selection> {
   const target = context.target;
   if (target.kind !== "aws") return readSelection(context.engine, sql, context.signal);
-  const clients =
-    context.aws ??
-    awsClients({ region: target.region, ...(target.profile ? { profile: target.profile } : {}) });
   const result = await runAthenaQuery({
-    client: clients.athena(),
+    client: context.aws.athena(),
     sql,
     workgroup: target.workgroup ?? "primary",
     ...(target.athenaOutput ? { outputLocation: target.athenaOutput } : {}),

@@ -1,5 +1,4 @@
 import path from "node:path";
-import { awsClients } from "../../aws/clients";
 import {
   type GlueTransformOutcome,
   lakebookParameters,
@@ -78,9 +77,6 @@ export async function runTransformOnGlue(
       tableParameters: lakebookParameters(planned),
     },
   };
-  const clients =
-    context.aws ??
-    awsClients({ region: target.region, ...(target.profile ? { profile: target.profile } : {}) });
   let states = 0;
   const glue = await runGlueTransform({
     spec,
@@ -89,7 +85,7 @@ export async function runTransformOnGlue(
       prefix,
       job: { role: target.glueRole ?? "", ...settings.glue },
     },
-    clients: { glue: clients.glue(), s3: clients.s3(), logs: clients.logs() },
+    clients: { glue: context.aws.glue(), s3: context.aws.s3(), logs: context.aws.logs() },
     ...(settings.glueScript ? { scriptPath: path.resolve(context.baseDir, settings.glueScript) } : {}),
     signal: context.signal,
     ...(options.sleep ? { sleep: options.sleep } : {}),

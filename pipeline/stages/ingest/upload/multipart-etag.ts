@@ -11,8 +11,3 @@ export function multipartEtag(partMd5s: readonly Uint8Array[]): string {
   for (const md5 of partMd5s) hash.update(md5);
   return `${hash.digest("hex")}-${partMd5s.length}`;
 }
-
-/** S3 quotes ETags (`"…"`); comparisons use the bare value. */
-export function bareEtag(etag: string | undefined): string {
-  return (etag ?? "").replace(/^(W\/)?"|"$/g, "");
-}

@@ -1,3 +1,6 @@
+import { fullJitterDelay } from "../../../aws/retry";
+import { NETWORK_CODES, THROTTLING_ERRORS } from "../../../aws/sdk-errors";
+
 /**
  * When to try an S3 request again, and after how long: a pure policy, so it is tested without a
  * network or a clock. Throttling (SlowDown, 503, 429) waits longer than a 5xx or a dropped
@@ -38,20 +41,13 @@ export function retryDecision(
   random: number,
 ): RetryDecision {
   if (kind === "final" || attempt >= policy.maxAttempts) return { retry: false };
-  const base = kind === "throttled" ? policy.throttleBaseDelayMs : policy.baseDelayMs;
-  const cap = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
-  return { retry: true, delayMs: Math.floor(random * cap) };
+  const baseDelayMs = kind === "throttled" ? policy.throttleBaseDelayMs : policy.baseDelayMs;
+  return {
+    retry: true,
+    delayMs: fullJitterDelay(attempt, random, { baseDelayMs, maxDelayMs: policy.maxDelayMs }),
+  };
 }
 
-const THROTTLING = new Set([
-  "SlowDown",
-  "Throttling",
-  "ThrottlingException",
-  "ThrottledException",
-  "TooManyRequestsException",
-  "RequestLimitExceeded",
-  "RequestThrottled",
-]);
 // BadDigest: the bytes S3 stored are not the ones sent (Content-MD5 or part ETag mismatch), so send again.
 const SERVER = new Set([
   "InternalError",
@@ -59,18 +55,6 @@ const SERVER = new Set([
   "RequestTimeout",
   "RequestTimeoutException",
   "BadDigest",
-]);
-const NETWORK_CODES = new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "ECONNABORTED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "UND_ERR_SOCKET",
 ]);
 
 interface ErrorShape {
@@ -89,7 +73,8 @@ export function classifyFailure(error: unknown): FailureKind {
   const code = typeof shape.code === "string" ? shape.code : "";
   const status = typeof shape.$metadata?.httpStatusCode === "number" ? shape.$metadata.httpStatusCode : 0;
   if (name === "AbortError") return "final";
-  if (THROTTLING.has(name) || THROTTLING.has(code) || status === 429 || status === 503) return "throttled";
+  if (THROTTLING_ERRORS.has(name) || THROTTLING_ERRORS.has(code) || status === 429 || status === 503)
+    return "throttled";
   if (SERVER.has(name) || status >= 500) return "server";
   if (NETWORK_CODES.has(code) || name === "TimeoutError" || name === "NetworkingError") return "network";
   const message = typeof shape.message === "string" ? shape.message : "";

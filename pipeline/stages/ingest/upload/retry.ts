@@ -1,3 +1,4 @@
+import { retryWithJitter } from "../../../aws/retry";
 import { classifyFailure, type FailureKind, type RetryPolicy, retryDecision } from "./retry-policy";
 
 export interface RetryRuntime {
@@ -9,24 +10,23 @@ export interface RetryRuntime {
 }
 
 /** Runs `attempt` until it succeeds or the policy gives up; the last error is thrown as it is. */
-export async function withRetries<T>(
+export function withRetries<T>(
   what: string,
   runtime: RetryRuntime,
   signal: AbortSignal | undefined,
   attempt: () => Promise<T>,
 ): Promise<T> {
-  for (let tries = 1; ; tries++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      const kind = classifyFailure(error);
-      const decision = retryDecision(kind, tries, runtime.policy, runtime.random());
-      if (!decision.retry) throw error;
-      runtime.onRetry?.(what, kind, tries, decision.delayMs, error);
-      await runtime.sleep(decision.delayMs, signal);
-    }
-  }
+  return retryWithJitter({
+    attempt,
+    delayAfter: (error, tries) => {
+      if (signal?.aborted) return undefined;
+      const decision = retryDecision(classifyFailure(error), tries, runtime.policy, runtime.random());
+      return decision.retry ? decision.delayMs : undefined;
+    },
+    onRetry: (error, tries, delayMs) =>
+      runtime.onRetry?.(what, classifyFailure(error), tries, delayMs, error),
+    sleep: (ms) => runtime.sleep(ms, signal),
+  });
 }
 
 /** setTimeout as a promise that an abort ends early (with the signal's reason). */

@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import { type FileHandle, open } from "node:fs/promises";
-import { UploadPartCommand } from "@aws-sdk/client-s3";
+import { uploadPart } from "../../../aws/s3";
 import { LakebookError } from "../../../contract";
 import { s3Error } from "../../../lake";
 import type { CheckpointWriter } from "./checkpoint";
-import { bareEtag } from "./multipart-etag";
 import type { PartRange } from "./part-plan";
 import { withRetries } from "./retry";
 import type { SessionContext } from "./s3-session";
@@ -78,21 +77,13 @@ async function sendPart(
   if (!expected || !md5.equals(expected)) throw sourceChanged(context.source);
   const md5Hex = md5.toString("hex");
   return withRetries(`part ${part.number}`, context.retry, signal, async () => {
-    const response = await context.client.send(
-      new UploadPartCommand({
-        Bucket: context.bucket,
-        Key: context.key,
-        UploadId: uploadId,
-        PartNumber: part.number,
-        Body: body,
-        ContentLength: body.length,
-        ContentMD5: md5.toString("base64"),
-      }),
-      { abortSignal: signal },
+    const { etag, encryption } = await uploadPart(
+      context.client,
+      { bucket: context.bucket, key: context.key, uploadId, partNumber: part.number, body, md5 },
+      signal,
     );
-    const etag = bareEtag(response.ETag);
     // Without SSE-KMS a part's ETag is its MD5: anything else means other bytes were stored.
-    if (response.ServerSideEncryption !== "aws:kms" && etag !== md5Hex) {
+    if (encryption !== "aws:kms" && etag !== md5Hex) {
       throw Object.assign(
         new Error(`part ${part.number} was stored with ETag ${etag}, not its MD5 ${md5Hex}`),
         {

@@ -1,9 +1,14 @@
-import { CreateMultipartUploadCommand, type S3Client } from "@aws-sdk/client-s3";
+import {
+  abortUpload,
+  listStoredParts,
+  listUploadsOf,
+  type S3Send,
+  startMultipartUpload,
+} from "../../../aws/s3";
 import { LakebookError } from "../../../contract";
 import { CheckpointWriter, readCheckpoint, removeCheckpoint } from "./checkpoint";
 import type { PartRange } from "./part-plan";
 import { type RetryRuntime, withRetries } from "./retry";
-import { abortUpload, listStoredParts, listUploadsOf } from "./s3-requests";
 import type { UploadOptions, ValidatedSource } from "./uploader";
 
 /** Which multipart upload this run continues or starts, and the parts already stored in it. */
@@ -13,7 +18,7 @@ export interface UploadSession {
 }
 
 export interface SessionContext {
-  client: S3Client;
+  client: S3Send;
   bucket: string;
   /** The key in the bucket. */
   key: string;
@@ -80,18 +85,14 @@ export async function openSession(context: SessionContext): Promise<UploadSessio
     }
     await removeCheckpoint(checkpointFile);
   }
-  const created = await withRetries("start the multipart upload", context.retry, signal, () =>
-    client.send(
-      new CreateMultipartUploadCommand({
-        Bucket: bucket,
-        Key: key,
-        ContentType: context.contentType,
-        Metadata: { sha256: source.sha256 },
-      }),
-      { abortSignal: signal },
+  const uploadId = await withRetries("start the multipart upload", context.retry, signal, () =>
+    startMultipartUpload(
+      client,
+      { bucket, key, contentType: context.contentType, metadata: { sha256: source.sha256 } },
+      signal,
     ),
   );
-  if (!created.UploadId) {
+  if (!uploadId) {
     throw new LakebookError("S3_ERROR", `S3 started no multipart upload for s3://${bucket}/${key}.`, {
       hint: "The server answered without an upload id; run the ingest again.",
       retryable: true,
@@ -101,7 +102,7 @@ export async function openSession(context: SessionContext): Promise<UploadSessio
     version: 1,
     bucket,
     key,
-    uploadId: created.UploadId,
+    uploadId,
     partSize: context.partSize,
     size: source.bytes,
     sha256: source.sha256,

@@ -1,20 +1,22 @@
 import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import {
-  CompleteMultipartUploadCommand,
-  DeleteObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-} from "@aws-sdk/client-s3";
+  abortUpload,
+  completeMultipartUpload,
+  deleteObject,
+  headObject,
+  isNoSuchUpload,
+  type ObjectFacts,
+  putWholeObject,
+} from "../../../aws/s3";
 import { LakebookError } from "../../../contract";
 import { type S3Store, s3Error } from "../../../lake";
 import { checkpointPath, readCheckpoint, removeCheckpoint } from "./checkpoint";
-import { bareEtag, multipartEtag } from "./multipart-etag";
+import { multipartEtag } from "./multipart-etag";
 import { partRanges, planPartSize } from "./part-plan";
 import { type RetryRuntime, sleep, withRetries } from "./retry";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
 import { readRange, sendMissingParts, sourceChanged } from "./s3-parts";
-import { abortUpload, isNoSuchUpload } from "./s3-requests";
 import { abortStaleUploads, openSession, type SessionContext } from "./s3-session";
 import type { RawUploader, UploadOptions, UploadOutcome, ValidatedSource } from "./uploader";
 import { verifyFailed } from "./verify-failed";
@@ -33,13 +35,6 @@ export interface S3UploadTuning {
 
 const CONTENT_TYPE = "text/csv; charset=utf-8";
 const DEFAULT_CONCURRENCY = 4;
-
-interface HeadInfo {
-  size: number;
-  etag: string;
-  metadata: Record<string, string>;
-  encryption: string | undefined;
-}
 
 /**
  * RAW in an S3 bucket, with a multipart loop of our own (lib-storage's `Upload` cannot resume):
@@ -105,7 +100,7 @@ export class S3Uploader implements RawUploader {
     const head = await this.head(fullKey, runtime, signal);
     const fail = async (difference: string) => {
       await withRetries("remove the damaged object", runtime, signal, () =>
-        this.store.client.send(new DeleteObjectCommand({ Bucket: this.store.bucket, Key: fullKey })),
+        deleteObject(this.store.client, { bucket: this.store.bucket, key: fullKey }),
       ).catch(() => undefined);
       return verifyFailed(this.location(key), source.file.shown, difference);
     };
@@ -124,7 +119,7 @@ export class S3Uploader implements RawUploader {
   }
 
   /** How the ETag proves the content, or undefined when it contradicts the source. */
-  private etagCheck(head: HeadInfo, source: ValidatedSource, trustKms = true): string | undefined {
+  private etagCheck(head: ObjectFacts, source: ValidatedSource, trustKms = true): string | undefined {
     const digest = source.digest?.result();
     if (!digest) return undefined;
     const expected = this.expectedEtag(source);
@@ -162,17 +157,17 @@ export class S3Uploader implements RawUploader {
     const md5 = createHash("md5").update(body).digest();
     if (md5.toString("hex") !== source.digest?.result().md5) throw sourceChanged(source);
     await withRetries("upload", runtime, options.signal, () =>
-      this.store.client.send(
-        new PutObjectCommand({
-          Bucket: this.store.bucket,
-          Key: fullKey,
-          Body: body,
-          ContentLength: body.length,
-          ContentMD5: md5.toString("base64"),
-          ContentType: CONTENT_TYPE,
-          Metadata: { sha256: source.sha256 },
-        }),
-        { abortSignal: options.signal },
+      putWholeObject(
+        this.store.client,
+        {
+          bucket: this.store.bucket,
+          key: fullKey,
+          body,
+          md5,
+          contentType: CONTENT_TYPE,
+          metadata: { sha256: source.sha256 },
+        },
+        options.signal,
       ),
     );
     options.onProgress?.(source.bytes);
@@ -216,19 +211,11 @@ export class S3Uploader implements RawUploader {
     );
     try {
       await withRetries("complete the multipart upload", runtime, options.signal, () =>
-        client.send(
-          new CompleteMultipartUploadCommand({
-            Bucket: bucket,
-            Key: fullKey,
-            UploadId: session.writer.uploadId,
-            MultipartUpload: {
-              Parts: session.writer.stored.map((part) => ({
-                PartNumber: part.partNumber,
-                ETag: `"${part.etag}"`,
-              })),
-            },
-          }),
-          { abortSignal: options.signal },
+        completeMultipartUpload(
+          client,
+          { bucket, key: fullKey, uploadId: session.writer.uploadId },
+          session.writer.stored,
+          options.signal,
         ),
       );
     } catch (error) {
@@ -249,25 +236,12 @@ export class S3Uploader implements RawUploader {
     fullKey: string,
     runtime: RetryRuntime,
     signal?: AbortSignal,
-  ): Promise<HeadInfo | undefined> {
+  ): Promise<ObjectFacts | undefined> {
     try {
-      const response = await withRetries("inspect the object", runtime, signal, () =>
-        this.store.client.send(new HeadObjectCommand({ Bucket: this.store.bucket, Key: fullKey }), {
-          abortSignal: signal,
-        }),
+      return await withRetries("inspect the object", runtime, signal, () =>
+        headObject(this.store.client, { bucket: this.store.bucket, key: fullKey }, signal),
       );
-      return {
-        size: response.ContentLength ?? 0,
-        etag: bareEtag(response.ETag),
-        metadata: response.Metadata ?? {},
-        encryption: response.ServerSideEncryption,
-      };
     } catch (error) {
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-      const name = (error as { name?: string }).name;
-      if (name === "NotFound" || name === "NoSuchKey" || (status === 404 && name !== "NoSuchBucket")) {
-        return undefined;
-      }
       throw this.failure(error, fullKey, "inspect");
     }
   }

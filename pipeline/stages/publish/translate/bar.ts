@@ -1,4 +1,4 @@
-import type { BarsArrangement, Visual } from "@aws-sdk/client-quicksight";
+import type { BarsArrangement, Visual } from "../../../aws/quicksight/definition-types";
 import type { ChartReader } from "./chart-reader";
 import { smallMultiples } from "./small-multiples";
 import { categorySort } from "./sort";

@@ -5,7 +5,7 @@ import type {
   SimpleNumericalAggregationFunction,
   TimeGranularity,
   VisualTitleLabelOptions,
-} from "@aws-sdk/client-quicksight";
+} from "../../../aws/quicksight/definition-types";
 import { chartTitle, type FieldDef, type VegaLiteSpec } from "./vega-spec";
 
 /** Something in a chart that QuickSight cannot show: listed before anything is sent. */

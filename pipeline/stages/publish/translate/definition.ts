@@ -1,4 +1,4 @@
-import type { AnalysisDefinition, GridLayoutElement, Visual } from "@aws-sdk/client-quicksight";
+import type { AnalysisDefinition, GridLayoutElement, Visual } from "../../../aws/quicksight/definition-types";
 
 export interface DeclaredDataSet {
   identifier: string;

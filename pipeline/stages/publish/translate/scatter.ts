@@ -1,4 +1,4 @@
-import type { Visual } from "@aws-sdk/client-quicksight";
+import type { Visual } from "../../../aws/quicksight/definition-types";
 import type { ChartReader } from "./chart-reader";
 
 /**

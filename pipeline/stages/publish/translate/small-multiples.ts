@@ -1,4 +1,4 @@
-import type { DimensionField } from "@aws-sdk/client-quicksight";
+import type { DimensionField } from "../../../aws/quicksight/definition-types";
 import type { ChartReader } from "./chart-reader";
 
 /** `facet`, `row` or `column` as QuickSight's small multiples: one panel per value, one field only. */

@@ -1,4 +1,4 @@
-import type { FieldSortOptions } from "@aws-sdk/client-quicksight";
+import type { FieldSortOptions } from "../../../aws/quicksight/definition-types";
 import type { ChartReader } from "./chart-reader";
 
 /**

@@ -1,4 +1,4 @@
-import type { DimensionField, Visual } from "@aws-sdk/client-quicksight";
+import type { DimensionField, Visual } from "../../../aws/quicksight/definition-types";
 import type { ChartReader } from "./chart-reader";
 
 /** The channels a text table lays out as rows and columns, in the order QuickSight groups by them. */

@@ -1,4 +1,4 @@
-import type { Visual } from "@aws-sdk/client-quicksight";
+import type { Visual } from "../../../aws/quicksight/definition-types";
 import { barChartVisual } from "./bar";
 import { type ChartInput, ChartReader, type Untranslatable } from "./chart-reader";
 import { heatMapVisual } from "./heatmap";

@@ -1,3 +1,5 @@
+import { fullJitterDelay, type JitterBackoff } from "../../../aws/retry";
+
 /**
  * When a TMDB request is tried again and after how long: pure, tested without network or clock.
  * 429 waits what `Retry-After` says (capped); 5xx, timeouts, network errors and unparseable bodies
@@ -10,11 +12,7 @@ export type AttemptFailure =
   | { kind: "network" }
   | { kind: "bad_body"; status: number };
 
-export interface BackoffPolicy {
-  /** Cap of the first wait; doubles on each attempt. */
-  baseDelayMs: number;
-  /** No computed wait is longer than this. */
-  maxDelayMs: number;
+export interface BackoffPolicy extends JitterBackoff {
   /** A server's `Retry-After` is honoured up to this. */
   maxRetryAfterMs: number;
 }
@@ -31,8 +29,7 @@ export function backoffDelay(
   random: number,
   policy: BackoffPolicy = DEFAULT_BACKOFF,
 ): number {
-  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
-  return Math.floor(Math.min(Math.max(random, 0), 0.999_999) * cap);
+  return fullJitterDelay(attempt, random, policy);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { retryWithJitter } from "../../../aws/retry";
 import { LakebookError } from "../../../contract/errors";
 import { authorize, redactUrl, scrubSecret, type TmdbCredentials } from "./credentials";
 import type { ResponseCache } from "./response-cache";
@@ -119,19 +120,32 @@ export class TmdbClient {
       return { ok: true, status: 200, body: cached.body as T, fromCache: true };
     }
 
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attemptOnce(url, attempt, signal);
-      if (outcome.ok) {
-        await this.writeCache(url, outcome.body);
-        return { ok: true, status: outcome.status, body: outcome.body as T, fromCache: false };
-      }
-      const { failure } = outcome;
-      const decision = retryDecision(failure, attempt, this.maxAttempts, this.random(), this.now());
-      if (!decision.retry) return this.fail(url, failure, attempt);
-      this.counts.retries++;
-      this.emit({ type: "retry", url, attempt, delayMs: decision.delayMs, reason: describeFailure(failure) });
-      await this.wait(decision.delayMs, signal);
+    let outcome: Extract<AttemptOutcome, { ok: true }>;
+    try {
+      outcome = await retryWithJitter({
+        attempt: async (attempt) => {
+          const answer = await this.attemptOnce(url, attempt, signal);
+          if (!answer.ok) throw new FailedAttempt(answer.failure, attempt);
+          return answer;
+        },
+        delayAfter: (error, attempt) => {
+          if (!(error instanceof FailedAttempt)) return undefined;
+          const decision = retryDecision(error.failure, attempt, this.maxAttempts, this.random(), this.now());
+          return decision.retry ? decision.delayMs : undefined;
+        },
+        onRetry: (error, attempt, delayMs) => {
+          this.counts.retries++;
+          const reason = describeFailure((error as FailedAttempt).failure);
+          this.emit({ type: "retry", url, attempt, delayMs, reason });
+        },
+        sleep: (ms) => this.wait(ms, signal),
+      });
+    } catch (error) {
+      if (error instanceof FailedAttempt) return this.fail(url, error.failure, error.attempt);
+      throw error;
     }
+    await this.writeCache(url, outcome.body);
+    return { ok: true, status: outcome.status, body: outcome.body as T, fromCache: false };
   }
 
   private async attemptOnce(url: string, attempt: number, signal?: AbortSignal): Promise<AttemptOutcome> {
@@ -233,6 +247,14 @@ export class TmdbClient {
       this.onEvent(event);
     } catch {}
   }
+}
+
+/** A TMDB answer that is a fault (429, 5xx, timeout, …): thrown between tries, returned as a result at the end. */
+class FailedAttempt {
+  constructor(
+    readonly failure: AttemptFailure,
+    readonly attempt: number,
+  ) {}
 }
 
 function parseOrText(text: string): unknown {

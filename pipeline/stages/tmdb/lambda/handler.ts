@@ -1,8 +1,7 @@
-import type { S3Client } from "@aws-sdk/client-s3";
-import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { functionClients, type S3Client, type SecretsManagerClient } from "../../../aws/clients";
 import { readSecret } from "../../../aws/secrets";
 import { LakebookError, toServiceError } from "../../../contract";
-import { createS3Client, type ObjectStore, parseProcessingDate, S3Store } from "../../../lake";
+import { type ObjectStore, parseProcessingDate, S3Store } from "../../../lake";
 import { TmdbClient, type TmdbCredentials } from "../client";
 import { scrubSecret } from "../client/credentials";
 import { enrichTitles, type TmdbEnrichProgress } from "../enrich";
@@ -32,7 +31,7 @@ export interface LambdaContextLike {
 }
 
 export interface EnrichHandlerOptions {
-  /** Tests point these at s3rver and a mocked Secrets Manager; Lambda's defaults otherwise. */
+  /** Tests point these at s3rver and a mocked Secrets Manager; the one AWS client factory otherwise. */
   s3Client?: (region: string) => S3Client;
   secretsClient?: (region: string) => SecretsManagerClient;
   tmdbBaseUrl?: string;
@@ -63,28 +62,35 @@ export function createEnrichHandler(options: EnrichHandlerOptions = {}): EnrichH
       });
     }
     const event = parsed.data;
-    const store = new S3Store({
-      bucket: event.bucket,
-      region: event.region,
-      ...(event.prefix ? { prefix: event.prefix } : {}),
-      client: (options.s3Client ?? ((region) => createS3Client({ region })))(event.region),
-    });
-    const date = parseProcessingDate(event.settings.date);
-    const status = new StatusWriter(
-      store,
-      lambdaRunKey(date, event.runId, "status.json"),
-      { runId: event.runId, invocation: event.invocation },
-      settings.statusEveryMs,
-    );
-    const report = await enrich(event, store, context, status, settings, options);
-    await status.finish(report);
-    return report;
+    // Lambda's own credentials (the function's role) through the same factory every Lakebook client uses.
+    const aws = functionClients({ region: event.region });
+    try {
+      const store = new S3Store({
+        bucket: event.bucket,
+        region: event.region,
+        ...(event.prefix ? { prefix: event.prefix } : {}),
+        client: options.s3Client?.(event.region) ?? aws.s3(),
+      });
+      const date = parseProcessingDate(event.settings.date);
+      const status = new StatusWriter(
+        store,
+        lambdaRunKey(date, event.runId, "status.json"),
+        { runId: event.runId, invocation: event.invocation },
+        settings.statusEveryMs,
+      );
+      const secrets = () => options.secretsClient?.(event.region) ?? aws.secrets();
+      const report = await enrich(event, { store, secrets }, context, status, settings, options);
+      await status.finish(report);
+      return report;
+    } finally {
+      aws.destroy();
+    }
   };
 }
 
 async function enrich(
   event: TmdbLambdaEvent,
-  store: ObjectStore,
+  { store, secrets }: { store: ObjectStore; secrets: () => SecretsManagerClient },
   context: LambdaContextLike,
   status: StatusWriter,
   settings: typeof DEFAULTS,
@@ -98,10 +104,7 @@ async function enrich(
     Math.max(0, context.getRemainingTimeInMillis() - settings.abortMarginMs),
   );
   try {
-    const secrets = (options.secretsClient ?? ((region) => new SecretsManagerClient({ region })))(
-      event.region,
-    );
-    credentials = credentialsOfSecret(await readSecret(secrets, event.secretId), event.secretId);
+    credentials = credentialsOfSecret(await readSecret(secrets(), event.secretId), event.secretId);
     const { titles, skipped } = await titlesOf(event, store);
     progress = { ...progress, total: titles.length };
     status.running(progress, true);

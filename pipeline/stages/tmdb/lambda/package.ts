@@ -11,7 +11,7 @@ import { LakebookError } from "../../../contract";
  *
  * The AWS SDK is bundled too, not left to the runtime. Lambda's Node.js runtimes do include SDK v3,
  * but at a pinned older minor version that AWS advises against relying on in production, and the
- * lake's S3 client needs options (`requestChecksumCalculation`) and `@aws-sdk/lib-storage` that
+ * lake's S3 client needs options (`requestChecksumCalculation`) and the SDK's `lib-storage` that
  * an older runtime copy may lack. Bundled, the function runs exactly the SDK the tests ran.
  */
 export interface LambdaPackage {

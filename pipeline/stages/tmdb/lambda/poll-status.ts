@@ -1,13 +1,12 @@
+import { type Backoff, POLL_AGAIN, pollWithBackoff } from "../../../aws/poll";
 import { NETWORK_CODES, sdkErrorShape } from "../../../aws/sdk-errors";
-import { realSleep } from "../../../aws/sleep";
+import type { Sleep } from "../../../aws/sleep";
 import { LakebookError } from "../../../contract";
 import type { ObjectStore } from "../../../lake";
 import type { TmdbEnrichProgress } from "../enrich";
 import { type LambdaRunStatus, LambdaRunStatusSchema, readRunFile } from "./run-files";
 
-export interface StatusPolling {
-  firstDelayMs: number;
-  maxDelayMs: number;
+export interface StatusPolling extends Backoff {
   factor: number;
   /**
    * With no new status for this long the invocation is taken as lost: Lambda ended it without a
@@ -15,7 +14,7 @@ export interface StatusPolling {
    * living invocation is never given up on.
    */
   silenceMs: number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: Sleep;
   now?: () => number;
 }
 
@@ -47,13 +46,11 @@ export async function pollStatus(
   },
 ): Promise<FinalStatus> {
   const { polling, signal } = options;
-  const sleep = polling.sleep ?? realSleep;
   const now = polling.now ?? Date.now;
-  let delay = polling.firstDelayMs;
   let lastWord = now();
   let lastUpdate: string | undefined;
   let unreadable = 0;
-  for (;;) {
+  return pollWithBackoff({ ...polling, signal }, async (turn) => {
     if (signal?.aborted) throw cancelled(target.functionName);
     let status: LambdaRunStatus | undefined;
     try {
@@ -68,14 +65,13 @@ export async function pollStatus(
       if (status.updatedAt !== lastUpdate) {
         lastUpdate = status.updatedAt;
         lastWord = now();
-        delay = polling.firstDelayMs;
+        turn.restartBackoff();
         options.onProgress?.(status.progress);
       }
     }
     if (now() - lastWord > polling.silenceMs) throw lost(target.functionName, polling.silenceMs);
-    await sleep(delay, signal);
-    delay = Math.min(polling.maxDelayMs, delay * polling.factor);
-  }
+    return POLL_AGAIN;
+  });
 }
 
 function readAgain(error: unknown): boolean {

@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { LambdaClient, type LambdaClientConfig } from "@aws-sdk/client-lambda";
-import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import {
+  type AwsCredentials,
+  awsClients,
+  type LambdaClient,
+  type SecretsManagerClient,
+} from "../../../aws/clients";
 import { DEFAULT_LAMBDA_POLLING, ensureFunction, invokeAsync, type LambdaPolling } from "../../../aws/lambda";
 import { putSecret } from "../../../aws/secrets";
 import { LakebookError } from "../../../contract";
@@ -32,7 +36,7 @@ export interface TmdbLambdaRunOptions {
   /** Stored in Secrets Manager for the function; never in its configuration or its event. */
   credentials: TmdbCredentials;
   /** The notebook's AWS target; credentials from the SDK's default chain unless given. */
-  aws: { region: string; profile?: string; credentials?: LambdaClientConfig["credentials"] };
+  aws: { region: string; profile?: string; credentials?: AwsCredentials };
   /** Tests pass mocked clients. */
   clients?: { lambda?: LambdaClient; secrets?: SecretsManagerClient };
   signal?: AbortSignal;
@@ -61,13 +65,13 @@ const ARCHITECTURE = "arm64"; // pure JavaScript, and arm64 costs less per secon
 export async function runTmdbOnLambda(options: TmdbLambdaRunOptions): Promise<TmdbEnrichResult> {
   const { store, settings, signal } = options;
   const log = options.onLog ?? (() => undefined);
-  const clientConfig = {
+  const own = awsClients({
     region: options.aws.region,
     ...(options.aws.profile ? { profile: options.aws.profile } : {}),
     ...(options.aws.credentials ? { credentials: options.aws.credentials } : {}),
-  };
-  const lambda = options.clients?.lambda ?? new LambdaClient(clientConfig);
-  const secrets = options.clients?.secrets ?? new SecretsManagerClient(clientConfig);
+  });
+  const lambda = options.clients?.lambda ?? own.lambda();
+  const secrets = options.clients?.secrets ?? own.secrets();
   const functionName = settings.lambda.functionName;
 
   const code = await (options.packageCode ?? tmdbLambdaPackage)();

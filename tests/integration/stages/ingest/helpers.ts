@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { awsClients } from "../../../../pipeline/aws/clients";
 import { LocalCatalog } from "../../../../pipeline/catalog";
 import type { Cell } from "../../../../pipeline/document";
 import { Engine } from "../../../../pipeline/engine";
@@ -48,6 +49,7 @@ export async function ingestBench(): Promise<IngestBench> {
       store,
       engine,
       catalog,
+      aws: awsClients(),
       signal: new AbortController().signal,
       progress: (update) => progress.push(update),
       log: (level, text) => logs.push(`${level}: ${text}`),

@@ -12,7 +12,7 @@ import { HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from "@aws-sd
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { awsClients } from "../../../../pipeline/aws/clients";
-import { toTableInput } from "../../../../pipeline/aws/glue";
+import { GlueTables, toTableInput } from "../../../../pipeline/aws/glue";
 import { GlueCatalog } from "../../../../pipeline/catalog";
 import type { AwsTarget } from "../../../../pipeline/document";
 import { parseTransformSettings, transformStage } from "../../../../pipeline/stages/transform";
@@ -58,7 +58,9 @@ SELECT id AS imdb_id, CAST(anoLancamento AS INT) AS ano FROM raw_movies`;
 describe("a transform cell on AWS Glue", () => {
   it("sends the Spark SQL untranslated, the inputs as S3 paths with their options, and the lineage as table parameters", async () => {
     const clients = awsClients({ region: "eu-west-1" });
-    const catalog = new GlueCatalog({ client: clients.glue(), bucket: "horror-lake", prefix: "lake/" });
+    const catalog = new GlueCatalog({
+      tables: new GlueTables({ client: clients.glue(), bucket: "horror-lake", prefix: "lake/" }),
+    });
     glue.on(GetTableCommand, { DatabaseName: "raw", Name: "movies" }).resolves({
       Table: {
         ...toTableInput(

@@ -14,13 +14,16 @@ import {
 } from "@aws-sdk/client-glue";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
+import { GlueTables } from "../../../../pipeline/aws/glue";
 import { GlueCatalog } from "../../../../pipeline/catalog";
 import type { CatalogTable } from "../../../../pipeline/contract";
 
 const client = new GlueClient({ region: "us-east-1" });
 const glue = mockClient(client);
 const notFound = () => new EntityNotFoundException({ message: "not found", $metadata: {} });
-const catalog = new GlueCatalog({ client, bucket: "lakebook-data-lake", prefix: "lake/", pageSize: 2 });
+const catalog = new GlueCatalog({
+  tables: new GlueTables({ client, bucket: "lakebook-data-lake", prefix: "lake/", pageSize: 2 }),
+});
 
 const movies: CatalogTable = {
   database: "trusted",

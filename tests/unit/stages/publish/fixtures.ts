@@ -17,6 +17,7 @@ import {
 } from "@aws-sdk/client-quicksight";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
+import { awsClients } from "../../../../pipeline/aws/clients";
 import type { Catalog } from "../../../../pipeline/catalog";
 import type { CatalogTable } from "../../../../pipeline/contract";
 import type { Cell, Notebook, Target } from "../../../../pipeline/document";
@@ -181,6 +182,7 @@ export function context(nb: Notebook, target: Target = AWS_TARGET): StageContext
     store: {} as never,
     engine,
     catalog,
+    aws: awsClients({ region: REGION }),
     signal: new AbortController().signal,
     progress: () => undefined,
     log: () => undefined,

@@ -2,9 +2,8 @@ import {
   AbortMultipartUploadCommand,
   ListMultipartUploadsCommand,
   ListPartsCommand,
-  type S3Client,
 } from "@aws-sdk/client-s3";
-import { bareEtag } from "./multipart-etag";
+import { bareEtag, type S3Send } from "./object-requests";
 
 /**
  * The multipart bookkeeping calls: what is already stored, and clearing away uploads nobody will
@@ -47,7 +46,7 @@ export type StoredParts =
 
 /** ListParts, every page: the parts S3 holds for `uploadId`. */
 export async function listStoredParts(
-  client: S3Client,
+  client: S3Send,
   target: { bucket: string; key: string; uploadId: string },
   signal?: AbortSignal,
 ): Promise<StoredParts> {
@@ -81,7 +80,7 @@ export async function listStoredParts(
 
 /** The unfinished multipart uploads for exactly `key` (ListMultipartUploads, every page), or undefined if unsupported. */
 export async function listUploadsOf(
-  client: S3Client,
+  client: S3Send,
   target: { bucket: string; key: string },
   signal?: AbortSignal,
 ): Promise<{ uploadId: string; initiated?: Date }[] | undefined> {
@@ -121,7 +120,7 @@ export async function listUploadsOf(
 
 /** AbortMultipartUpload; an upload already gone, or a server without the call, is not an error. */
 export async function abortUpload(
-  client: S3Client,
+  client: S3Send,
   target: { bucket: string; key: string; uploadId: string },
   signal?: AbortSignal,
 ): Promise<"aborted" | "gone" | "unsupported"> {

@@ -1,0 +1,24 @@
+/** S3: the one client configuration, and the requests of the ingest's resumable multipart upload. */
+export {
+  abortUpload,
+  isNoSuchUpload,
+  isUnsupported,
+  listStoredParts,
+  listUploadsOf,
+  type StoredPart,
+  type StoredParts,
+} from "./multipart-requests";
+export {
+  bareEtag,
+  completeMultipartUpload,
+  deleteObject,
+  headObject,
+  type ObjectFacts,
+  type ObjectRef,
+  putWholeObject,
+  type S3Send,
+  startMultipartUpload,
+  type UploadRef,
+  uploadPart,
+} from "./object-requests";
+export { createS3Client, type S3ClientSettings } from "./s3-client";
