@@ -1,6 +1,13 @@
-import type { CatalogTable, CourseCheckResult, CourseRuleResult, CourseStage } from "../contract";
+import {
+  type CatalogTable,
+  type CourseCheckResult,
+  type CourseRuleResult,
+  type CourseStage,
+  toServiceError,
+} from "../contract";
 import { checkCredentials } from "./credentials";
 import type { CourseLake } from "./lake-view";
+import { failed } from "./rule";
 import { checkRawCsv } from "./stage1-raw";
 import { checkTmdb } from "./stage2-tmdb";
 import { checkGenreFanOut, checkPerTitle } from "./stage3-measures";
@@ -20,15 +27,44 @@ export async function checkCourse(lake: CourseLake, stage?: CourseStage): Promis
   const trusted = tables.filter((t) => t.zone === "trusted");
   const wanted = (s: CourseStage) => stage === undefined || stage === s;
   const rules: CourseRuleResult[] = [];
-  if (wanted(1)) rules.push(...(await checkRawCsv(lake)));
-  if (wanted(2)) rules.push(...(await checkTmdb(lake)));
+  const run = async (id: string, s: CourseRuleResult["stage"], check: () => Promise<CourseRuleResult[]>) => {
+    rules.push(...(await guarded(id, s, check)));
+  };
+  if (wanted(1)) await run("raw.readable", 1, () => checkRawCsv(lake));
+  if (wanted(2)) await run("tmdb.readable", 2, () => checkTmdb(lake));
   if (wanted(3)) {
-    rules.push(...(await checkTrusted(lake, tables)));
-    rules.push(...(await checkRefinedKeys(lake, refined, cellOf)));
-    rules.push(await checkPerTitle(lake, refined, trusted, cellOf));
-    rules.push(await checkGenreFanOut(lake, refined, cellOf));
+    await run("trusted.readable", 3, () => checkTrusted(lake, tables));
+    await run("refined.readable", 3, () => checkRefinedKeys(lake, refined, cellOf));
+    await run("refined.per-title", 3, async () => [await checkPerTitle(lake, refined, trusted, cellOf)]);
+    await run("refined.genre-fan-out", 3, async () => [await checkGenreFanOut(lake, refined, cellOf)]);
   }
-  if (wanted(4)) rules.push(...checkDashboard(lake, tables));
-  rules.push(await checkCredentials(lake));
+  if (wanted(4)) await run("dashboard.readable", 4, async () => checkDashboard(lake, tables));
+  await run("project.no-credentials", 0, async () => [await checkCredentials(lake)]);
   return { ok: rules.every((r) => r.pass), rules };
+}
+
+/**
+ * A lake the rules cannot read (a broken Parquet file, a table whose files were moved, Athena
+ * refusing) fails that group of rules with the reason, instead of ending the whole check.
+ */
+async function guarded(
+  id: string,
+  stage: CourseRuleResult["stage"],
+  check: () => Promise<CourseRuleResult[]>,
+): Promise<CourseRuleResult[]> {
+  try {
+    return await check();
+  } catch (error) {
+    const { message, hint } = toServiceError(error);
+    return [
+      failed(
+        id,
+        stage,
+        "The lake and catalog could be read for these rules",
+        [message],
+        hint ??
+          "Re-run the cells that wrote these tables; a table whose files were moved or removed by hand cannot be read.",
+      ),
+    ];
+  }
 }
