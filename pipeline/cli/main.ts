@@ -1,5 +1,6 @@
 import { UsageError } from "./args";
 import { catalogCommand, catalogHelp } from "./commands/catalog";
+import { checkCommand, checkHelp } from "./commands/check";
 import { demoCommand, demoHelp } from "./commands/demo";
 import { exportCommand, exportHelp } from "./commands/export";
 import { ingestCommand, ingestHelp } from "./commands/ingest";
@@ -28,6 +29,11 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
       run: exportCommand,
       help: exportHelp,
       summary: "write the notebook's charts as one self-contained HTML dashboard",
+    },
+    check: {
+      run: checkCommand,
+      help: checkHelp,
+      summary: "check the course challenge's rules against the lake",
     },
     serve: { run: serveCommand, help: serveHelp, summary: "serve a notebook to the browser on 127.0.0.1" },
     start: { run: startCommand, help: startHelp, summary: "create the demo project and serve it" },

@@ -1,5 +1,6 @@
 export * from "./catalog";
 export * from "./chart-output";
+export * from "./course";
 export * from "./data-files";
 export { CONTRACT_VERSION, describeContract } from "./describe";
 export * from "./errors";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CatalogTableSchema } from "./catalog";
+import { courseMethods } from "./course";
 import { NotebookSchema } from "./notebook";
 import { QueryResultSchema, RowSchema } from "./results";
 import { RunStateSchema } from "./runs";
@@ -91,6 +92,7 @@ export const methods = {
       objects: z.array(z.object({ key: z.string(), size: z.number().int(), lastModified: z.string() })),
     }),
   },
+  ...courseMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -11,9 +11,11 @@ import {
   type ServiceEvent,
   ServiceEventSchema,
 } from "../contract";
+import { checkCourse, resetPlan, resetStage } from "../course";
 import { parseNotebook, writeNotebook } from "../document";
 import { cellDependencies } from "../stages";
 import { runCell } from "./cell-runner";
+import { courseLakeOf } from "./course-lake";
 import { clearJournal, journalFile, readNewerJournal, writeJournal } from "./journal";
 import { saveNotebookFile } from "./notebook-file";
 import { watchNotebookFile } from "./notebook-watch";
@@ -174,6 +176,9 @@ export function createRouter(workspace: Workspace): ServiceRouter {
       }
       return { objects };
     },
+    "course.check": async ({ stage }) => checkCourse(courseLakeOf(workspace), stage),
+    "course.resetPlan": async ({ stage }) => resetPlan(courseLakeOf(workspace), stage),
+    "course.reset": async ({ stage, items }) => resetStage(courseLakeOf(workspace), stage, items),
   };
 
   return {

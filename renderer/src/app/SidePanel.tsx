@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from "react";
+import { CoursePanel } from "../course/CoursePanel";
 import { DependencyView } from "../deps/DependencyView";
 import { useT } from "../i18n";
 import { LakeBrowser } from "../lake-browser/LakeBrowser";
@@ -46,6 +47,7 @@ export function SidePanel() {
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === "lake" ? <LakeBrowser /> : <DependencyView />}
       </div>
+      <CoursePanel />
     </>
   );
 }

@@ -1,0 +1,167 @@
+import type { CourseRuleResult } from "../contract";
+import { describeKey, type ObjectInfo, readAll } from "../lake";
+import { tmdbCell } from "./cells";
+import { type CourseLake, listAll } from "./lake-view";
+import { count, failed, firstFew, verdict } from "./rule";
+
+const MAX_RECORDS = 100;
+/** 10 MB read as 10,000,000 bytes: the stricter reading, as the TMDB stage's writer uses. */
+const MAX_BYTES = 10_000_000;
+const IMDB_ID = /^tt\d+$/;
+
+interface TmdbFile {
+  info: ObjectInfo;
+  /** The parsed records, or why the file is not one JSON structure. */
+  records?: unknown[];
+  problem?: string;
+}
+
+/**
+ * Stage 2: TMDB JSON under `Raw/TMDB/JSON/YYYY/MM/DD/`, at most 100 records and under 10 MB a file,
+ * one JSON structure a file, every record keyed by `imdb_id`, and only titles the cell selected.
+ */
+export async function checkTmdb(lake: CourseLake): Promise<CourseRuleResult[]> {
+  const cell = tmdbCell(lake.notebook);
+  const cellId = cell?.cellId;
+  const objects = await listAll(lake.store, "Raw/TMDB/");
+  const files: TmdbFile[] = [];
+  for (const info of objects) files.push(await readTmdbFile(lake, info));
+
+  const misplaced = objects.filter((o) => describeKey(o.key)?.source !== "TMDB").map((o) => o.key);
+  const placedTitle = "TMDB files are under Raw/TMDB/JSON/YYYY/MM/DD/<file>.json";
+  const placed =
+    objects.length === 0
+      ? failed("tmdb.path", 2, placedTitle, ["Raw/TMDB/ holds no objects."], "Run the TMDB cell.", cellId)
+      : verdict(
+          misplaced.length === 0,
+          "tmdb.path",
+          2,
+          placedTitle,
+          misplaced.length === 0
+            ? [`${count(objects.length, "file")} under Raw/TMDB/JSON/, all dated.`]
+            : firstFew(misplaced),
+          "Write TMDB files to Raw/TMDB/JSON/<YYYY>/<MM>/<DD>/<name>.json with a zero-padded collection date; " +
+            "the TMDB cell does this itself.",
+          cellId,
+        );
+
+  const oversize = files.flatMap((f) => {
+    const records = f.records?.length ?? 0;
+    return records > MAX_RECORDS || f.info.size >= MAX_BYTES
+      ? [`${f.info.key}: ${count(records, "record")}, ${f.info.size.toLocaleString("en-US")} bytes`]
+      : [];
+  });
+  const largest = files.reduce((most, f) => Math.max(most, f.records?.length ?? 0), 0);
+  const limits = verdict(
+    oversize.length === 0 && files.length > 0,
+    "tmdb.limits",
+    2,
+    "Each TMDB file holds at most 100 records and is under 10 MB",
+    oversize.length > 0
+      ? firstFew(oversize)
+      : [`${count(files.length, "file")}; the largest holds ${count(largest, "record")}.`],
+    "Split the records into files of at most 100 (and under 10 MB): one request batch per file, numbered " +
+      "tmdb-movies-0001.json, -0002.json, …",
+    cellId,
+  );
+
+  const broken = files.flatMap((f) => (f.problem ? [`${f.info.key}: ${f.problem}`] : []));
+  const single = verdict(
+    broken.length === 0 && files.length > 0,
+    "tmdb.one-structure",
+    2,
+    "Each TMDB file is one JSON structure (an array of records)",
+    broken.length > 0 ? firstFew(broken) : [`${count(files.length, "file")} parse as one JSON array each.`],
+    "Write one json.dump(records, f) per file: appending a second dump (or one object per line) puts two " +
+      "structures in one file, which Glue's JSON reader will not read as one table.",
+    cellId,
+  );
+
+  const records = files.flatMap((f) => f.records ?? []);
+  const unkeyed = files.flatMap((f) =>
+    (f.records ?? []).flatMap((record, i) =>
+      imdbIdOf(record) ? [] : [`${f.info.key} record ${i + 1}: ${keysOf(record)}`],
+    ),
+  );
+  const keyed = verdict(
+    unkeyed.length === 0 && records.length > 0,
+    "tmdb.imdb-id",
+    2,
+    "Every TMDB record carries the title's imdb_id (tt…), the key that joins it to the CSVs",
+    unkeyed.length > 0 ? firstFew(unkeyed) : [`${count(records.length, "record")}, each with an imdb_id.`],
+    "Look titles up by IMDb id (/find/{imdb_id}?external_source=imdb_id) and store the id in every record: " +
+      "joining CSV and TMDB by title breaks on remakes, translations and punctuation; discover results carry no imdb_id.",
+    cellId,
+  );
+  return [placed, limits, single, keyed, await selectedRule(lake, records, cell)];
+}
+
+async function readTmdbFile(lake: CourseLake, info: ObjectInfo): Promise<TmdbFile> {
+  if (!info.key.endsWith(".json")) return { info, problem: "not a .json file" };
+  // A file past the limit is reported by its size; reading it whole is not needed to say so.
+  if (info.size >= MAX_BYTES * 5) return { info, problem: "too large to read" };
+  const text = (await readAll(await lake.store.get(info.key))).toString("utf8");
+  try {
+    const value: unknown = JSON.parse(text);
+    if (Array.isArray(value)) return { info, records: value };
+    if (value && typeof value === "object") return { info, records: [value] };
+    return { info, problem: "holds a JSON value that is not a record" };
+  } catch (error) {
+    const second = text.trim().split(/\r?\n/).length > 1 ? " (several JSON documents, one per line?)" : "";
+    return { info, problem: `is not one JSON structure: ${(error as Error).message}${second}` };
+  }
+}
+
+function imdbIdOf(record: unknown): string | undefined {
+  const id = record && typeof record === "object" ? (record as Record<string, unknown>).imdb_id : undefined;
+  return typeof id === "string" && IMDB_ID.test(id) ? id : undefined;
+}
+
+function keysOf(record: unknown): string {
+  if (!record || typeof record !== "object") return "not a record";
+  const keys = Object.keys(record);
+  return `no imdb_id (keys: ${keys.slice(0, 6).join(", ")}${keys.length > 6 ? ", …" : ""})`;
+}
+
+/** The records' imdb_ids against the cell's own selection, run again on the catalog's RAW tables. */
+async function selectedRule(
+  lake: CourseLake,
+  records: unknown[],
+  cell: { cellId: string; select: string | undefined } | undefined,
+): Promise<CourseRuleResult> {
+  const id = "tmdb.selected";
+  const title = "The titles enriched are the ones the TMDB cell selected";
+  const hint =
+    "Enrich exactly the titles the cell's select returns (IMDb ids from raw.movies / raw.series): records for other " +
+    "titles come from an older run, a different query or a lookup by title. Reset stage 2 and run the TMDB cell again.";
+  const enriched = new Set(records.flatMap((r) => imdbIdOf(r) ?? []));
+  if (!cell) return failed(id, 2, title, ["The notebook has no TMDB cell."], "Add a TMDB cell.");
+  if (!lake.sql) {
+    return failed(
+      id,
+      2,
+      title,
+      ["No query engine for this target: the selection could not be re-run."],
+      hint,
+      cell.cellId,
+    );
+  }
+  const query = cell.select
+    ? `SELECT DISTINCT CAST(id AS VARCHAR) AS id FROM (${cell.select.replace(/;\s*$/, "")}) AS selected`
+    : "SELECT DISTINCT id FROM raw.movies UNION SELECT DISTINCT id FROM raw.series";
+  let selected: Set<string>;
+  try {
+    selected = new Set((await lake.sql(query)).map((row) => String(row.id)));
+  } catch (error) {
+    return failed(id, 2, title, [`The selection failed: ${(error as Error).message}`], hint, cell.cellId);
+  }
+  const strangers = [...enriched].filter((imdbId) => !selected.has(imdbId));
+  const evidence = [
+    cell.select
+      ? "Selection: the TMDB cell's select"
+      : "Selection: every title of raw.movies and raw.series (the cell uses the default select)",
+    `${count(selected.size, "title")} selected, ${count(enriched.size, "title")} enriched, ${strangers.length} not selected`,
+    ...firstFew(strangers.map((s) => `not selected: ${s}`)),
+  ];
+  return verdict(strangers.length === 0 && enriched.size > 0, id, 2, title, evidence, hint, cell.cellId);
+}

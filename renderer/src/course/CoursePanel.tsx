@@ -1,0 +1,81 @@
+import { useEffect, useMemo, useState } from "react";
+import type { CourseStage } from "../../../pipeline/contract";
+import { useWorkbench } from "../app/workbench-context";
+import { useLocale } from "../i18n";
+import { useStore } from "../state/store";
+import { courseText } from "./course-messages";
+import { createCourseChecker } from "./course-store";
+import { ResetStage } from "./ResetStage";
+import { RuleItem } from "./RuleItem";
+import "./course.css";
+
+const STAGES: CourseStage[] = [1, 2, 3, 4];
+
+/**
+ * Course mode in the workbench: the four stages with their rules as a checklist that fills in as
+ * cells run (the service re-checks the lake after each finished run), and an introduction per stage.
+ */
+export function CoursePanel() {
+  const locale = useLocale();
+  const wb = useWorkbench();
+  const checker = useMemo(() => createCourseChecker(wb.client), [wb.client]);
+  const state = useStore(checker.store, (s) => s);
+  // Closed, it costs nothing: the lake is checked only while the student has the checklist open.
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    void checker.check();
+    return checker.followRuns();
+  }, [checker, open]);
+  const rules = state.result?.rules ?? [];
+  const passed = rules.filter((r) => r.pass).length;
+  const everywhere = rules.filter((r) => r.stage === 0);
+  return (
+    <details
+      className="course-panel"
+      open={open}
+      onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary className="course-title">{courseText(locale, "title")}</summary>
+      <header className="course-header">
+        <button type="button" onClick={() => void checker.check()} disabled={state.checking}>
+          {courseText(locale, state.checking ? "checking" : "checkNow")}
+        </button>
+      </header>
+      <p className="course-intro">{courseText(locale, "intro")}</p>
+      <p role="status" className="course-summary">
+        {state.error
+          ? courseText(locale, "failedToCheck", { message: state.error })
+          : state.result
+            ? courseText(locale, "summary", { passed, total: rules.length })
+            : courseText(locale, "notChecked")}
+      </p>
+      {STAGES.map((stage) => (
+        <section key={stage} className="course-stage" data-stage={stage}>
+          <h3>{courseText(locale, `stage.${stage}`)}</h3>
+          <p className="course-stage-intro">{courseText(locale, `intro.${stage}`)}</p>
+          <ul className="course-rules">
+            {rules
+              .filter((r) => r.stage === stage)
+              .map((rule) => (
+                <RuleItem key={rule.id} rule={rule} />
+              ))}
+          </ul>
+          {stage === 2 || stage === 3 ? (
+            <ResetStage stage={stage} onDone={() => void checker.check()} />
+          ) : null}
+        </section>
+      ))}
+      {everywhere.length > 0 ? (
+        <section className="course-stage" data-stage={0}>
+          <h3>{courseText(locale, "everywhere")}</h3>
+          <ul className="course-rules">
+            {everywhere.map((rule) => (
+              <RuleItem key={rule.id} rule={rule} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </details>
+  );
+}
