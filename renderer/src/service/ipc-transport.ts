@@ -66,16 +66,20 @@ export function ipcTransport(ipc: DesktopIpc, options: IpcTransportOptions = {})
       const { streamId } = (await stream({ op: "upload", method, params: params ?? {} })) as {
         streamId: string;
       };
-      for (let sent = 0; sent < file.size; ) {
-        if (signal?.aborted) {
-          await stream({ op: "cancel", streamId });
-          throw cancelled("upload");
+      try {
+        for (let sent = 0; sent < file.size; ) {
+          if (signal?.aborted) throw cancelled("upload");
+          const end = Math.min(file.size, sent + chunkBytes);
+          const chunk = new Uint8Array(await file.slice(sent, end).arrayBuffer());
+          await stream({ op: "write", streamId, chunk });
+          sent = end;
+          onProgress?.(sent, file.size);
         }
-        const end = Math.min(file.size, sent + chunkBytes);
-        const chunk = new Uint8Array(await file.slice(sent, end).arrayBuffer());
-        await stream({ op: "write", streamId, chunk });
-        sent = end;
-        onProgress?.(sent, file.size);
+      } catch (error) {
+        // Cancelled, or the file could not be read here: the service drops its half-written copy.
+        // (A write the service refused has already closed its side; this cancel is then a no-op.)
+        await stream({ op: "cancel", streamId }).catch(() => undefined);
+        throw error;
       }
       return stream({ op: "end", streamId });
     },
