@@ -1,9 +1,21 @@
-import { type MethodName, methods, type ServiceEvent, toServiceError } from "../pipeline/contract";
-import type { ServiceRouter } from "../pipeline/service";
+import { errorReply, IPC_CHANNELS, type ServiceEvent, type ServiceReply } from "../pipeline/contract";
+import { createDispatcher, type ServiceRouter, streamSessions } from "../pipeline/service";
 
-/** The channels between the window and the main process; the preload exposes exactly these. */
-export const CALL_CHANNEL = "lakebook:call";
-export const EVENT_CHANNEL = "lakebook:event";
+/**
+ * The service over Electron IPC: the desktop's transport, beside the HTTP host. Both call the same
+ * dispatcher (`pipeline/service/dispatcher.ts`), which validates, calls the router and shapes
+ * errors; this file only maps IPC messages onto it. Channel names and the stream protocol are in
+ * `pipeline/contract/ipc.ts`, shared with the renderer's IPC transport.
+ *
+ * Used by the main process:
+ *   const stop = exposeRouterOverIpc(ipcMain, router, win.webContents, isAppUrl(rendererDir));
+ * and the preload exposes to the page, as `window.lakebookIpc`, exactly:
+ *   invoke(channel, ...args) for IPC_CHANNELS.call and IPC_CHANNELS.stream (ipcRenderer.invoke),
+ *   on(IPC_CHANNELS.event, listener) → unsubscribe (ipcRenderer.on, passing the payload only).
+ */
+export const CALL_CHANNEL = IPC_CHANNELS.call;
+export const STREAM_CHANNEL = IPC_CHANNELS.stream;
+export const EVENT_CHANNEL = IPC_CHANNELS.event;
 
 /** The slice of Electron's ipcMain the bridge needs, so the bridge is tested without Electron. */
 export interface IpcMainLike {
@@ -20,13 +32,13 @@ export interface WindowContentsLike {
   send(channel: string, payload: unknown): void;
 }
 
-export type CallReply =
-  | { ok: true; result: unknown }
-  | { ok: false; error: ReturnType<typeof toServiceError> };
+/** What every `invoke` answers: the contract's one reply shape. */
+export type CallReply = ServiceReply;
 
 /**
- * Serves the same router as the HTTP host over IPC. Every call's sender is checked: only the
- * app's own page (`isTrustedUrl`) may reach the service, never a page it happened to navigate to.
+ * Serves the router over IPC until the returned function is called (then open downloads and
+ * uploads are cancelled). Every message's sender is checked: only the app's own page
+ * (`isTrustedUrl`) may reach the service, never a page it happened to navigate to.
  */
 export function exposeRouterOverIpc(
   ipc: IpcMainLike,
@@ -34,29 +46,30 @@ export function exposeRouterOverIpc(
   contents: WindowContentsLike,
   isTrustedUrl: (url: string) => boolean,
 ): () => void {
-  ipc.handle(CALL_CHANNEL, async (event, method, params): Promise<CallReply> => {
-    if (!event.senderFrame || !isTrustedUrl(event.senderFrame.url)) {
-      return {
-        ok: false,
-        error: { code: "FORBIDDEN", message: "Call from an untrusted page", retryable: false },
-      };
-    }
-    if (typeof method !== "string" || !Object.hasOwn(methods, method)) {
-      return {
-        ok: false,
-        error: { code: "UNKNOWN_METHOD", message: `No method ${String(method)}`, retryable: false },
-      };
-    }
-    try {
-      return { ok: true, result: await router.call(method as MethodName, params) };
-    } catch (error) {
-      return { ok: false, error: toServiceError(error) };
-    }
-  });
-  const unsubscribe = router.subscribe((event: ServiceEvent) => contents.send(EVENT_CHANNEL, event));
+  const dispatcher = createDispatcher(router);
+  const streams = streamSessions(dispatcher);
+  const trusted =
+    (answer: (...args: unknown[]) => Promise<ServiceReply>) =>
+    async (event: IpcInvokeEventLike, ...args: unknown[]): Promise<ServiceReply> => {
+      if (!event.senderFrame || !isTrustedUrl(event.senderFrame.url)) {
+        return errorReply({ code: "FORBIDDEN", message: "Call from an untrusted page", retryable: false });
+      }
+      return answer(...args);
+    };
+  ipc.handle(
+    CALL_CHANNEL,
+    trusted((method, params) => dispatcher.call(method, params)),
+  );
+  ipc.handle(
+    STREAM_CHANNEL,
+    trusted((request) => streams.handle(request)),
+  );
+  const unsubscribe = dispatcher.subscribe((event: ServiceEvent) => contents.send(EVENT_CHANNEL, event));
   return () => {
     unsubscribe();
     ipc.removeHandler(CALL_CHANNEL);
+    ipc.removeHandler(STREAM_CHANNEL);
+    void streams.closeAll();
   };
 }
 

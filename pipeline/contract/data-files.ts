@@ -1,9 +1,8 @@
 import { z } from "zod";
 
 /**
- * `PUT /data/<file name>` (loopback HTTP only): a file chosen in the browser lands in the notebook's
- * `data/` folder, where an ingest cell names it. Not a router method: the body is the file itself,
- * streamed, never JSON. Answers `{ok: true, result}` or the usual `{ok: false, error}`.
+ * The result of `dataFile.upload` (a stream method, see streams.ts): a file chosen in the UI landed
+ * in the notebook's `data/` folder, where an ingest cell names it.
  */
 export const DataFileUploadSchema = z.object({
   /** Relative to the notebook's folder, as an ingest cell names it: `data/movies.csv`. */

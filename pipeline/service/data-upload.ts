@@ -1,34 +1,27 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { link, mkdir, rename, rm, stat } from "node:fs/promises";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { DATA_FILE_EXISTS, type DataFileUpload, LakebookError, toServiceError } from "../contract";
+import { DATA_FILE_EXISTS, type DataFileUpload, LakebookError, type StreamParams } from "../contract";
 
 /**
- * `PUT /data/<file name>`: a browser cannot tell the service where a chosen file lives, so it sends
- * the bytes, which land in `<notebook folder>/data/<file name>` for an ingest cell to name. The body
- * streams to a temporary file beside the target and is renamed into place: the 172 MB movies file
- * never sits in memory, and the target is never half-written. The host checks token, Host and Origin
- * before this runs.
+ * `dataFile.upload`: a page cannot tell the service where a chosen file lives, so it sends the
+ * bytes, which land in `<notebook folder>/data/<file name>` for an ingest cell to name. The bytes
+ * stream to a temporary file beside the target, which is then put into place: the 172 MB movies
+ * file never sits in memory, and the target is never half-written. Any transport feeds it (an HTTP
+ * body, IPC chunks); the transport has checked who is asking before this runs.
  */
 export interface DataUploadOptions {
   /** The open notebook; null when none is (uploads are refused: there is no folder to put them in). */
-  notebookPath: () => string | null;
-  /** The largest body accepted, in bytes (default 4 GiB). */
-  maxBytes?: number;
+  notebookPath: string | null;
+  /** The largest file accepted, in bytes (default 4 GiB); counted as the bytes arrive. */
+  maxBytes?: number | undefined;
 }
 
-export type DataUploadHandler = (
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-) => Promise<void>;
-
 export const DATA_FOLDER = "data";
-const DEFAULT_MAX_BYTES = 4 * 1024 ** 3;
+export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 const MAX_NAME_BYTES = 255;
 // C0 controls (incl. NUL), DEL and C1 controls: invisible in a file browser and unsafe in a path.
 const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/;
@@ -47,74 +40,46 @@ export function dataFileNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-class UploadRefused extends LakebookError {
-  constructor(
-    readonly status: number,
-    code: string,
-    message: string,
-    hint?: string,
-  ) {
-    super(code, message, hint ? { hint } : {});
-  }
-}
-
-export function createDataUpload(options: DataUploadOptions): DataUploadHandler {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  return async (request, response, url) => {
-    try {
-      const result = await receive(request, url, options.notebookPath(), maxBytes);
-      sendJson(response, result.replaced || result.unchanged ? 200 : 201, { ok: true, result });
-    } catch (error) {
-      refuse(request, response, error);
-    }
-  };
-}
-
-async function receive(
-  request: IncomingMessage,
-  url: URL,
-  notebookPath: string | null,
-  maxBytes: number,
+/** Stores `source` as `data/<params.name>`; throws LakebookError (DATA_FILE_EXISTS, …) when refused. */
+export async function receiveDataFile(
+  source: AsyncIterable<Uint8Array>,
+  params: StreamParams<"dataFile.upload">,
+  options: DataUploadOptions,
 ): Promise<DataFileUpload> {
-  const name = fileNameOf(url);
-  if (!notebookPath) {
-    throw new UploadRefused(
-      409,
+  const { name, replace = false, bytes: declared } = params;
+  checkName(name);
+  if (!options.notebookPath) {
+    throw new LakebookError(
       "NO_NOTEBOOK",
       "No notebook is open, so there is no data folder to put the file in.",
-      "Start the service with a notebook: `lakebook serve path/to/notebook.lakebook.md`.",
+      {
+        hint: "Start the service with a notebook: `lakebook serve path/to/notebook.lakebook.md`.",
+      },
     );
   }
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const relative = `${DATA_FOLDER}/${name}`;
-  const folder = path.join(path.dirname(notebookPath), DATA_FOLDER);
+  const folder = path.join(path.dirname(options.notebookPath), DATA_FOLDER);
   const target = path.join(folder, name);
-  const replace = url.searchParams.get("replace") === "1";
-  const declared = declaredLength(request);
   if (declared !== undefined && declared > maxBytes) throw tooLarge(relative, maxBytes);
 
   const existing = await stat(target).catch(() => undefined);
   if (existing && !existing.isFile()) {
-    throw new UploadRefused(
-      409,
-      "DATA_PATH_NOT_A_FILE",
-      `${relative} exists and is not a file.`,
-      "Rename the file you upload, or move that folder away.",
-    );
+    throw new LakebookError("DATA_PATH_NOT_A_FILE", `${relative} exists and is not a file.`, {
+      hint: "Rename the file you upload, or move that folder away.",
+    });
   }
-  // A different size is different content: say so before the body is sent to nowhere.
+  // A different size is different content: say so before the bytes are sent to nowhere.
   if (existing && !replace && declared !== undefined && declared !== existing.size) throw exists(relative);
 
-  await mkdir(folder, { recursive: true });
-  const temp = path.join(folder, `.${name}.${randomBytes(6).toString("hex")}.uploading`);
+  const meter = new UploadMeter(maxBytes, () => tooLarge(relative, maxBytes));
+  const temp = await writeTempBeside(target, source, meter);
   try {
-    const meter = new UploadMeter(maxBytes, () => tooLarge(relative, maxBytes));
-    await pipeline(request, meter, createWriteStream(temp, { flags: "wx", mode: 0o644, flush: true }));
     if (declared !== undefined && meter.bytes !== declared) {
-      throw new UploadRefused(
-        400,
+      throw new LakebookError(
         "DATA_UPLOAD_INCOMPLETE",
         `The upload of ${relative} ended after ${meter.bytes} of ${declared} bytes.`,
-        "Try again.",
+        { hint: "Try again." },
       );
     }
     const received = { path: relative, bytes: meter.bytes, sha256: meter.sha256() };
@@ -130,29 +95,37 @@ async function receive(
   }
 }
 
-function fileNameOf(url: URL): string {
-  const encoded = url.pathname.slice(`/${DATA_FOLDER}/`.length);
-  let name: string;
-  try {
-    name = decodeURIComponent(encoded);
-  } catch {
-    name = "";
-  }
+function checkName(name: string): void {
   const problem = dataFileNameProblem(name);
   if (problem) {
-    throw new UploadRefused(
-      400,
-      "DATA_FILE_NAME_INVALID",
-      `The file name ${JSON.stringify(name)} ${problem}.`,
-      "Give a plain file name such as movies.csv; it lands in the notebook's data folder.",
-    );
+    throw new LakebookError("DATA_FILE_NAME_INVALID", `The file name ${JSON.stringify(name)} ${problem}.`, {
+      hint: "Give a plain file name such as movies.csv; it lands in the notebook's data folder.",
+    });
   }
-  return name;
 }
 
-function declaredLength(request: IncomingMessage): number | undefined {
-  const header = request.headers["content-length"];
-  return header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;
+/**
+ * The write half of write-to-temp-then-rename, kept in one function so the lake's shared atomic
+ * writer can take its place: streams `source` through `meter` into a hidden file beside `target`
+ * and returns its path; on any failure the temporary file is gone.
+ */
+async function writeTempBeside(
+  target: string,
+  source: AsyncIterable<Uint8Array>,
+  meter: Transform,
+): Promise<string> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(6).toString("hex")}.uploading`,
+  );
+  try {
+    await pipeline(source, meter, createWriteStream(temp, { flags: "wx", mode: 0o644, flush: true }));
+    return temp;
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**
@@ -214,48 +187,16 @@ class UploadMeter extends Transform {
   }
 }
 
-function exists(relative: string): UploadRefused {
-  return new UploadRefused(
-    409,
-    DATA_FILE_EXISTS,
-    `${relative} already exists with other content.`,
-    "Upload again with replace to overwrite it, or rename your file.",
-  );
+function exists(relative: string): LakebookError {
+  return new LakebookError(DATA_FILE_EXISTS, `${relative} already exists with other content.`, {
+    hint: "Upload again with replace to overwrite it, or rename your file.",
+  });
 }
 
-function tooLarge(relative: string, maxBytes: number): UploadRefused {
-  return new UploadRefused(
-    413,
+function tooLarge(relative: string, maxBytes: number): LakebookError {
+  return new LakebookError(
     "DATA_FILE_TOO_LARGE",
     `${relative} is larger than the ${maxBytes}-byte limit of this service.`,
-    "Copy the file into the notebook's data folder yourself and name it in the cell.",
+    { hint: "Copy the file into the notebook's data folder yourself and name it in the cell." },
   );
-}
-
-/**
- * Answers a refused upload. A body still on its way is read and dropped (not buffered) so the client
- * sees the answer instead of a reset connection; a client that broke off gets nothing.
- */
-function refuse(request: IncomingMessage, response: ServerResponse, error: unknown): void {
-  if (request.destroyed && !request.complete) {
-    response.destroy();
-    return;
-  }
-  const status = error instanceof UploadRefused ? error.status : 500;
-  if (!request.complete) {
-    // Past the cap the rest may be endless: close the connection once the answer is out.
-    if (status === 413) response.setHeader("Connection", "close");
-    else request.resume();
-  }
-  if (response.headersSent) response.destroy();
-  else sendJson(response, status, { ok: false, error: toServiceError(error) });
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, {
-    "Content-Type": "application/json; charset=utf-8",
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-  });
-  response.end(JSON.stringify(body));
 }

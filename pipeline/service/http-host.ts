@@ -2,8 +2,12 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
-import { LakebookError, type MethodName, methods, toServiceError } from "../contract";
+import { errorReply, LakebookError, type ServiceReply } from "../contract";
 import { checkAccess, TOKEN_COOKIE, tokenFrom } from "./access-policy";
+import { createDispatcher, type ServiceDispatcher } from "./dispatcher";
+import { httpRoute, statusFor } from "./http-routes";
+import { sendDownload, sendJson, sendText } from "./http-send";
+import { publicError } from "./public-error";
 import type { ServiceRouter } from "./router";
 import { sendStaticFile } from "./static-files";
 
@@ -15,12 +19,6 @@ export interface HttpHostOptions {
   page: () => Promise<string>;
   /** The built UI (`renderer/dist`): `index.html` at `/`, its files below. */
   staticDir?: string | undefined;
-  /** Streams a kept query result as CSV, for `GET /results/<id>.csv`. */
-  resultCsv?: (resultId: string, response: ServerResponse) => Promise<void>;
-  /** Receives a file chosen in the browser, for `PUT /data/<file name>` (see data-upload.ts). */
-  dataUpload?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
-  /** The notebook's charts as one HTML file, for `GET /dashboard.html` (see export-dashboard.ts). */
-  dashboardHtml?: () => Promise<{ html: string; fileName: string }>;
 }
 
 /** Monaco injects styles and runs workers from blobs; nothing else is loosened. */
@@ -38,22 +36,23 @@ export interface HttpHost {
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 /**
- * The service on loopback HTTP for the browser, tests and the CLI: `POST /rpc/<method>` with JSON
- * params, events on the `/events` WebSocket. Binds 127.0.0.1 only; every request and the socket
- * upgrade must carry the token and pass the Host and Origin checks.
+ * The service on loopback HTTP for the browser, tests and the CLI: every contract method through
+ * the dispatcher (`POST /rpc/<method>`, stream methods as GET/PUT bodies, see http-routes.ts),
+ * events on the `/events` WebSocket. Binds 127.0.0.1 only; every request and the socket upgrade
+ * must carry the token and pass the Host and Origin checks.
  */
 export async function startHttpHost(router: ServiceRouter, options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(24).toString("base64url");
+  const dispatcher = createDispatcher(router);
   let port = 0;
   const sockets = new WebSocketServer({ noServer: true });
   sockets.on("error", () => undefined);
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error) => {
-      const serviceError = toServiceError(error);
       // Mid-stream (a CSV export), the status line is gone: cutting the connection is the only signal left.
       if (response.headersSent) response.destroy();
-      else sendJson(response, statusFor(serviceError.code), { ok: false, error: serviceError });
+      else sendJson(response, 500, errorReply(publicError(error)));
     });
   });
 
@@ -61,14 +60,8 @@ export async function startHttpHost(router: ServiceRouter, options: HttpHostOpti
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const decision = checkAccess(accessOf(request, url), port, token);
     if (!decision.ok) {
-      sendJson(response, decision.status, {
-        ok: false,
-        error: {
-          code: decision.status === 401 ? "UNAUTHORIZED" : "FORBIDDEN",
-          message: decision.reason,
-          retryable: false,
-        },
-      });
+      const code = decision.status === 401 ? "UNAUTHORIZED" : "FORBIDDEN";
+      sendJson(response, decision.status, errorReply({ code, message: decision.reason, retryable: false }));
       return;
     }
     if (request.method === "GET" && url.pathname === "/") {
@@ -76,28 +69,33 @@ export async function startHttpHost(router: ServiceRouter, options: HttpHostOpti
       response.setHeader("Set-Cookie", `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
       if (options.staticDir && (await sendStaticFile(options.staticDir, "index.html", response))) return;
-      send(response, 200, "text/html; charset=utf-8", await options.page());
+      sendText(response, 200, "text/html; charset=utf-8", await options.page());
       return;
     }
-    const csv = url.pathname.match(/^\/results\/([\w-]+)\.csv$/);
-    if (csv?.[1] && request.method === "GET" && options.resultCsv) {
-      await options.resultCsv(csv[1], response);
+    let route: ReturnType<typeof httpRoute>;
+    try {
+      route = httpRoute(request.method, url, declaredLength(request));
+    } catch (error) {
+      sendJson(response, 400, errorReply(publicError(error)));
       return;
     }
-    if (request.method === "GET" && url.pathname === "/dashboard.html" && options.dashboardHtml) {
-      // Built before the status line, so a failed chart still answers as a JSON error the UI can show.
-      const { html, fileName } = await options.dashboardHtml();
-      response.writeHead(200, {
-        "Content-Type": "text/html; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      });
-      response.end(html);
+    if (route?.kind === "call") {
+      let reply: ServiceReply;
+      try {
+        reply = await dispatcher.call(route.method, await readJson(request));
+      } catch (error) {
+        reply = errorReply(publicError(error));
+      }
+      sendJson(response, reply.ok ? 200 : statusFor(reply.error.code, "call"), reply);
       return;
     }
-    if (request.method === "PUT" && url.pathname.startsWith("/data/") && options.dataUpload) {
-      await options.dataUpload(request, response, url);
+    if (route?.kind === "download") {
+      const reply = await dispatcher.openDownload(route.method, route.params);
+      await sendDownload(response, reply);
+      return;
+    }
+    if (route?.kind === "upload") {
+      await receiveUpload(dispatcher, route.method, route.params, request, response);
       return;
     }
     if (
@@ -107,29 +105,15 @@ export async function startHttpHost(router: ServiceRouter, options: HttpHostOpti
     ) {
       return;
     }
-    const rpc = url.pathname.match(/^\/rpc\/([\w.]+)$/);
-    if (rpc && request.method === "POST") {
-      const method = rpc[1] as MethodName;
-      if (!Object.hasOwn(methods, method)) {
-        sendJson(response, 404, {
-          ok: false,
-          error: toServiceError(new LakebookError("UNKNOWN_METHOD", `No method ${method}`)),
-        });
-        return;
-      }
-      try {
-        const params = await readJson(request);
-        sendJson(response, 200, { ok: true, result: await router.call(method, params) });
-      } catch (error) {
-        const serviceError = toServiceError(error);
-        sendJson(response, statusFor(serviceError.code), { ok: false, error: serviceError });
-      }
-      return;
-    }
-    sendJson(response, 404, {
-      ok: false,
-      error: { code: "NOT_FOUND", message: `No route ${request.method} ${url.pathname}`, retryable: false },
-    });
+    sendJson(
+      response,
+      404,
+      errorReply({
+        code: "NOT_FOUND",
+        message: `No route ${request.method} ${url.pathname}`,
+        retryable: false,
+      }),
+    );
   }
 
   server.on("upgrade", (request, socket, head) => {
@@ -145,7 +129,7 @@ export async function startHttpHost(router: ServiceRouter, options: HttpHostOpti
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
-      const unsubscribe = router.subscribe((event) => ws.send(JSON.stringify(event)));
+      const unsubscribe = dispatcher.subscribe((event) => ws.send(JSON.stringify(event)));
       ws.on("close", unsubscribe);
       // A malformed frame is that client's problem: drop it, never the service.
       ws.on("error", () => ws.terminate());
@@ -171,6 +155,38 @@ export async function startHttpHost(router: ServiceRouter, options: HttpHostOpti
   };
 }
 
+/**
+ * The request body is the upload's bytes, streamed into the dispatcher. A refused upload is
+ * answered while its body may still be arriving: the rest is read and dropped (not buffered) so the
+ * client sees the answer instead of a reset; past the size cap the connection closes after the
+ * answer (the rest may be endless); a client that broke off gets nothing.
+ */
+async function receiveUpload(
+  dispatcher: ServiceDispatcher,
+  method: string,
+  params: unknown,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const reply = await dispatcher.acceptUpload(method, params, request);
+  if (reply.ok) {
+    // A new file is Created; one replaced, or already there byte for byte, is plain OK.
+    const result = reply.result as { replaced?: boolean; unchanged?: boolean } | null;
+    sendJson(response, result?.replaced || result?.unchanged ? 200 : 201, reply);
+    return;
+  }
+  if (request.destroyed && !request.complete) {
+    response.destroy();
+    return;
+  }
+  const status = statusFor(reply.error.code, "upload");
+  if (!request.complete) {
+    if (status === 413) response.setHeader("Connection", "close");
+    else request.resume();
+  }
+  sendJson(response, status, reply);
+}
+
 function accessOf(request: IncomingMessage, url: URL) {
   return {
     host: request.headers.host,
@@ -179,12 +195,9 @@ function accessOf(request: IncomingMessage, url: URL) {
   };
 }
 
-function statusFor(code: string): number {
-  if (code === "INVALID_PARAMS" || code === "INVALID_JSON") return 400;
-  if (code.endsWith("NOT_FOUND")) return 404;
-  if (code === "NOTEBOOK_CHANGED_ON_DISK") return 409;
-  if (code === "INTERNAL") return 500;
-  return 422;
+function declaredLength(request: IncomingMessage): number | undefined {
+  const header = request.headers["content-length"];
+  return header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
@@ -202,17 +215,4 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   } catch {
     throw new LakebookError("INVALID_JSON", "Request body is not valid JSON.");
   }
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  send(response, status, "application/json; charset=utf-8", JSON.stringify(body));
-}
-
-function send(response: ServerResponse, status: number, type: string, body: string): void {
-  response.writeHead(status, {
-    "Content-Type": type,
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-  });
-  response.end(body);
 }

@@ -1,7 +1,8 @@
 export { checkAccess, tokenFrom } from "./access-policy";
 export { runCell, skippedCell } from "./cell-runner";
 export { csvLine } from "./csv-line";
-export { createDataUpload, dataFileNameProblem } from "./data-upload";
+export { dataFileNameProblem, receiveDataFile } from "./data-upload";
+export { createDispatcher, type DownloadReply, type ServiceDispatcher } from "./dispatcher";
 export { exportDashboardHtml } from "./export-dashboard";
 export { type HttpHost, startHttpHost } from "./http-host";
 export {
@@ -11,8 +12,11 @@ export {
   s3LakeFromEnvironment,
 } from "./ingest-file";
 export { saveNotebookFile } from "./notebook-file";
-export { sendResultCsv } from "./result-export";
+export { publicError } from "./public-error";
+export { type Download, resultCsv } from "./result-export";
 export { createRouter, type ServiceRouter } from "./router";
 export { recordRunResults } from "./run-state";
 export { statusPage } from "./status-page";
+export { htmlDownload, type StreamMethodOptions, streamHandlers } from "./stream-methods";
+export { type StreamSessions, streamSessions } from "./stream-sessions";
 export { openWorkspace, readNotebookFile, type Workspace } from "./workspace";

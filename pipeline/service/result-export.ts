@@ -1,51 +1,42 @@
-import type { ServerResponse } from "node:http";
+import type { DownloadHead } from "../contract";
 import type { Engine } from "../engine";
 import { csvLine } from "./csv-line";
 
 const PAGE = 10_000;
+/** Rows are gathered into chunks of about this size: one write per row would be a message per row over IPC. */
+const CHUNK_BYTES = 256 * 1024;
+
+export interface Download {
+  head: DownloadHead;
+  body: AsyncIterable<Uint8Array>;
+}
 
 /**
- * Streams a result kept by the engine as CSV, page by page, waiting for the socket to drain:
- * a million-row export never sits in memory.
+ * `result.exportCsv`: a result kept by the engine as CSV, read page by page as the transport asks
+ * for more, so a million-row export never sits in memory. The columns and first page are read
+ * before answering, so a missing result is an error reply, not a broken download.
  */
-export async function sendResultCsv(
-  engine: Engine,
-  resultId: string,
-  response: ServerResponse,
-): Promise<void> {
+export async function resultCsv(engine: Engine, resultId: string): Promise<Download> {
   const columns = engine.resultColumns(resultId).map((column) => column.name);
   const first = await engine.page(resultId, 0, PAGE);
-  response.writeHead(200, {
-    "Content-Type": "text/csv; charset=utf-8",
-    "Content-Disposition": `attachment; filename="lakebook-result.csv"`,
-    "Cache-Control": "no-store",
-  });
-  let gone = false;
-  response.once("close", () => {
-    gone = true;
-  });
-  // Wait for the socket to drain, but stop as soon as the browser goes away.
-  const write = async (text: string) => {
-    if (gone) throw new Error("client went away");
-    if (response.write(text)) return;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        response.off("drain", done);
-        response.off("close", done);
-        resolve();
-      };
-      response.on("drain", done);
-      response.on("close", done);
-    });
-  };
-  await write(csvLine(columns));
-  let rows = first;
-  let offset = 0;
-  while (rows.length > 0) {
-    for (const row of rows) await write(csvLine(columns.map((column) => row[column])));
-    offset += rows.length;
-    if (rows.length < PAGE) break;
-    rows = await engine.page(resultId, offset, PAGE);
+  async function* body(): AsyncGenerator<Uint8Array> {
+    const encoder = new TextEncoder();
+    let pending = csvLine(columns);
+    let rows = first;
+    let offset = 0;
+    while (rows.length > 0) {
+      for (const row of rows) {
+        pending += csvLine(columns.map((column) => row[column]));
+        if (pending.length >= CHUNK_BYTES) {
+          yield encoder.encode(pending);
+          pending = "";
+        }
+      }
+      offset += rows.length;
+      if (rows.length < PAGE) break;
+      rows = await engine.page(resultId, offset, PAGE);
+    }
+    if (pending) yield encoder.encode(pending);
   }
-  response.end();
+  return { head: { fileName: "lakebook-result.csv", contentType: "text/csv; charset=utf-8" }, body: body() };
 }

@@ -3,13 +3,15 @@ import { readFile } from "node:fs/promises";
 import type { z } from "zod";
 import {
   type CellRunResult,
+  type DownloadMethodName,
   LakebookError,
   type MethodName,
   type MethodResult,
-  methods,
+  type methods,
   type RunState,
   type ServiceEvent,
   ServiceEventSchema,
+  type UploadMethodName,
 } from "../contract";
 import { checkCourse, resetPlan, resetStage } from "../course";
 import { parseNotebook, writeNotebook } from "../document";
@@ -19,7 +21,9 @@ import { courseLakeOf } from "./course-lake";
 import { clearJournal, journalFile, readNewerJournal, writeJournal } from "./journal";
 import { saveNotebookFile } from "./notebook-file";
 import { watchNotebookFile } from "./notebook-watch";
+import type { Download } from "./result-export";
 import { recordRunResults } from "./run-state";
+import { type StreamMethodOptions, streamHandlers } from "./stream-methods";
 import type { Workspace } from "./workspace";
 
 type Handlers = {
@@ -28,9 +32,23 @@ type Handlers = {
   ) => Promise<z.input<(typeof methods)[M]["result"]>>;
 };
 
+/**
+ * The contract's methods on one workspace. Transports never call it directly: the dispatcher
+ * (`dispatcher.ts`) validates params against the contract first, checks results, and turns a throw
+ * into the error shape. Every method throws LakebookError on failure.
+ */
 export interface ServiceRouter {
-  /** Validates params and result with the contract; throws LakebookError on failure. */
+  /** `params` as the method's params schema parsed them. */
   call<M extends MethodName>(method: M, params: unknown): Promise<MethodResult<M>>;
+  /** A stream method whose bytes go to the client; the head is known before any byte. */
+  download(method: DownloadMethodName, params: unknown, signal?: AbortSignal): Promise<Download>;
+  /** A stream method whose bytes come from the client; resolves with the method's result. */
+  upload(
+    method: UploadMethodName,
+    params: unknown,
+    body: AsyncIterable<Uint8Array>,
+    signal?: AbortSignal,
+  ): Promise<unknown>;
   subscribe(listener: (event: ServiceEvent) => void): () => void;
   close(): Promise<void>;
 }
@@ -39,7 +57,7 @@ const VERSION = "0.1.0";
 const KEPT_RUNS = 200;
 
 /** The one implementation of the contract; both transports (HTTP and Electron IPC) call into it. */
-export function createRouter(workspace: Workspace): ServiceRouter {
+export function createRouter(workspace: Workspace, options: StreamMethodOptions = {}): ServiceRouter {
   const listeners = new Set<(event: ServiceEvent) => void>();
   const runs = new Map<string, RunState & { controller: AbortController }>();
   const emit = (event: ServiceEvent) => {
@@ -181,20 +199,26 @@ export function createRouter(workspace: Workspace): ServiceRouter {
     "course.reset": async ({ stage, items }) => resetStage(courseLakeOf(workspace), stage, items),
   };
 
+  const streams = streamHandlers(workspace, options);
+
   return {
     async call(method, params) {
-      const spec = methods[method];
-      if (!spec) throw new LakebookError("UNKNOWN_METHOD", `The service has no method "${String(method)}".`);
-      const parsed = spec.params.safeParse(params ?? {});
-      if (!parsed.success) {
-        throw new LakebookError(
-          "INVALID_PARAMS",
-          `Invalid parameters for ${method}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`,
-        );
-      }
-      const handler = handlers[method] as (p: unknown) => Promise<unknown>;
-      const result = await handler(parsed.data);
-      return spec.result.parse(result) as MethodResult<typeof method>;
+      const handler = handlers[method] as ((p: unknown) => Promise<unknown>) | undefined;
+      if (!handler)
+        throw new LakebookError("UNKNOWN_METHOD", `The service has no method "${String(method)}".`);
+      return (await handler(params)) as MethodResult<typeof method>;
+    },
+    download(method, params, signal) {
+      const handler = streams.download[method] as (p: unknown, s?: AbortSignal) => Promise<Download>;
+      return handler(params, signal);
+    },
+    upload(method, params, body, signal) {
+      const handler = streams.upload[method] as (
+        p: unknown,
+        b: AsyncIterable<Uint8Array>,
+        s?: AbortSignal,
+      ) => Promise<unknown>;
+      return handler(params, body, signal);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -2,15 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  createDataUpload,
-  createRouter,
-  exportDashboardHtml,
-  openWorkspace,
-  sendResultCsv,
-  startHttpHost,
-  statusPage,
-} from "../../service";
+import { createRouter, openWorkspace, startHttpHost, statusPage } from "../../service";
 import { parseCommandArgs, positiveInteger } from "../args";
 
 export const serveHelp = `Usage: lakebook serve [notebook] [--port N] [--no-open]
@@ -46,9 +38,6 @@ export async function serve(options: {
     port: options.port ?? 0,
     page: async () => statusPage(workspace),
     staticDir: existsSync(path.join(BUILT_UI, "index.html")) ? BUILT_UI : undefined,
-    resultCsv: (resultId, response) => sendResultCsv(workspace.engine, resultId, response),
-    dataUpload: createDataUpload({ notebookPath: () => workspace.notebookPath }),
-    dashboardHtml: () => exportDashboardHtml(workspace),
   });
   process.stdout.write(`${host.url}\n`);
   process.stderr.write(

@@ -2,6 +2,7 @@ import { type ComponentType, useCallback } from "react";
 import type { CellOutput } from "../../../pipeline/contract";
 import { useWorkbench } from "../app/workbench-context";
 import { useT } from "../i18n";
+import { saveResultCsv } from "../service/save-download";
 import { ChartOutput } from "./chart/ChartOutput";
 import { IngestOutput } from "./ingest/IngestOutput";
 import { TableOutput } from "./table/TableOutput";
@@ -28,7 +29,7 @@ function TableResult({ cellId, output }: { cellId: string; output: OutputOf<"tab
       result={output.result}
       label={t("output.table", { id: cellId })}
       fetchPage={fetchPage}
-      csvUrl={client.resultCsvUrl(resultId)}
+      onExportCsv={() => saveResultCsv(client, resultId)}
     />
   );
 }

@@ -1,15 +1,26 @@
 import {
   type DataFileUpload,
-  DataFileUploadSchema,
+  type DownloadMethodName,
   type MethodName,
   type MethodParams,
   type MethodResult,
   methods,
   type ServiceEvent,
   ServiceEventSchema,
+  type StreamParams,
+  streamMethods,
+  type UploadMethodName,
+  type UploadResult,
 } from "../../../pipeline/contract";
 import { httpTransport } from "./http-transport";
-import type { DashboardFile, DataFileUploadRequest, Transport } from "./transport";
+import { type DesktopIpc, ipcTransport } from "./ipc-transport";
+import type {
+  DashboardFile,
+  DataFileUploadRequest,
+  DownloadedFile,
+  Transport,
+  UploadOptions,
+} from "./transport";
 
 /**
  * The UI's only way to the service. Results and events are validated with the same zod schemas
@@ -23,6 +34,26 @@ export class ServiceClient {
     return methods[method].result.parse(result) as MethodResult<M>;
   }
 
+  /** A download method's bytes as a Blob and the name to save it under; throws ServiceCallError. */
+  download<M extends DownloadMethodName>(
+    method: M,
+    params: StreamParams<M>,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<DownloadedFile> {
+    return this.transport.download(method, params, options);
+  }
+
+  /** Sends `file` as an upload method's bytes; throws ServiceCallError. */
+  async upload<M extends UploadMethodName>(
+    method: M,
+    params: StreamParams<M>,
+    file: Blob,
+    options: UploadOptions = {},
+  ): Promise<UploadResult<M>> {
+    const result = await this.transport.upload(method, params, file, options);
+    return streamMethods[method].result.parse(result) as UploadResult<M>;
+  }
+
   eventsConnected(): Promise<void> {
     return this.transport.whenConnected();
   }
@@ -31,30 +62,32 @@ export class ServiceClient {
     this.transport.close();
   }
 
-  resultCsvUrl(resultId: string): string | undefined {
-    return this.transport.resultCsvUrl?.(resultId);
+  /** A kept query result as a CSV file (`result.exportCsv`). */
+  exportResultCsv(resultId: string): Promise<DownloadedFile> {
+    return this.download("result.exportCsv", { resultId });
   }
 
-  /** Whether files chosen in the page can be sent to the service (browser mode over HTTP). */
+  /** Whether files chosen in the page can be sent to the service: every transport can. */
   canUploadDataFiles(): boolean {
-    return this.transport.uploadDataFile !== undefined;
+    return true;
   }
 
   /** Puts a file chosen in the page into the notebook's `data/` folder; throws ServiceCallError. */
-  async uploadDataFile(upload: DataFileUploadRequest): Promise<DataFileUpload> {
-    if (!this.transport.uploadDataFile) throw new Error("This host cannot receive files.");
-    return DataFileUploadSchema.parse(await this.transport.uploadDataFile(upload));
+  uploadDataFile({ file, name, replace, ...options }: DataFileUploadRequest): Promise<DataFileUpload> {
+    // The size goes first, so a file over the cap or clashing with another is refused before it is sent.
+    const params = { name, bytes: file.size, ...(replace ? { replace: true } : {}) };
+    return this.upload("dataFile.upload", params, file, options);
   }
 
-  /** Whether the host can build the HTML dashboard (browser mode over HTTP; not the desktop shell yet). */
+  /** Whether the host can build the HTML dashboard: every transport can. */
   canExportDashboard(): boolean {
-    return this.transport.dashboardHtml !== undefined;
+    return true;
   }
 
   /** The notebook's charts as one self-contained HTML file; throws ServiceCallError. */
   async exportDashboard(): Promise<DashboardFile> {
-    if (!this.transport.dashboardHtml) throw new Error("This host cannot export a dashboard.");
-    return this.transport.dashboardHtml();
+    const { blob, fileName } = await this.download("dashboard.export", {});
+    return { html: blob, fileName };
   }
 
   onEvent(listener: (event: ServiceEvent) => void): () => void {
@@ -65,14 +98,14 @@ export class ServiceClient {
   }
 }
 
-type DesktopBridge = { lakebook?: Transport };
+type DesktopWindow = { lakebook?: DesktopIpc };
 
 /**
- * The one place the transport is chosen: the desktop shell's preload exposes `window.lakebook`;
- * in a browser the page was opened with `?token=` by `lakebook serve`.
+ * The one place the transport is chosen: the desktop shell's preload exposes `window.lakebook`
+ * (IPC); in a browser the page was opened with `?token=` by `lakebook serve` (HTTP).
  */
-export function resolveTransport(win: Window & DesktopBridge): Transport {
-  if (win.lakebook) return win.lakebook;
+export function resolveTransport(win: Window & DesktopWindow): Transport {
+  if (win.lakebook) return ipcTransport(win.lakebook);
   const token = new URL(win.location.href).searchParams.get("token") ?? "";
   return httpTransport({ baseUrl: win.location.origin, token });
 }

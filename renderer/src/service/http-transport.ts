@@ -1,5 +1,5 @@
-import type { MethodName } from "../../../pipeline/contract";
-import { ServiceCallError, type Transport } from "./transport";
+import type { ServiceError } from "../../../pipeline/contract";
+import { cancelled, resultOf, type Transport } from "./transport";
 import { xhrUpload } from "./xhr-upload";
 
 type SocketLike = {
@@ -15,11 +15,20 @@ export interface HttpTransportOptions {
   openSocket?: (url: string) => SocketLike;
 }
 
-/** Browser mode: `POST /rpc/<method>` with the token header, events from the `/events` socket. */
+/**
+ * Browser mode: `POST /rpc/<method>` with the token header; stream methods as `GET` (download) and
+ * `PUT` (upload) bodies on `/rpc/<method>?params=<json>`; events from the `/events` socket.
+ */
 export function httpTransport(options: HttpTransportOptions): Transport {
   const listeners = new Set<(event: unknown) => void>();
   let socket: SocketLike | undefined;
   let connected: Promise<void> | undefined;
+  const auth: Record<string, string> = options.token ? { Authorization: `Bearer ${options.token}` } : {};
+  const rpcUrl = (method: string, params?: unknown) => {
+    const url = new URL(`/rpc/${method}`, options.baseUrl);
+    if (params !== undefined) url.searchParams.set("params", JSON.stringify(params));
+    return url;
+  };
   // One socket for the page's lifetime: reconnecting per listener would drop events in between.
   const connect = (): Promise<void> => {
     if (connected) return connected;
@@ -38,19 +47,37 @@ export function httpTransport(options: HttpTransportOptions): Transport {
     return connected;
   };
   return {
-    async call(method: MethodName, params: unknown) {
-      const headers: Record<string, string> = { "Content-Type": "application/json" };
-      if (options.token) headers.Authorization = `Bearer ${options.token}`;
-      const response = await fetch(new URL(`/rpc/${method}`, options.baseUrl), {
+    async call(method, params) {
+      const response = await fetch(rpcUrl(method), {
         method: "POST",
-        headers,
+        headers: { "Content-Type": "application/json", ...auth },
         body: JSON.stringify(params ?? {}),
       });
-      const body = (await response.json().catch(() => noAnswer(response))) as
-        | { ok: true; result: unknown }
-        | ErrorBody;
-      if (!body.ok) throw callError(body);
-      return body.result;
+      return resultOf(await response.json().catch(() => undefined), noAnswer(response));
+    },
+    async download(method, params, { signal } = {}) {
+      const response = await fetch(rpcUrl(method, params ?? {}), {
+        headers: auth,
+        ...(signal ? { signal } : {}),
+      }).catch((error: unknown) => {
+        throw signal?.aborted ? cancelled("download") : error;
+      });
+      if (!response.ok) resultOf(await response.json().catch(() => undefined), noAnswer(response));
+      const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1];
+      return { blob: await response.blob(), fileName: name ?? "download" };
+    },
+    async upload(method, params, file, uploadOptions = {}) {
+      const url = rpcUrl(method, params ?? {}).toString();
+      // XMLHttpRequest where there is one: it reports upload progress, and a Blob body streams from disk.
+      if (typeof XMLHttpRequest !== "undefined") return xhrUpload(url, options.token, file, uploadOptions);
+      const response = await fetch(url, {
+        method: "PUT",
+        headers: { "Content-Type": "application/octet-stream", ...auth },
+        body: file,
+        ...(uploadOptions.signal ? { signal: uploadOptions.signal } : {}),
+      });
+      uploadOptions.onProgress?.(file.size, file.size);
+      return resultOf(await response.json().catch(() => undefined), noAnswer(response));
     },
     onEvent(listener) {
       void connect();
@@ -58,27 +85,6 @@ export function httpTransport(options: HttpTransportOptions): Transport {
       return () => listeners.delete(listener);
     },
     whenConnected: () => connect(),
-    async dashboardHtml() {
-      const headers: Record<string, string> = options.token
-        ? { Authorization: `Bearer ${options.token}` }
-        : {};
-      const response = await fetch(new URL("/dashboard.html", options.baseUrl), { headers });
-      if (!response.ok) throw callError((await response.json().catch(() => noAnswer(response))) as ErrorBody);
-      const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1];
-      return { html: await response.blob(), fileName: name ?? "dashboard.html" };
-    },
-    resultCsvUrl: (resultId) =>
-      new URL(`/results/${encodeURIComponent(resultId)}.csv`, options.baseUrl).toString(),
-    // XMLHttpRequest, not fetch: it reports upload progress, and a Blob body streams from disk.
-    ...(typeof XMLHttpRequest === "undefined"
-      ? {}
-      : {
-          uploadDataFile: (upload) => {
-            const url = new URL(`/data/${encodeURIComponent(upload.name)}`, options.baseUrl);
-            if (upload.replace) url.searchParams.set("replace", "1");
-            return xhrUpload(url.toString(), options.token, upload);
-          },
-        }),
     close() {
       socket?.close();
       socket = undefined;
@@ -87,14 +93,6 @@ export function httpTransport(options: HttpTransportOptions): Transport {
   };
 }
 
-type ErrorBody = { ok: false; error: { code: string; message: string; hint?: string; retryable: boolean } };
-
-function noAnswer(response: Response): ErrorBody {
-  return {
-    ok: false,
-    error: { code: `HTTP_${response.status}`, message: response.statusText || "No answer", retryable: true },
-  };
+function noAnswer(response: Response): ServiceError {
+  return { code: `HTTP_${response.status}`, message: response.statusText || "No answer", retryable: true };
 }
-
-const callError = ({ error }: ErrorBody) =>
-  new ServiceCallError(error.code, error.message, error.hint, error.retryable);

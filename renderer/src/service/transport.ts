@@ -1,24 +1,42 @@
-import type { MethodName, ServiceEvent } from "../../../pipeline/contract";
+import {
+  type DownloadMethodName,
+  type MethodName,
+  readReply,
+  type ServiceError,
+  type ServiceEvent,
+  type UploadMethodName,
+} from "../../../pipeline/contract";
 
-/** How the UI reaches the service. It never knows which one it has: see `resolveTransport`. */
+/**
+ * How the UI reaches the service: HTTP (`http-transport.ts`) or Electron IPC (`ipc-transport.ts`),
+ * chosen once in `resolveTransport`. The UI never knows which. Every method throws
+ * ServiceCallError with the service's error shape; results are validated by ServiceClient.
+ */
 export interface Transport {
   call(method: MethodName, params: unknown): Promise<unknown>;
+  /** A download method's bytes, gathered into a Blob typed with the service's content type. */
+  download(
+    method: DownloadMethodName,
+    params: unknown,
+    options?: { signal?: AbortSignal },
+  ): Promise<DownloadedFile>;
+  /** Sends `file` as an upload method's bytes; resolves with the method's result, still to be validated. */
+  upload(method: UploadMethodName, params: unknown, file: Blob, options?: UploadOptions): Promise<unknown>;
   onEvent(listener: (event: unknown) => void): () => void;
   /** Resolves once events flow: a run started after this cannot miss its first event. */
   whenConnected(): Promise<void>;
   close(): void;
-  /** Where a query result downloads as CSV (`GET /results/<id>.csv`); absent when the host cannot serve it. */
-  resultCsvUrl?(resultId: string): string;
-  /**
-   * Sends a file chosen in the page to the notebook's `data/` folder (`PUT /data/<name>`); absent
-   * when the host cannot receive one. Resolves with the service's answer, still to be validated.
-   */
-  uploadDataFile?(upload: DataFileUploadRequest): Promise<unknown>;
-  /**
-   * The notebook's charts as the self-contained HTML `lakebook export --html` writes
-   * (`GET /dashboard.html`); absent when the host cannot serve it. Throws ServiceCallError.
-   */
-  dashboardHtml?(): Promise<DashboardFile>;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** The name the service suggests for saving it. */
+  fileName: string;
+}
+
+export interface UploadOptions {
+  onProgress?(sent: number, total: number): void;
+  signal?: AbortSignal;
 }
 
 export interface DashboardFile {
@@ -26,14 +44,12 @@ export interface DashboardFile {
   fileName: string;
 }
 
-export interface DataFileUploadRequest {
+export interface DataFileUploadRequest extends UploadOptions {
   file: Blob;
   /** The plain file name it gets in `data/`. */
   name: string;
   /** Overwrite a file of that name with other content (otherwise DATA_FILE_EXISTS). */
   replace?: boolean;
-  onProgress?(sent: number, total: number): void;
-  signal?: AbortSignal;
 }
 
 /** Thrown for a failed call: the service's error shape, ready to draw in a cell. */
@@ -48,5 +64,16 @@ export class ServiceCallError extends Error {
     this.name = "ServiceCallError";
   }
 }
+
+/** The result of a reply read off the wire (pipeline/contract/reply.ts), or its error thrown. */
+export function resultOf(raw: unknown, whenUnreadable: ServiceError): unknown {
+  const reply = readReply(raw, whenUnreadable);
+  if (reply.ok) return reply.result;
+  const { code, message, hint, retryable } = reply.error;
+  throw new ServiceCallError(code, message, hint, retryable);
+}
+
+export const cancelled = (what: "upload" | "download") =>
+  new ServiceCallError("CANCELLED", `The ${what} was cancelled.`, undefined, true);
 
 export type EventListener = (event: ServiceEvent) => void;

@@ -1,39 +1,38 @@
-import { type DataFileUploadRequest, ServiceCallError } from "./transport";
-
-type Answer =
-  | { ok: true; result: unknown }
-  | { ok: false; error: { code: string; message: string; hint?: string; retryable: boolean } };
+import { cancelled, resultOf, ServiceCallError, type UploadOptions } from "./transport";
 
 /**
  * `PUT` of a Blob with upload progress. The browser reads the file from disk as it sends it, so a
  * 172 MB CSV is never copied into the page's memory. Failures become ServiceCallError like `call`.
  */
-export function xhrUpload(url: string, token: string, upload: DataFileUploadRequest): Promise<unknown> {
+export function xhrUpload(url: string, token: string, file: Blob, options: UploadOptions): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("PUT", url);
     if (token) xhr.setRequestHeader("Authorization", `Bearer ${token}`);
     xhr.setRequestHeader("Content-Type", "application/octet-stream");
     xhr.upload.onprogress = (event) =>
-      upload.onProgress?.(event.loaded, event.lengthComputable ? event.total : upload.file.size);
+      options.onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
     const onAbort = () => xhr.abort();
-    upload.signal?.addEventListener("abort", onAbort, { once: true });
-    const settle = () => upload.signal?.removeEventListener("abort", onAbort);
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    const settle = () => options.signal?.removeEventListener("abort", onAbort);
     xhr.onload = () => {
       settle();
-      let answer: Answer;
+      let answer: unknown;
       try {
-        answer = JSON.parse(xhr.responseText) as Answer;
+        answer = JSON.parse(xhr.responseText);
       } catch {
-        answer = {
-          ok: false,
-          error: { code: `HTTP_${xhr.status}`, message: xhr.statusText || "No answer", retryable: true },
-        };
+        answer = undefined;
       }
-      if (answer.ok) resolve(answer.result);
-      else {
-        const { code, message, hint, retryable } = answer.error;
-        reject(new ServiceCallError(code, message, hint, retryable));
+      try {
+        resolve(
+          resultOf(answer, {
+            code: `HTTP_${xhr.status}`,
+            message: xhr.statusText || "No answer",
+            retryable: true,
+          }),
+        );
+      } catch (error) {
+        reject(error);
       }
     };
     xhr.onerror = () => {
@@ -44,13 +43,13 @@ export function xhrUpload(url: string, token: string, upload: DataFileUploadRequ
     };
     xhr.onabort = () => {
       settle();
-      reject(new ServiceCallError("CANCELLED", "The upload was cancelled.", undefined, true));
+      reject(cancelled("upload"));
     };
-    if (upload.signal?.aborted) {
+    if (options.signal?.aborted) {
       settle();
-      reject(new ServiceCallError("CANCELLED", "The upload was cancelled.", undefined, true));
+      reject(cancelled("upload"));
       return;
     }
-    xhr.send(upload.file);
+    xhr.send(file);
   });
 }

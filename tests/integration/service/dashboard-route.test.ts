@@ -4,6 +4,7 @@ import { LakebookError } from "../../../pipeline/contract";
 import {
   exportDashboardHtml,
   type HttpHost,
+  htmlDownload,
   type ServiceRouter,
   startHttpHost,
 } from "../../../pipeline/service";
@@ -12,14 +13,20 @@ import {
 let host: HttpHost;
 let answer: () => Promise<{ html: string; fileName: string }>;
 
+/** The route goes through the dispatcher to the router's `dashboard.export`, answered by `answer`. */
 const router: ServiceRouter = {
   call: async () => ({}) as never,
+  download: async () => {
+    const { html, fileName } = await answer();
+    return htmlDownload(html, fileName);
+  },
+  upload: async () => ({}),
   subscribe: () => () => undefined,
   close: async () => undefined,
 };
 
 beforeAll(async () => {
-  host = await startHttpHost(router, { page: async () => "page", dashboardHtml: () => answer() });
+  host = await startHttpHost(router, { page: async () => "page" });
 });
 afterAll(async () => {
   await host.close();

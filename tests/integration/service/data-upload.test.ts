@@ -6,7 +6,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DataFileUploadSchema } from "../../../pipeline/contract";
 import {
-  createDataUpload,
   createRouter,
   dataFileNameProblem,
   type HttpHost,
@@ -30,14 +29,12 @@ beforeAll(async () => {
   dataDir = path.join(dir, "data");
   await writeFile(path.join(dir, "test.lakebook.md"), "---\nlakebook: 1\ntitle: Upload test\n---\n");
   workspace = await openWorkspace({ notebookPath: path.join(dir, "test.lakebook.md") });
-  const router = createRouter(workspace);
-  host = await startHttpHost(router, {
+  host = await startHttpHost(createRouter(workspace, { maxUploadBytes: CAP }), {
     page: async () => statusPage(workspace),
-    dataUpload: createDataUpload({ notebookPath: () => workspace.notebookPath, maxBytes: CAP }),
   });
-  noNotebookHost = await startHttpHost(router, {
+  // The same lake, but no notebook open: nowhere to put a data file.
+  noNotebookHost = await startHttpHost(createRouter({ ...workspace, notebookPath: null, notebook: null }), {
     page: async () => "",
-    dataUpload: createDataUpload({ notebookPath: () => null }),
   });
 });
 

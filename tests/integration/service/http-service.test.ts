@@ -10,7 +10,6 @@ import {
   createRouter,
   type HttpHost,
   openWorkspace,
-  sendResultCsv,
   startHttpHost,
   statusPage,
   type Workspace,
@@ -52,10 +51,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, "test.lakebook.md"), notebookText);
   workspace = await openWorkspace({ notebookPath: path.join(dir, "test.lakebook.md") });
   const router = createRouter(workspace);
-  host = await startHttpHost(router, {
-    page: async () => statusPage(workspace),
-    resultCsv: (resultId, response) => sendResultCsv(workspace.engine, resultId, response),
-  });
+  host = await startHttpHost(router, { page: async () => statusPage(workspace) });
   base = `http://127.0.0.1:${host.port}`;
   client = new ServiceClient(
     httpTransport({ baseUrl: base, token: host.token, openSocket: (url) => new WebSocket(url) as never }),
@@ -294,5 +290,44 @@ describe("what the workbench needs from the service", () => {
     });
     expect(missing.status).toBe(404);
     expect((await fetch(`${base}/results/${result.resultId}.csv`)).status).toBe(401);
+  });
+
+  it("serves the stream methods through the client, as the UI calls them", async () => {
+    const result = await client.call("query.run", { sql: "SELECT range AS n FROM range(3)", pageSize: 1 });
+    const csv = await client.exportResultCsv(result.resultId);
+    expect(csv.fileName).toBe("lakebook-result.csv");
+    expect(csv.blob.type).toMatch(/^text\/csv/);
+    expect(await csv.blob.text()).toBe("n\r\n0\r\n1\r\n2\r\n");
+    await expect(client.exportResultCsv("r_nope")).rejects.toMatchObject({ name: "ServiceCallError" });
+
+    const upload = await client.uploadDataFile({ file: new Blob(["a|b\n1|2\n"]), name: "via-client.csv" });
+    expect(upload).toMatchObject({
+      path: "data/via-client.csv",
+      bytes: 8,
+      replaced: false,
+      unchanged: false,
+    });
+    expect(await readFile(path.join(dir, "data", "via-client.csv"), "utf8")).toBe("a|b\n1|2\n");
+    await expect(
+      client.uploadDataFile({ file: new Blob(["other"]), name: "via-client.csv" }),
+    ).rejects.toMatchObject({ code: "DATA_FILE_EXISTS" });
+  });
+
+  it("answers a stream method with bad params or an unknown name in the one reply shape", async () => {
+    const headers = { Host: `127.0.0.1:${host.port}`, Authorization: `Bearer ${host.token}` };
+    const badParams = await raw(
+      `/rpc/result.exportCsv?params=${encodeURIComponent('{"resultId":"../x"}')}`,
+      headers,
+    );
+    expect(badParams.status).toBe(400);
+    expect(JSON.parse(badParams.body)).toMatchObject({ ok: false, error: { code: "INVALID_PARAMS" } });
+    const notJson = await raw("/rpc/result.exportCsv?params=%7B", headers);
+    expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: "INVALID_JSON" } });
+    const unknown = await raw("/rpc/fs.readFile", headers);
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: "UNKNOWN_METHOD" } });
+    // A plain method is not a download, and a download is not a plain method.
+    expect((await raw("/rpc/service.info", headers)).status).toBe(404);
+    expect((await raw("/rpc/dashboard.export", headers, "{}")).status).toBe(404);
   });
 });

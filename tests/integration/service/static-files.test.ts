@@ -11,6 +11,8 @@ let host: HttpHost;
 
 const router: ServiceRouter = {
   call: async () => ({}) as never,
+  download: async () => ({}) as never,
+  upload: async () => ({}),
   subscribe: () => () => undefined,
   close: async () => undefined,
 };

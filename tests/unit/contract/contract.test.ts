@@ -2,9 +2,14 @@ import { describe, expect, it } from "vitest";
 import {
   CONTRACT_VERSION,
   describeContract,
+  isDownloadMethod,
+  isUploadMethod,
   LakebookError,
   methods,
+  readReply,
   ServiceEventSchema,
+  StreamRequestSchema,
+  streamMethods,
   toServiceError,
 } from "../../../pipeline/contract";
 
@@ -21,6 +26,38 @@ describe("service contract", () => {
       false,
     );
     expect(methods["cell.run"].params.safeParse({ cellId: "top_subgenres" }).success).toBe(true);
+  });
+
+  it("reads every transport's reply with one schema, and anything else as the fallback error", () => {
+    const fallback = { code: "HTTP_502", message: "Bad Gateway", retryable: true };
+    expect(readReply({ ok: true, result: { tables: [] } }, fallback)).toEqual({
+      ok: true,
+      result: { tables: [] },
+    });
+    const failed = { ok: false, error: { code: "NO_NOTEBOOK", message: "No notebook", retryable: false } };
+    expect(readReply(failed, fallback)).toEqual(failed);
+    expect(readReply("<html>proxy error</html>", fallback)).toEqual({ ok: false, error: fallback });
+    expect(readReply({ ok: false, error: { code: "X" } }, fallback)).toEqual({ ok: false, error: fallback });
+  });
+
+  it("declares the stream methods with their direction, apart from plain methods", () => {
+    expect(Object.keys(streamMethods).sort()).toEqual([
+      "dashboard.export",
+      "dataFile.upload",
+      "result.exportCsv",
+    ]);
+    expect(isDownloadMethod("result.exportCsv") && isDownloadMethod("dashboard.export")).toBe(true);
+    expect(isUploadMethod("dataFile.upload") && !isUploadMethod("result.exportCsv")).toBe(true);
+    expect(isDownloadMethod("service.info") || isDownloadMethod("toString")).toBe(false);
+    for (const name of Object.keys(streamMethods)) expect(Object.hasOwn(methods, name)).toBe(false);
+    expect(streamMethods["result.exportCsv"].params.safeParse({ resultId: "../x" }).success).toBe(false);
+  });
+
+  it("bounds the chunk an IPC stream message carries", () => {
+    const write = (bytes: number) => ({ op: "write", streamId: "s1", chunk: new Uint8Array(bytes) });
+    expect(StreamRequestSchema.safeParse(write(1024 * 1024)).success).toBe(true);
+    expect(StreamRequestSchema.safeParse(write(1024 * 1024 + 1)).success).toBe(false);
+    expect(StreamRequestSchema.safeParse({ op: "write", streamId: "s1", chunk: "text" }).success).toBe(false);
   });
 
   it("rejects unknown event kinds", () => {

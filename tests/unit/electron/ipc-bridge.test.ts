@@ -28,15 +28,19 @@ function fakeRouter(): ServiceRouter & { emit(event: ServiceEvent): void } {
       if (method === "catalog.list") return { tables: [] };
       throw new LakebookError("NO_NOTEBOOK", "No notebook is open", { hint: "Open one" });
     },
-    subscribe: (listener) => {
+    download: async () => {
+      throw new LakebookError("NOT_HERE", "no downloads in this test");
+    },
+    upload: async () => ({}),
+    subscribe: (listener: (event: ServiceEvent) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close: async () => undefined,
-    emit: (event) => {
+    emit: (event: ServiceEvent) => {
       for (const listener of listeners) listener(event);
     },
-  } as ServiceRouter & { emit(event: ServiceEvent): void };
+  } as unknown as ServiceRouter & { emit(event: ServiceEvent): void };
 }
 
 const trusted = isAppUrl("/opt/lakebook/renderer");

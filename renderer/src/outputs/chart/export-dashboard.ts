@@ -11,7 +11,7 @@ export type DashboardExportState =
 /** The last "Export dashboard": shown beside the toolbar button, so a failure is seen, not only heard. */
 export const dashboardExport = createStore<DashboardExportState>({ kind: "idle" });
 
-/** Whether this page can export: the HTTP host serves `/dashboard.html`; only chart cells make one. */
+/** Whether this page can export (`dashboard.export`, on every transport); only chart cells make one. */
 export const canExportDashboard = (wb: Pick<Workbench, "client" | "doc">) =>
   wb.client.canExportDashboard() &&
   dashboardExport.get().kind !== "exporting" &&

@@ -12,7 +12,8 @@ export interface TableOutputProps {
   /** Accessible name of the table, e.g. "Result of top_subgenres". */
   label: string;
   fetchPage(offset: number, limit: number): Promise<Row[]>;
-  csvUrl?: string | undefined;
+  /** "Export CSV": saves the whole result, not only the rows on screen. */
+  onExportCsv?: (() => void) | undefined;
   maxHeight?: number;
   rowHeight?: number;
   pageSize?: number;
@@ -143,7 +144,7 @@ export function TableOutput(props: TableOutputProps) {
       <TableToolbar
         rowCount={result.rowCount}
         columnCount={columns.length}
-        csvUrl={props.csvUrl}
+        onExportCsv={props.onExportCsv}
         onCopy={() => void copy()}
         onGoToRow={(row) => void goToRow(row)}
       />

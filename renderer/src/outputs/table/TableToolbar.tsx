@@ -4,14 +4,15 @@ import { formatNumber, useLocale, useT } from "../../i18n";
 interface TableToolbarProps {
   rowCount: number;
   columnCount: number;
-  csvUrl?: string | undefined;
+  /** Saves the whole result as CSV, streamed by the service (`result.exportCsv`). */
+  onExportCsv?: (() => void) | undefined;
   onCopy(): void;
   /** Zero-based row to bring to the top. */
   onGoToRow(row: number): void;
 }
 
 /** Above a result: its size, copy as TSV, CSV export (streamed by the service) and "Go to row". */
-export function TableToolbar({ rowCount, columnCount, csvUrl, onCopy, onGoToRow }: TableToolbarProps) {
+export function TableToolbar({ rowCount, columnCount, onExportCsv, onCopy, onGoToRow }: TableToolbarProps) {
   const t = useT();
   const locale = useLocale();
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -30,10 +31,10 @@ export function TableToolbar({ rowCount, columnCount, csvUrl, onCopy, onGoToRow 
       <button type="button" onClick={onCopy}>
         {t("output.copy")}
       </button>
-      {csvUrl && (
-        <a href={csvUrl} download className="button-link">
+      {onExportCsv && (
+        <button type="button" onClick={onExportCsv}>
           {t("output.exportCsv")}
-        </a>
+        </button>
       )}
       {rowCount > 1 && (
         <form onSubmit={submit} className="table-goto">

@@ -2,6 +2,7 @@ import { useCallback, useState } from "react";
 import type { QueryResult } from "../../../../pipeline/contract";
 import { useWorkbench } from "../../app/workbench-context";
 import { useT } from "../../i18n";
+import { saveResultCsv } from "../../service/save-download";
 import { TableOutput } from "../table/TableOutput";
 
 /**
@@ -31,7 +32,7 @@ export function TransformPreview({ table, preview }: { table: string; preview: Q
           result={preview}
           label={label}
           fetchPage={fetchPage}
-          csvUrl={client.resultCsvUrl(resultId)}
+          onExportCsv={() => saveResultCsv(client, resultId)}
         />
       )}
     </details>

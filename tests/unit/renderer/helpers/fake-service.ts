@@ -1,4 +1,10 @@
-import type { MethodName, MethodParams, MethodResult, ServiceEvent } from "../../../../pipeline/contract";
+import type {
+  MethodName,
+  MethodParams,
+  MethodResult,
+  ServiceEvent,
+  StreamMethodName,
+} from "../../../../pipeline/contract";
 import type { Notebook } from "../../../../pipeline/document";
 import { ServiceClient } from "../../../../renderer/src/service/client";
 import { ServiceCallError, type Transport } from "../../../../renderer/src/service/transport";
@@ -8,10 +14,10 @@ export type Handlers = { [M in MethodName]?: Handler<M> };
 
 export interface FakeService {
   client: ServiceClient;
-  calls: { method: MethodName; params: unknown }[];
+  calls: { method: MethodName | StreamMethodName; params: unknown }[];
   emit(event: ServiceEvent): void;
   handle<M extends MethodName>(method: M, handler: Handler<M>): void;
-  callsOf(method: MethodName): unknown[];
+  callsOf(method: MethodName | StreamMethodName): unknown[];
 }
 
 /**
@@ -36,7 +42,15 @@ export function fakeService(handlers: Handlers = {}): FakeService {
     },
     whenConnected: async () => {},
     close() {},
-    resultCsvUrl: (id) => `/results/${id}.csv`,
+    // Stream methods are recorded like calls; a test that needs their bytes spies on the client.
+    async download(method, params) {
+      calls.push({ method, params });
+      return { blob: new Blob([""]), fileName: `${method}.download` };
+    },
+    async upload(method, params) {
+      calls.push({ method, params });
+      throw new ServiceCallError("UNKNOWN_METHOD", `fake service has no ${method}`, undefined, false);
+    },
   };
   return {
     client: new ServiceClient(transport),

@@ -164,9 +164,16 @@ describe("the transform output", () => {
     const table = screen.getByRole("table", { name });
     expect(table.getAttribute("aria-rowcount")).toBe("101");
     expect(table.textContent).toContain(String(fact.preview?.rows[0]?.title_key));
-    expect(screen.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toBe(
-      `/results/${fact.preview?.resultId}.csv`,
-    );
+    // The export goes through the service client (`result.exportCsv`), on whichever transport.
+    globalThis.URL.createObjectURL ??= () => "blob:x";
+    globalThis.URL.revokeObjectURL ??= () => undefined;
+    const saved: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Export CSV" }));
+    await waitFor(() => expect(saved).toEqual(["result.exportCsv.download"]));
+    expect(h1.service.callsOf("result.exportCsv")).toEqual([{ resultId: fact.preview?.resultId }]);
     cleanup();
     // Rows the service kept back are fetched by the result's id.
     const preview = fact.preview;

@@ -1,0 +1,29 @@
+import { type ServiceError, toServiceError } from "../contract";
+
+// Stack frames ("    at fn (file:line)") belong in a log, never in front of a student.
+const STACK_FRAME = /^\s*at\s.+$/gm;
+// Credentials that SDK and HTTP errors sometimes quote back: AWS key ids, secrets, tokens, API keys.
+const SECRETS: [RegExp, string][] = [
+  [/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, "[access key id]"],
+  [/\b(aws_secret_access_key|aws_session_token|secret|password)(\s*[=:]\s*)[^\s;,&"']+/gi, "$1$2[redacted]"],
+  [/\b(Bearer\s+)[\w.~+/=-]+/gi, "$1[redacted]"],
+  [/\b((?:token|api_key|apikey|access_token)=)[^\s;,&"']+/gi, "$1[redacted]"],
+];
+
+/**
+ * Any thrown value as the error shape a client may see: LakebookError keeps its code, hint and
+ * retryable; anything else is INTERNAL with its message. Either way, stack frames and credentials
+ * quoted in a message or hint are taken out (pure, so each rule is tested).
+ */
+export function publicError(error: unknown): ServiceError {
+  const shaped = toServiceError(error);
+  const message = scrub(shaped.message) || "Unexpected error";
+  const hint = shaped.hint === undefined ? undefined : scrub(shaped.hint);
+  return { code: shaped.code, message, ...(hint ? { hint } : {}), retryable: shaped.retryable };
+}
+
+function scrub(text: string): string {
+  let clean = text.replace(STACK_FRAME, "");
+  for (const [pattern, replacement] of SECRETS) clean = clean.replace(pattern, replacement);
+  return clean.replace(/\n{2,}/g, "\n").trim();
+}

@@ -1,0 +1,27 @@
+import { announce } from "../state/announcer";
+import type { ServiceClient } from "./client";
+import type { DownloadedFile } from "./transport";
+
+/** Hands a downloaded file to the browser's download manager, the way a download link would. */
+export function saveFile({ blob, fileName }: DownloadedFile): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.rel = "noopener";
+  link.style.display = "none";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The click has handed the URL to the download manager; free it once that has read it.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** "Export CSV" of a table: the result streamed by the service, saved as a file; a failure is said aloud. */
+export async function saveResultCsv(client: Pick<ServiceClient, "exportResultCsv">, resultId: string) {
+  try {
+    saveFile(await client.exportResultCsv(resultId));
+  } catch (error) {
+    announce((error as Error).message || String(error));
+  }
+}
