@@ -1,8 +1,8 @@
-import { useWorkbench } from "../app/workbench-context";
 import { useT } from "../i18n";
-import { select } from "../notebook/ui-store";
-import { displayStatus } from "../run/run-store";
+import { displayStatus } from "../state/run-store";
 import { useStore } from "../state/store";
+import { select } from "../state/ui-store";
+import { useWorkbench } from "../state/workbench-context";
 import { type GraphNode, layoutGraph, NODE_HEIGHT, NODE_WIDTH } from "./graph-layout";
 
 const PAD = 8;

@@ -1,9 +1,9 @@
 import type { ChartOutput as ChartOutputData } from "../../../../pipeline/contract";
 import { useT } from "../../i18n";
 import { announce } from "../../state/announcer";
+import { chartFileName, downloadUrl } from "../../ui/download";
 import { ChartFacts } from "./ChartFacts";
 import { ChartSql } from "./ChartSql";
-import { chartFileName, downloadUrl } from "./chart-download";
 import { useDrawnChart } from "./use-drawn-chart";
 import "./chart.css";
 
