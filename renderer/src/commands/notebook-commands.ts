@@ -1,4 +1,5 @@
 import { localeStore, setLocale } from "../i18n";
+import { reloadCatalog } from "../state/catalog-store";
 import { select } from "../state/ui-store";
 import type { Workbench } from "../state/workbench";
 import { resolvedTheme, setThemePreference } from "../theme/theme";
@@ -175,6 +176,22 @@ export const notebookCommands: readonly Command[] = [
     perform: (wb) => wb.ui.set((s) => ({ ...s, sideTab: "dependencies" })),
   },
   { id: "showLake", label: "cmd.showLake", perform: (wb) => wb.ui.set((s) => ({ ...s, sideTab: "lake" })) },
+  {
+    // A cell named elsewhere (the dependency list, a table's lineage): select it in the notebook.
+    id: "selectCell",
+    label: "cmd.selectCell",
+    inPalette: false,
+    when: (_wb, cellId) => cellId !== undefined,
+    perform: (wb, cellId) => {
+      if (cellId !== undefined) select(wb.ui, cellId);
+    },
+  },
+  {
+    id: "reloadCatalog",
+    label: "lake.refresh",
+    inPalette: false,
+    perform: (wb) => reloadCatalog(wb.client, wb.catalog),
+  },
   { id: "exportDashboard", label: "cmd.exportDashboard", when: canExportDashboard, perform: exportDashboard },
   {
     id: "toggleTheme",

@@ -1,7 +1,7 @@
+import { runCommand } from "../commands/notebook-commands";
 import { useT } from "../i18n";
 import { displayStatus } from "../state/run-store";
 import { useStore } from "../state/store";
-import { select } from "../state/ui-store";
 import { useWorkbench } from "../state/workbench-context";
 import { type GraphNode, layoutGraph, NODE_HEIGHT, NODE_WIDTH } from "./graph-layout";
 
@@ -101,7 +101,11 @@ export function DependencyView() {
           const [cell, table] = edge.relation === "writes" ? [from, to] : [to, from];
           return (
             <li key={`${edge.from}>${edge.to}`}>
-              <button type="button" className="link-button" onClick={() => select(wb.ui, cell.label)}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => runCommand(wb, "selectCell", cell.label)}
+              >
                 {t(edge.relation === "writes" ? "deps.writes" : "deps.reads", {
                   cell: cell.label,
                   table: table.label,

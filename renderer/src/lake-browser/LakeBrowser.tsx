@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { Zone } from "../../../pipeline/contract";
+import { runCommand } from "../commands/notebook-commands";
 import { useT } from "../i18n";
-import { reloadCatalog } from "../state/catalog-store";
 import { useStore } from "../state/store";
 import { useWorkbench } from "../state/workbench-context";
 import type { TableOpener } from "../ui/catalog-table/TableName";
@@ -64,7 +64,7 @@ export function LakeBrowser() {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <button type="button" onClick={() => void reloadCatalog(wb.client, wb.catalog)}>
+        <button type="button" onClick={() => runCommand(wb, "reloadCatalog")}>
           {t("lake.refresh")}
         </button>
       </div>

@@ -1,7 +1,7 @@
 import type { CatalogTable } from "../../../pipeline/contract";
+import { runCommand } from "../commands/notebook-commands";
 import { useT } from "../i18n";
 import { cellById } from "../state/document-store";
-import { select } from "../state/ui-store";
 import { useWorkbench } from "../state/workbench-context";
 import { fillMessage } from "../ui/catalog-table/fill-message";
 import { TableNames, type TableOpener } from "../ui/catalog-table/TableName";
@@ -21,7 +21,7 @@ export function TableLineage({ table, open }: { table: CatalogTable; open?: Tabl
         <button
           type="button"
           className="link-button"
-          onClick={() => select(wb.ui, producer.cell)}
+          onClick={() => runCommand(wb, "selectCell", producer.cell)}
           title={t("table.showCell", { cell: producer.cell })}
         >
           {madeBy}

@@ -70,6 +70,14 @@ describe("a cell's own buttons run the registered commands", () => {
 
   it("keeps cell-only commands out of the palette", () => {
     const hidden = notebookCommands.filter((c) => c.inPalette === false).map((c) => c.id);
-    expect(hidden).toEqual(["stopCell", "restoreEdits", "discardEdits", "reloadFromDisk", "keepMine"]);
+    expect(hidden).toEqual([
+      "stopCell",
+      "selectCell",
+      "reloadCatalog",
+      "restoreEdits",
+      "discardEdits",
+      "reloadFromDisk",
+      "keepMine",
+    ]);
   });
 });
