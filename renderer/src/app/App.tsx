@@ -6,12 +6,13 @@ import { useT } from "../i18n";
 import { NotebookView } from "../notebook/NotebookView";
 import type { ServiceClient } from "../service/client";
 import { useStore } from "../state/store";
+import type { Workbench } from "../state/workbench";
+import { useWorkbench, WorkbenchProvider } from "../state/workbench-context";
+import { openWorkbench } from "./create-workbench";
 import { LiveRegion } from "./LiveRegion";
 import { PromptBanner } from "./PromptBanner";
 import { SidePanel } from "./SidePanel";
 import { Toolbar } from "./Toolbar";
-import { openWorkbench, type Workbench } from "./workbench";
-import { useWorkbench, WorkbenchProvider } from "./workbench-context";
 
 function Layout() {
   const t = useT();

@@ -1,38 +1,12 @@
+import { CommandButton } from "../commands/CommandButton";
 import { formatTime, useLocale, useT } from "../i18n";
-import { select } from "../notebook/ui-store";
 import { useStore } from "../state/store";
-import type { Workbench } from "./workbench";
-import { useWorkbench } from "./workbench-context";
+import { useWorkbench } from "../state/workbench-context";
 
-const dismiss = (wb: Workbench) => wb.ui.set((s) => ({ ...s, prompt: null }));
-
-async function restore(wb: Workbench) {
-  if (wb.recovered) wb.doc.dispatch({ type: "replace", notebook: wb.recovered });
-  wb.recovered = null;
-  dismiss(wb);
-  await wb.autosave.flush(true);
-}
-
-async function discard(wb: Workbench) {
-  wb.recovered = null;
-  dismiss(wb);
-  await wb.client.call("notebook.discardJournal", {}).catch(() => {});
-}
-
-async function reload(wb: Workbench) {
-  dismiss(wb);
-  const opened = await wb.client.call("notebook.open", {});
-  wb.autosave.adopt(opened.notebook);
-  const cells = opened.notebook.cells;
-  if (!cells.some((c) => c.id === wb.ui.get().selectedId)) select(wb.ui, cells[0]?.id ?? null);
-}
-
-async function keepMine(wb: Workbench) {
-  dismiss(wb);
-  await wb.autosave.overwrite();
-}
-
-/** Questions that need an answer before editing on: unsaved edits found on open, or the file changed on disk. */
+/**
+ * Questions that need an answer before editing on: unsaved edits found on open, or the file changed
+ * on disk. The answers are registered commands (`commands/prompt-answers.ts`).
+ */
 export function PromptBanner() {
   const t = useT();
   const locale = useLocale();
@@ -49,22 +23,14 @@ export function PromptBanner() {
               time: journaled && !Number.isNaN(journaled.getTime()) ? formatTime(locale, journaled) : "—",
             })}
           </p>
-          <button type="button" className="primary" onClick={() => void restore(wb)}>
-            {t("recover.restore")}
-          </button>
-          <button type="button" onClick={() => void discard(wb)}>
-            {t("recover.discard")}
-          </button>
+          <CommandButton id="restoreEdits" className="primary" />
+          <CommandButton id="discardEdits" />
         </>
       ) : (
         <>
           <p>{t("changed.message")}</p>
-          <button type="button" className="primary" onClick={() => void reload(wb)}>
-            {t("changed.reload")}
-          </button>
-          <button type="button" onClick={() => void keepMine(wb)}>
-            {t("changed.keep")}
-          </button>
+          <CommandButton id="reloadFromDisk" className="primary" />
+          <CommandButton id="keepMine" />
         </>
       )}
     </div>

@@ -1,15 +1,16 @@
 import type { KeyboardEvent } from "react";
+import { runCommand } from "../commands/notebook-commands";
 import { CoursePanel } from "../course/CoursePanel";
 import { DependencyView } from "../deps/DependencyView";
 import { useT } from "../i18n";
 import { LakeBrowser } from "../lake-browser/LakeBrowser";
-import { QueuePanel } from "../run/QueuePanel";
 import { useStore } from "../state/store";
-import { useWorkbench } from "./workbench-context";
+import { useWorkbench } from "../state/workbench-context";
+import { QueuePanel } from "./QueuePanel";
 
 const TABS = [
-  { id: "lake", label: "lake.title" },
-  { id: "dependencies", label: "deps.title" },
+  { id: "lake", label: "lake.title", command: "showLake" },
+  { id: "dependencies", label: "deps.title", command: "showDependencies" },
 ] as const;
 
 /** The aside: the run queue, then the lake browser or the dependency view. */
@@ -17,30 +18,30 @@ export function SidePanel() {
   const t = useT();
   const wb = useWorkbench();
   const tab = useStore(wb.ui, (s) => s.sideTab);
-  const choose = (id: (typeof TABS)[number]["id"]) => wb.ui.set((s) => ({ ...s, sideTab: id }));
+  const choose = (next: (typeof TABS)[number]) => runCommand(wb, next.command);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
     const next = TABS[(TABS.findIndex((x) => x.id === tab) + 1) % TABS.length];
     if (!next) return;
-    choose(next.id);
+    choose(next);
     document.getElementById(`tab-${next.id}`)?.focus();
   };
   return (
     <>
       <QueuePanel />
       <div role="tablist" aria-label={t("side.tabs")} className="tabs" onKeyDown={onKeyDown}>
-        {TABS.map(({ id, label }) => (
+        {TABS.map((each) => (
           <button
-            key={id}
-            id={`tab-${id}`}
+            key={each.id}
+            id={`tab-${each.id}`}
             type="button"
             role="tab"
-            aria-selected={tab === id}
-            aria-controls={`panel-${id}`}
-            tabIndex={tab === id ? 0 : -1}
-            onClick={() => choose(id)}
+            aria-selected={tab === each.id}
+            aria-controls={`panel-${each.id}`}
+            tabIndex={tab === each.id ? 0 : -1}
+            onClick={() => choose(each)}
           >
-            {t(label)}
+            {t(each.label)}
           </button>
         ))}
       </div>

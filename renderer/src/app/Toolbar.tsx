@@ -5,7 +5,7 @@ import { useT } from "../i18n";
 import { ExportDashboardButton } from "../outputs/chart/ExportDashboardButton";
 import { SettingsMenu } from "../settings/SettingsMenu";
 import { useStore } from "../state/store";
-import { useWorkbench } from "./workbench-context";
+import { useWorkbench } from "../state/workbench-context";
 
 /** The header: the notebook's commands, where the user is (mode), whether it is saved, settings. */
 export function Toolbar() {

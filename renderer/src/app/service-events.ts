@@ -1,5 +1,5 @@
 import type { ServiceEvent } from "../../../pipeline/contract";
-import type { Workbench } from "./workbench";
+import type { Workbench } from "../state/workbench";
 
 /** Every event kind the service sends, handled in one exhaustive switch (a new kind fails to compile). */
 export function handleServiceEvent(wb: Workbench, event: ServiceEvent): void {

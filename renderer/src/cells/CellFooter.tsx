@@ -1,6 +1,6 @@
 import { formatDuration, formatTime, useLocale, useT } from "../i18n";
 import { hasRenderer } from "../outputs/registry";
-import type { CellRun } from "../run/run-store";
+import type { CellRun } from "../state/run-store";
 
 /** Duration, last-run time, place in the queue and the run's one-line summary. */
 export function CellFooter({

@@ -1,9 +1,7 @@
 import type { Cell } from "../../../pipeline/document";
-import { useWorkbench } from "../app/workbench-context";
+import { CellCommandButton } from "../commands/CellCommandButton";
 import { useT } from "../i18n";
-import { deleteSelected, duplicateSelected, moveSelected } from "../notebook/actions";
-import { select } from "../notebook/ui-store";
-import type { DisplayStatus } from "../run/run-store";
+import type { DisplayStatus } from "../state/run-store";
 import { Icon } from "../ui/Icon";
 import { kindLabel } from "./kind-label";
 
@@ -14,15 +12,13 @@ interface CellHeaderProps {
   isLast: boolean;
 }
 
-/** Kind, id, status and the cell's own buttons. Buttons act on this cell (they select it first). */
+/**
+ * Kind, id, status and the cell's own buttons. Each runs a registered command on this cell (the same
+ * one the toolbar, keyboard and palette run on the selected cell); all but Stop select the cell first.
+ */
 export function CellHeader({ cell, status, isFirst, isLast }: CellHeaderProps) {
   const t = useT();
-  const wb = useWorkbench();
   const { id } = cell;
-  const onThis = (action: () => void) => () => {
-    select(wb.ui, id);
-    action();
-  };
   const busy = status === "running" || status === "queued";
   return (
     <div className="cell-header">
@@ -31,67 +27,34 @@ export function CellHeader({ cell, status, isFirst, isLast }: CellHeaderProps) {
       <span className={`cell-status status-${status}`}>{t(`status.${status}`)}</span>
       <span className="cell-actions">
         {busy ? (
-          <button
-            type="button"
-            aria-label={t("cell.stop", { id })}
-            title={t("cell.stop", { id })}
-            onClick={() => (status === "queued" ? wb.queue.remove(id) : wb.queue.cancel())}
-          >
+          <CellCommandButton command="stopCell" cellId={id} label={t("cell.stop", { id })}>
             <Icon name="stop" />
-          </button>
+          </CellCommandButton>
         ) : (
-          <button
-            type="button"
-            className="primary"
-            aria-label={t("cell.run", { id })}
-            title={t("cell.run", { id })}
-            onClick={onThis(() => wb.queue.enqueue([id], { stopOnError: false }))}
-          >
+          <CellCommandButton command="runCell" cellId={id} label={t("cell.run", { id })} className="primary">
             <Icon name="run" />
-          </button>
+          </CellCommandButton>
         )}
-        <button
-          type="button"
-          aria-label={t("cell.edit", { id })}
-          title={t("cell.edit", { id })}
-          onClick={() => select(wb.ui, id, "edit")}
-        >
+        <CellCommandButton command="editMode" cellId={id} label={t("cell.edit", { id })}>
           <Icon name="edit" />
-        </button>
-        <button
-          type="button"
-          aria-label={t("cell.moveUp", { id })}
-          title={t("cell.moveUp", { id })}
-          disabled={isFirst}
-          onClick={onThis(() => moveSelected(wb, -1))}
-        >
+        </CellCommandButton>
+        <CellCommandButton command="moveUp" cellId={id} label={t("cell.moveUp", { id })} disabled={isFirst}>
           <Icon name="up" />
-        </button>
-        <button
-          type="button"
-          aria-label={t("cell.moveDown", { id })}
-          title={t("cell.moveDown", { id })}
+        </CellCommandButton>
+        <CellCommandButton
+          command="moveDown"
+          cellId={id}
+          label={t("cell.moveDown", { id })}
           disabled={isLast}
-          onClick={onThis(() => moveSelected(wb, 1))}
         >
           <Icon name="down" />
-        </button>
-        <button
-          type="button"
-          aria-label={t("cell.duplicate", { id })}
-          title={t("cell.duplicate", { id })}
-          onClick={onThis(() => duplicateSelected(wb))}
-        >
+        </CellCommandButton>
+        <CellCommandButton command="duplicateCell" cellId={id} label={t("cell.duplicate", { id })}>
           <Icon name="duplicate" />
-        </button>
-        <button
-          type="button"
-          aria-label={t("cell.delete", { id })}
-          title={t("cell.delete", { id })}
-          onClick={onThis(() => deleteSelected(wb))}
-        >
+        </CellCommandButton>
+        <CellCommandButton command="deleteCell" cellId={id} label={t("cell.delete", { id })}>
           <Icon name="delete" />
-        </button>
+        </CellCommandButton>
       </span>
     </div>
   );

@@ -1,8 +1,8 @@
 import { useCallback } from "react";
 import type { Cell } from "../../../pipeline/document";
-import { useWorkbench } from "../app/workbench-context";
 import { useT } from "../i18n";
-import { select } from "../notebook/ui-store";
+import { select } from "../state/ui-store";
+import { useWorkbench } from "../state/workbench-context";
 import { ChartSource } from "./chart/ChartSource";
 import { CellEditor } from "./editor/CellEditor";
 import { languageFor } from "./editor/language";

@@ -1,16 +1,16 @@
 import { memo, useEffect, useRef } from "react";
-import { useWorkbench } from "../app/workbench-context";
 import { useT } from "../i18n";
-import { cellById, useCell } from "../notebook/document-store";
-import { reportRender } from "../notebook/render-probe";
-import { select } from "../notebook/ui-store";
 import { CellOutput } from "../outputs/CellOutput";
-import { displayStatus } from "../run/run-store";
+import { cellById, useCell } from "../state/document-store";
+import { displayStatus } from "../state/run-store";
 import { useStore } from "../state/store";
+import { select } from "../state/ui-store";
+import { useWorkbench } from "../state/workbench-context";
 import { CellFooter } from "./CellFooter";
 import { CellHeader } from "./CellHeader";
 import { CellSource } from "./CellSource";
 import { kindLabel } from "./kind-label";
+import { reportRender } from "./render-probe";
 
 /**
  * One cell. Memoised by id and subscribed only to its own slices of the three stores, so typing in

@@ -1,7 +1,8 @@
-import { useWorkbench } from "../app/workbench-context";
 import { type MessageKey, useT } from "../i18n";
 import { useStore } from "../state/store";
+import { useWorkbench } from "../state/workbench-context";
 import { commandById, isEnabled, shortcutText } from "./command";
+import { notebookCommands } from "./notebook-commands";
 import { isMac } from "./useKeyboard";
 
 /** A toolbar button for a registered command: same label, shortcut and `when` as keyboard and palette. */
@@ -16,7 +17,7 @@ export function CommandButton({
 }) {
   const wb = useWorkbench();
   const t = useT();
-  const command = commandById(wb.commands, id);
+  const command = commandById(notebookCommands, id);
   const check = () => (command ? isEnabled(command, wb) : false);
   const a = useStore(wb.doc, check);
   const b = useStore(wb.runs, check);

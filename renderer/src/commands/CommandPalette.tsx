@@ -1,8 +1,9 @@
 import { type KeyboardEvent, useState } from "react";
-import { useWorkbench } from "../app/workbench-context";
 import { useT } from "../i18n";
+import { useWorkbench } from "../state/workbench-context";
 import { Dialog } from "../ui/Dialog";
 import { isEnabled, shortcutText } from "./command";
+import { notebookCommands } from "./notebook-commands";
 import { isMac } from "./useKeyboard";
 
 /** Ctrl/⌘+Shift+P: every registered command, filtered as you type; Enter runs the highlighted one. */
@@ -12,8 +13,11 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const matches = wb.commands.filter(
-    (c) => isEnabled(c, wb) && words.every((w) => `${t(c.label)} ${c.id}`.toLowerCase().includes(w)),
+  const matches = notebookCommands.filter(
+    (c) =>
+      c.inPalette !== false &&
+      isEnabled(c, wb) &&
+      words.every((w) => `${t(c.label)} ${c.id}`.toLowerCase().includes(w)),
   );
   const current = Math.min(active, Math.max(0, matches.length - 1));
   const run = (index: number) => {

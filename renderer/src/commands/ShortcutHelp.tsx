@@ -1,14 +1,13 @@
-import { useWorkbench } from "../app/workbench-context";
 import { useT } from "../i18n";
 import { Dialog } from "../ui/Dialog";
 import { type Command, shortcutText } from "./command";
+import { notebookCommands } from "./notebook-commands";
 import { isMac } from "./useKeyboard";
 
 /** H or ?: the keyboard shortcuts, from the same registered commands the keyboard uses. */
 export function ShortcutHelp({ onClose }: { onClose(): void }) {
   const t = useT();
-  const wb = useWorkbench();
-  const withKeys = wb.commands.filter((c) => (c.shortcuts?.length ?? 0) > 0);
+  const withKeys = notebookCommands.filter((c) => (c.shortcuts?.length ?? 0) > 0);
   const section = (title: string, commands: Command[]) => (
     <section>
       <h3>{title}</h3>

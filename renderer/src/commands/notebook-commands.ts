@@ -1,24 +1,38 @@
-import type { Workbench } from "../app/workbench";
 import { localeStore, setLocale } from "../i18n";
+import { reloadCatalog } from "../state/catalog-store";
+import { select } from "../state/ui-store";
+import type { Workbench } from "../state/workbench";
+import { resolvedTheme, setThemePreference } from "../theme/theme";
+import { type Command, commandById, isEnabled } from "./command";
+import { canExportDashboard, exportDashboard } from "./export-dashboard";
 import {
   deleteSelected,
   duplicateSelected,
   enterCommandMode,
   enterEditMode,
   insertCell,
+  isWaitingOrRunning,
   moveSelected,
   runAll,
   runFromHere,
   runSelected,
   selectedId,
   selectRelative,
+  stopCell,
   undoOrRedo,
-} from "../notebook/actions";
-import { canExportDashboard, exportDashboard } from "../outputs/chart/export-dashboard";
-import { resolvedTheme, setThemePreference } from "../theme/theme";
-import type { Command } from "./command";
+} from "./notebook-actions";
+import { promptCommands } from "./prompt-answers";
 
-const hasSelection = (wb: Workbench) => selectedId(wb) !== null;
+/** The cell a command acts on: the one whose button was pressed, else the selected one. */
+const hasSelection = (wb: Workbench, cellId?: string) => (cellId ?? selectedId(wb)) !== null;
+
+/** A cell's own button acts on that cell: it is selected first, as clicking the cell would. */
+const onCell =
+  (action: (wb: Workbench) => void) =>
+  (wb: Workbench, cellId?: string): void => {
+    if (cellId !== undefined) select(wb.ui, cellId);
+    action(wb);
+  };
 const openDialog = (wb: Workbench, dialog: "palette" | "shortcuts") => wb.ui.set((s) => ({ ...s, dialog }));
 
 /** Every command of the workbench, in the order the palette lists them. */
@@ -29,7 +43,7 @@ export const notebookCommands: readonly Command[] = [
     shortcuts: ["Mod+Enter"],
     mode: "any",
     when: hasSelection,
-    perform: (wb) => runSelected(wb, false),
+    perform: onCell((wb) => runSelected(wb, false)),
   },
   {
     id: "runAndNext",
@@ -37,7 +51,7 @@ export const notebookCommands: readonly Command[] = [
     shortcuts: ["Shift+Enter"],
     mode: "any",
     when: hasSelection,
-    perform: (wb) => runSelected(wb, true),
+    perform: onCell((wb) => runSelected(wb, true)),
   },
   {
     id: "runAll",
@@ -45,7 +59,7 @@ export const notebookCommands: readonly Command[] = [
     when: (wb) => wb.doc.get().notebook.cells.length > 0,
     perform: runAll,
   },
-  { id: "runFromHere", label: "toolbar.runFromHere", when: hasSelection, perform: runFromHere },
+  { id: "runFromHere", label: "toolbar.runFromHere", when: hasSelection, perform: onCell(runFromHere) },
   {
     id: "cancel",
     label: "toolbar.cancel",
@@ -53,30 +67,48 @@ export const notebookCommands: readonly Command[] = [
     when: (wb) => wb.queue.isBusy(),
     perform: (wb) => wb.queue.cancel(),
   },
+  {
+    // A cell's Stop: takes a waiting cell out of the queue, or cancels the running one (and the
+    // queue, like Cancel). It does not select the cell: the user may be working on another.
+    id: "stopCell",
+    label: "cmd.stopCell",
+    inPalette: false,
+    when: (wb, cellId = selectedId(wb) ?? undefined) =>
+      cellId !== undefined && isWaitingOrRunning(wb, cellId),
+    perform: (wb, cellId = selectedId(wb) ?? undefined) => {
+      if (cellId !== undefined) stopCell(wb, cellId);
+    },
+  },
   { id: "addCell", label: "toolbar.addCell", perform: (wb) => insertCell(wb, "below") },
   { id: "insertAbove", label: "cmd.insertAbove", shortcuts: ["A"], perform: (wb) => insertCell(wb, "above") },
   { id: "insertBelow", label: "cmd.insertBelow", shortcuts: ["B"], perform: (wb) => insertCell(wb, "below") },
-  { id: "deleteCell", label: "cmd.delete", shortcuts: ["D D"], when: hasSelection, perform: deleteSelected },
+  {
+    id: "deleteCell",
+    label: "cmd.delete",
+    shortcuts: ["D D"],
+    when: hasSelection,
+    perform: onCell(deleteSelected),
+  },
   {
     id: "duplicateCell",
     label: "cmd.duplicate",
     shortcuts: ["Shift+D"],
     when: hasSelection,
-    perform: duplicateSelected,
+    perform: onCell(duplicateSelected),
   },
   {
     id: "moveUp",
     label: "cmd.moveUp",
     shortcuts: ["Alt+ArrowUp"],
     when: hasSelection,
-    perform: (wb) => moveSelected(wb, -1),
+    perform: onCell((wb) => moveSelected(wb, -1)),
   },
   {
     id: "moveDown",
     label: "cmd.moveDown",
     shortcuts: ["Alt+ArrowDown"],
     when: hasSelection,
-    perform: (wb) => moveSelected(wb, 1),
+    perform: onCell((wb) => moveSelected(wb, 1)),
   },
   {
     id: "selectPrevious",
@@ -90,7 +122,13 @@ export const notebookCommands: readonly Command[] = [
     shortcuts: ["ArrowDown", "J"],
     perform: (wb) => selectRelative(wb, 1),
   },
-  { id: "editMode", label: "cmd.editMode", shortcuts: ["Enter"], when: hasSelection, perform: enterEditMode },
+  {
+    id: "editMode",
+    label: "cmd.editMode",
+    shortcuts: ["Enter"],
+    when: hasSelection,
+    perform: onCell(enterEditMode),
+  },
   {
     id: "commandMode",
     label: "cmd.commandMode",
@@ -138,6 +176,22 @@ export const notebookCommands: readonly Command[] = [
     perform: (wb) => wb.ui.set((s) => ({ ...s, sideTab: "dependencies" })),
   },
   { id: "showLake", label: "cmd.showLake", perform: (wb) => wb.ui.set((s) => ({ ...s, sideTab: "lake" })) },
+  {
+    // A cell named elsewhere (the dependency list, a table's lineage): select it in the notebook.
+    id: "selectCell",
+    label: "cmd.selectCell",
+    inPalette: false,
+    when: (_wb, cellId) => cellId !== undefined,
+    perform: (wb, cellId) => {
+      if (cellId !== undefined) select(wb.ui, cellId);
+    },
+  },
+  {
+    id: "reloadCatalog",
+    label: "lake.refresh",
+    inPalette: false,
+    perform: (wb) => reloadCatalog(wb.client, wb.catalog),
+  },
   { id: "exportDashboard", label: "cmd.exportDashboard", when: canExportDashboard, perform: exportDashboard },
   {
     id: "toggleTheme",
@@ -149,4 +203,11 @@ export const notebookCommands: readonly Command[] = [
     label: "cmd.toggleLanguage",
     perform: () => setLocale(localeStore.get() === "en" ? "pt-BR" : "en"),
   },
+  ...promptCommands,
 ];
+
+/** Runs a registered command, if it applies now: what every button of the workbench does. */
+export function runCommand(wb: Workbench, id: string, cellId?: string): void {
+  const command = commandById(notebookCommands, id);
+  if (command && isEnabled(command, wb, cellId)) void command.perform(wb, cellId);
+}

@@ -1,7 +1,8 @@
 import { useLayoutEffect } from "react";
-import type { Workbench } from "../app/workbench";
+import type { Workbench } from "../state/workbench";
 import { commandById, isEnabled } from "./command";
 import { createKeymap } from "./keymap";
+import { notebookCommands } from "./notebook-commands";
 
 export const isMac = () => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? "");
 
@@ -38,7 +39,7 @@ function editorPopupOpen(): boolean {
 export function useKeyboard(wb: Workbench): void {
   // A layout effect attaches before the first paint: a key pressed as soon as the cells show is not lost.
   useLayoutEffect(() => {
-    const keymap = createKeymap(wb.commands, isMac());
+    const keymap = createKeymap(notebookCommands, isMac());
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || wb.ui.get().dialog) return;
       const target = event.target instanceof HTMLElement ? event.target : document.body;
@@ -47,7 +48,7 @@ export function useKeyboard(wb: Workbench): void {
       if (!inCellEditor && isTextEntry(target) && !event.ctrlKey && !event.metaKey) return;
       if (!inCellEditor && controlOwnsKey(target, event.key) && !event.shiftKey && !event.altKey) return;
       const id = keymap.press(event, inCellEditor ? "edit" : "command", Date.now());
-      const command = id ? commandById(wb.commands, id) : undefined;
+      const command = id ? commandById(notebookCommands, id) : undefined;
       if (!command || !isEnabled(command, wb)) return;
       event.preventDefault();
       event.stopPropagation();

@@ -1,8 +1,8 @@
-import { useWorkbench } from "../app/workbench-context";
+import { runCommand } from "../commands/notebook-commands";
 import { useT } from "../i18n";
-import { select } from "../notebook/ui-store";
-import { displayStatus } from "../run/run-store";
+import { displayStatus } from "../state/run-store";
 import { useStore } from "../state/store";
+import { useWorkbench } from "../state/workbench-context";
 import { type GraphNode, layoutGraph, NODE_HEIGHT, NODE_WIDTH } from "./graph-layout";
 
 const PAD = 8;
@@ -101,7 +101,11 @@ export function DependencyView() {
           const [cell, table] = edge.relation === "writes" ? [from, to] : [to, from];
           return (
             <li key={`${edge.from}>${edge.to}`}>
-              <button type="button" className="link-button" onClick={() => select(wb.ui, cell.label)}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => runCommand(wb, "selectCell", cell.label)}
+              >
                 {t(edge.relation === "writes" ? "deps.writes" : "deps.reads", {
                   cell: cell.label,
                   table: table.label,

@@ -1,12 +1,12 @@
 import { useEffect, useState } from "react";
 import type { Zone } from "../../../pipeline/contract";
-import { useWorkbench } from "../app/workbench-context";
+import { runCommand } from "../commands/notebook-commands";
 import { useT } from "../i18n";
 import { useStore } from "../state/store";
-import { reloadCatalog } from "./catalog-store";
+import { useWorkbench } from "../state/workbench-context";
+import type { TableOpener } from "../ui/catalog-table/TableName";
 import { buildLakeTree, type LakeFolder, qualifiedName, searchCatalog } from "./lake-tree";
 import { TableDetails } from "./TableDetails";
-import type { TableOpener } from "./TableName";
 import { ZoneTree } from "./ZoneTree";
 
 const ZONES: { zone: Zone; prefix: string; label: string }[] = [
@@ -64,7 +64,7 @@ export function LakeBrowser() {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <button type="button" onClick={() => void reloadCatalog(wb.client, wb.catalog)}>
+        <button type="button" onClick={() => runCommand(wb, "reloadCatalog")}>
           {t("lake.refresh")}
         </button>
       </div>

@@ -1,11 +1,11 @@
 import { useEffect, useRef } from "react";
 import type { CatalogTable } from "../../../pipeline/contract";
 import { formatNumber, useLocale, useT } from "../i18n";
-import { ColumnsTable } from "./ColumnsTable";
+import { ColumnsTable } from "../ui/catalog-table/ColumnsTable";
+import { TableBadges } from "../ui/catalog-table/TableBadges";
+import type { TableOpener } from "../ui/catalog-table/TableName";
 import { qualifiedName } from "./lake-tree";
-import { TableBadges } from "./TableBadges";
 import { TableLineage } from "./TableLineage";
-import type { TableOpener } from "./TableName";
 import { TableSample } from "./TableSample";
 
 interface TableDetailsProps {

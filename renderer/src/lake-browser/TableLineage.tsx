@@ -1,10 +1,10 @@
 import type { CatalogTable } from "../../../pipeline/contract";
-import { useWorkbench } from "../app/workbench-context";
+import { runCommand } from "../commands/notebook-commands";
 import { useT } from "../i18n";
-import { cellById } from "../notebook/document-store";
-import { select } from "../notebook/ui-store";
-import { fillMessage } from "./fill-message";
-import { TableNames, type TableOpener } from "./TableName";
+import { cellById } from "../state/document-store";
+import { useWorkbench } from "../state/workbench-context";
+import { fillMessage } from "../ui/catalog-table/fill-message";
+import { TableNames, type TableOpener } from "../ui/catalog-table/TableName";
 
 /** "Made by cell X from raw.movies, …": the cell selects it in the notebook, catalog inputs open. */
 export function TableLineage({ table, open }: { table: CatalogTable; open?: TableOpener | undefined }) {
@@ -21,7 +21,7 @@ export function TableLineage({ table, open }: { table: CatalogTable; open?: Tabl
         <button
           type="button"
           className="link-button"
-          onClick={() => select(wb.ui, producer.cell)}
+          onClick={() => runCommand(wb, "selectCell", producer.cell)}
           title={t("table.showCell", { cell: producer.cell })}
         >
           {madeBy}

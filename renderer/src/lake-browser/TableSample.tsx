@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
 import type { QueryResult, ServiceError } from "../../../pipeline/contract";
-import { useWorkbench } from "../app/workbench-context";
 import { useT } from "../i18n";
-import { ErrorOutput } from "../outputs/ErrorOutput";
-import { TableOutput } from "../outputs/table/TableOutput";
+import { useWorkbench } from "../state/workbench-context";
+import { ErrorOutput } from "../ui/ErrorOutput";
+import { TableOutput } from "../ui/table/TableOutput";
 
 /** 20 rows of a catalog table (`query.run`), released again when the details close. */
 export function TableSample({ name }: { name: string }) {

@@ -1,10 +1,10 @@
 import { useEffect } from "react";
 import { notebookTitle } from "../../../pipeline/document/meta";
-import { useWorkbench } from "../app/workbench-context";
 import { CellView } from "../cells/CellView";
 import { useT } from "../i18n";
+import { useCellIds } from "../state/document-store";
 import { useStore } from "../state/store";
-import { useCellIds } from "./document-store";
+import { useWorkbench } from "../state/workbench-context";
 
 /** The notebook: its title and its cells in order. Re-renders only when cells are added, removed or moved. */
 export function NotebookView() {

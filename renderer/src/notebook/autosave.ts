@@ -1,27 +1,9 @@
 import type { Notebook } from "../../../pipeline/document";
 import type { ServiceClient } from "../service/client";
 import { ServiceCallError } from "../service/transport";
+import type { DocumentStore } from "../state/document-store";
 import { createStore, type Store } from "../state/store";
-import type { DocumentStore } from "./document-store";
-
-export type SaveState =
-  | { kind: "saved" }
-  | { kind: "dirty" }
-  | { kind: "saving" }
-  | { kind: "failed"; message: string };
-
-export interface Autosave {
-  state: Store<SaveState>;
-  /** Saves now if anything is unsaved (before a run, on Ctrl+S); `force` saves even when clean. */
-  flush(force?: boolean): Promise<void>;
-  /** The user chose "Keep mine" after the file changed on disk: replace the file, resume saving. */
-  overwrite(): Promise<void>;
-  /** Replaces the notebook with one already on disk (reload): not journaled, not dirty. */
-  adopt(notebook: Notebook): void;
-  /** True while our own save is in flight or just finished: a `notebook.changed` then is ours. */
-  recentlySaved(): boolean;
-  dispose(): void;
-}
+import type { Autosave, SaveState } from "../state/workbench";
 
 /**
  * Every edit is journaled at once (`notebook.journal`, so a crash loses nothing) and saved

@@ -1,5 +1,5 @@
-import type { CellRun } from "../run/run-store";
-import { ErrorOutput } from "./ErrorOutput";
+import type { CellRun } from "../state/run-store";
+import { ErrorOutput } from "../ui/ErrorOutput";
 import { ProgressBar } from "./ProgressBar";
 import { RenderedOutput } from "./registry";
 

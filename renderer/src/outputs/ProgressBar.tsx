@@ -1,5 +1,5 @@
 import { formatBytes, formatDuration, formatNumber, useLocale, useT } from "../i18n";
-import type { RunProgress } from "../run/run-store";
+import type { RunProgress } from "../state/run-store";
 import { progressStats } from "./progress";
 import "./progress-bar.css";
 

@@ -1,4 +1,4 @@
-import type { ProgressSample } from "../run/run-store";
+import type { ProgressSample } from "../state/run-store";
 
 export interface ProgressStats {
   /** Units per second over the recent window; undefined until two samples are apart in time. */

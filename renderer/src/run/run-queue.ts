@@ -1,9 +1,8 @@
-import type { CellRunResult, ServiceError, ServiceEvent } from "../../../pipeline/contract";
+import type { CellRunResult, ServiceError } from "../../../pipeline/contract";
 import type { ServiceClient } from "../service/client";
+import { patchCell, type RunState } from "../state/run-store";
 import type { Store } from "../state/store";
-import { patchCell, type RunState } from "./run-store";
-
-type RunEvent = Extract<ServiceEvent, { type: `run.${string}` }>;
+import type { RunEvent, RunQueueControl } from "../state/workbench";
 
 export interface RunQueueOptions {
   client: Pick<ServiceClient, "call">;
@@ -29,7 +28,7 @@ interface Entry {
  * Run all / run from here are one batch: after a failure the rest of the batch leaves the queue and
  * goes back to the status it had before it was queued.
  */
-export class RunQueue {
+export class RunQueue implements RunQueueControl {
   private entries: Entry[] = [];
   private current: (Entry & { runId?: string; cancelRequested?: boolean }) | null = null;
   private batches = 0;

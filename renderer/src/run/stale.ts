@@ -8,17 +8,10 @@
  * and every cell downstream of a stale cell (reading what it writes, transitively) is stale too.
  * A cell that never ran ok is never "stale": it is idle or failed, which says more.
  */
-export interface DependencyCell {
-  id: string;
-  reads: readonly string[];
-  writes: readonly string[];
-}
 
-export interface LastOkRun {
-  /** Order of the run: larger is later. A counter, so two runs in the same millisecond still order. */
-  seq: number;
-  sourceHash: string;
-}
+import type { DependencyCell, LastOkRun } from "../state/run-store";
+
+export type { DependencyCell, LastOkRun };
 
 export interface StaleInput {
   cells: readonly DependencyCell[];

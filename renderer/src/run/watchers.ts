@@ -1,14 +1,15 @@
-import type { DocumentStore } from "../notebook/document-store";
 import type { ServiceClient } from "../service/client";
+import type { DocumentStore } from "../state/document-store";
+import type { RunState } from "../state/run-store";
 import type { Store } from "../state/store";
-import { inferDependencies } from "./infer-dependencies";
-import type { RunState } from "./run-store";
 import { sourceHash } from "./source-hash";
 import { type LastOkRun, sameSet, staleCells } from "./stale";
 
 /**
- * Asks the service what each cell reads and writes, a moment after the last edit. An older service
- * without `notebook.dependencies` gets a local guess instead (see infer-dependencies).
+ * Asks the service what each cell reads and writes (`notebook.dependencies`, the one set of rules),
+ * a moment after the last edit. Until an answer comes, and when a call fails, the last answer stands:
+ * an edited cell still turns stale at once (its source hash changed), and the spread downstream
+ * follows the service's next answer.
  */
 export function watchDependencies(
   client: Pick<ServiceClient, "call">,
@@ -26,7 +27,7 @@ export function watchDependencies(
     try {
       dependencies = (await client.call("notebook.dependencies", { notebook })).cells;
     } catch {
-      dependencies = inferDependencies(notebook);
+      return; // Keep the last answer; the next edit asks again.
     }
     if (ask === asked) runs.set((s) => ({ ...s, dependencies }));
   };
@@ -49,9 +50,9 @@ export function watchStale(doc: DocumentStore, runs: Store<RunState>): () => voi
   const hashes = new Map<string, { source: string; hash: string }>();
   const recompute = () => {
     const { dependencies, cells: runCells, stale } = runs.get();
-    if (!dependencies) return;
+    const cells = doc.get().notebook.cells;
     const sourceHashes: Record<string, string> = {};
-    for (const cell of doc.get().notebook.cells) {
+    for (const cell of cells) {
       let entry = hashes.get(cell.id);
       if (!entry || entry.source !== cell.source) {
         entry = { source: cell.source, hash: sourceHash(cell.source) };
@@ -61,7 +62,9 @@ export function watchStale(doc: DocumentStore, runs: Store<RunState>): () => voi
     }
     const lastOk: Record<string, LastOkRun | undefined> = {};
     for (const [id, run] of Object.entries(runCells)) lastOk[id] = run.lastOk;
-    const next = staleCells({ cells: dependencies, lastOk, sourceHash: sourceHashes });
+    // Before the service's first answer no edges are known: an edited cell is stale, nothing spreads yet.
+    const known = dependencies ?? cells.map((cell) => ({ id: cell.id, reads: [], writes: [] }));
+    const next = staleCells({ cells: known, lastOk, sourceHash: sourceHashes });
     if (!sameSet(next, stale)) runs.set((s) => ({ ...s, stale: next }));
   };
   const a = doc.subscribe(recompute);

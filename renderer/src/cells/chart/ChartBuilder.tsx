@@ -1,8 +1,8 @@
 import { useMemo, useState } from "react";
 import type { Cell } from "../../../../pipeline/document";
-import { useWorkbench } from "../../app/workbench-context";
 import { type MessageKey, useT } from "../../i18n";
-import { cellById } from "../../notebook/document-store";
+import { cellById } from "../../state/document-store";
+import { useWorkbench } from "../../state/workbench-context";
 import { ChannelRow } from "./ChannelRow";
 import { CHART_MARKS, type ChartForm, type ChartMark, SORT_ORDERS, withMark } from "./chart-form";
 import { formFromSpec } from "./form-from-spec";

@@ -1,6 +1,6 @@
 import { attr, type Cell } from "../../../../pipeline/document";
-import { useWorkbench } from "../../app/workbench-context";
 import { useStore } from "../../state/store";
+import { useWorkbench } from "../../state/workbench-context";
 import type { SourceColumn } from "./field-type";
 
 const NONE: readonly SourceColumn[] = [];

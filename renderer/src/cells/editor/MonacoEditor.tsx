@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { useWorkbench } from "../../app/workbench-context";
+import { useWorkbench } from "../../state/workbench-context";
 import { useTheme } from "../../theme/theme";
 import type { CellEditorProps } from "./CellEditor";
 import { ensureChartSchema, modelFor, monaco, monacoTheme, setCompletionCatalog } from "./monaco-setup";

@@ -1,7 +1,7 @@
 import { DATA_FILE_EXISTS, type DataFileUpload } from "../../../../pipeline/contract";
-import type { Workbench } from "../../app/workbench";
-import { cellById } from "../../notebook/document-store";
 import { ServiceCallError } from "../../service/transport";
+import { cellById } from "../../state/document-store";
+import type { Workbench } from "../../state/workbench";
 import { type Dataset, datasetOfFile } from "./dataset-from-header";
 import { setIngestFile } from "./ingest-settings-edit";
 

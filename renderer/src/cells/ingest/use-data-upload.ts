@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DataFileUpload, ServiceError } from "../../../../pipeline/contract";
-import { useWorkbench } from "../../app/workbench-context";
 import { formatBytes, localeStore, t as translateNow } from "../../i18n";
 import { ServiceCallError } from "../../service/transport";
 import { announce } from "../../state/announcer";
+import { useWorkbench } from "../../state/workbench-context";
 import type { Dataset } from "./dataset-from-header";
 import { uploadIntoCell } from "./upload-into-cell";
 

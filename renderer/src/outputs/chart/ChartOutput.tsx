@@ -1,11 +1,14 @@
 import type { ChartOutput as ChartOutputData } from "../../../../pipeline/contract";
 import { useT } from "../../i18n";
 import { announce } from "../../state/announcer";
+import { downloadUrl } from "../../ui/download";
 import { ChartFacts } from "./ChartFacts";
 import { ChartSql } from "./ChartSql";
-import { chartFileName, downloadUrl } from "./chart-download";
 import { useDrawnChart } from "./use-drawn-chart";
 import "./chart.css";
+
+/** `rating_by_subgenre.svg`: the cell id is already a safe file name (ids are `[\w-]`). */
+const chartFileName = (cellId: string, type: "png" | "svg") => `${cellId.replace(/[^\w.-]/g, "_")}.${type}`;
 
 /** The `chart` output: the chart itself (Vega-Embed), how many rows fed it, warnings, export, the SQL. */
 export function ChartOutput({ cellId, output }: { cellId: string; output: ChartOutputData }) {

@@ -1,7 +1,7 @@
 import { CommandButton } from "../../commands/CommandButton";
+import { dashboardExport } from "../../commands/export-dashboard";
 import { useT } from "../../i18n";
 import { useStore } from "../../state/store";
-import { dashboardExport } from "./export-dashboard";
 
 /** The toolbar's "Export dashboard" (a registered command) and what the last export did. */
 export function ExportDashboardButton() {

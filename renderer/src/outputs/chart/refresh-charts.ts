@@ -1,6 +1,6 @@
 import { attr, type Cell } from "../../../../pipeline/document";
-import type { RunState } from "../../run/run-store";
 import { sourceHash } from "../../run/source-hash";
+import type { RunState } from "../../state/run-store";
 
 /**
  * The charts to redraw after `finishedId` ran ok: charts that read what it produced (its result,

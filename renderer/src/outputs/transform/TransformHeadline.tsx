@@ -1,6 +1,6 @@
 import type { TransformOutput } from "../../../../pipeline/contract";
 import { formatNumber, useLocale, useT } from "../../i18n";
-import { TableBadges } from "../../lake-browser/TableBadges";
+import { TableBadges } from "../../ui/catalog-table/TableBadges";
 import { formatName } from "./table-description";
 
 /** "trusted.movies → Trusted/Local/Parquet/movies/ · 9,575 rows · Parquet, partitioned by dt", then badges. */

@@ -1,7 +1,7 @@
 import type { CatalogTable } from "../../../../pipeline/contract";
 import { useT } from "../../i18n";
-import { fillMessage } from "../../lake-browser/fill-message";
-import { TableNames } from "../../lake-browser/TableName";
+import { fillMessage } from "../../ui/catalog-table/fill-message";
+import { TableNames } from "../../ui/catalog-table/TableName";
 
 /**
  * "Read from raw.movies, …". Plain names: the lake browser keeps which table is open to itself,

@@ -1,6 +1,6 @@
 import type { TransformOutput as TransformOutputData } from "../../../../pipeline/contract";
 import { formatNumber, useLocale, useT } from "../../i18n";
-import { ColumnsTable } from "../../lake-browser/ColumnsTable";
+import { ColumnsTable } from "../../ui/catalog-table/ColumnsTable";
 import { GlueRunFacts } from "./GlueRunFacts";
 import { PySparkScript } from "./PySparkScript";
 import { TransformHeadline } from "./TransformHeadline";

@@ -2,8 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { CatalogTable } from "../../../../pipeline/contract";
 import { languageFor } from "../../../../renderer/src/cells/editor/language";
 import { sqlSuggestions } from "../../../../renderer/src/cells/editor/sql-completion";
-import { inferDependencies } from "../../../../renderer/src/run/infer-dependencies";
-import { notebookOf } from "../helpers/fake-service";
 
 describe("languageFor", () => {
   it("picks the editor language from the cell kind", () => {
@@ -59,33 +57,5 @@ describe("sqlSuggestions", () => {
     );
     expect(labels).not.toContain("genero");
     expect(suggestions.find((s) => s.label === "subgenre")?.detail).toBe("VARCHAR · refined.dim_subgenre");
-  });
-});
-
-describe("inferDependencies (used only when the service cannot answer)", () => {
-  it("reads db.table after FROM/JOIN, writes output= and CREATE TABLE; charts read their source cell", () => {
-    const nb = notebookOf([
-      {
-        id: "t",
-        kind: "transform",
-        source: "SELECT * FROM raw.movies",
-        attrs: [{ key: "output", value: "trusted.movies" }],
-      },
-      {
-        id: "q",
-        kind: "sql",
-        source: "CREATE TABLE refined.x AS SELECT * FROM trusted.movies JOIN refined.dim USING (k)",
-      },
-      { id: "c", kind: "chart", source: "{}", attrs: [{ key: "source", value: "q" }] },
-      { id: "i", kind: "ingest", source: "dataset: movies\nfile: data/movies.csv" },
-      { id: "m", kind: "markdown", source: "Read FROM raw.movies in prose" },
-    ]);
-    expect(inferDependencies(nb)).toEqual([
-      { id: "t", reads: ["raw.movies"], writes: ["trusted.movies"] },
-      { id: "q", reads: ["trusted.movies", "refined.dim"], writes: ["refined.x"] },
-      { id: "c", reads: ["q"], writes: [] },
-      { id: "i", reads: [], writes: ["raw.movies"] },
-      { id: "m", reads: [], writes: [] },
-    ]);
   });
 });

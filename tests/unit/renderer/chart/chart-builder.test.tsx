@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { dashboardExport } from "../../../../renderer/src/commands/export-dashboard";
 import { setLocale } from "../../../../renderer/src/i18n";
-import { dashboardExport } from "../../../../renderer/src/outputs/chart/export-dashboard";
 import { ServiceCallError } from "../../../../renderer/src/service/transport";
 import { notebookOf } from "../helpers/fake-service";
 import { type Harness, harness, renderWorkbench } from "../helpers/workbench";

@@ -3,7 +3,8 @@ import { createElement as h } from "react";
 import type { CellRunResult } from "../../../../pipeline/contract";
 import type { Notebook } from "../../../../pipeline/document";
 import { WorkbenchApp } from "../../../../renderer/src/app/App";
-import { createWorkbench, type Workbench } from "../../../../renderer/src/app/workbench";
+import { createWorkbench } from "../../../../renderer/src/app/create-workbench";
+import type { Workbench } from "../../../../renderer/src/state/workbench";
 import { type FakeService, fakeService, type Handlers } from "./fake-service";
 
 // Generous waits: the suite shares two cores with DuckDB and s3rver tests.

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { setRenderProbe } from "../../../../renderer/src/cells/render-probe";
 import { setLocale } from "../../../../renderer/src/i18n";
-import { setRenderProbe } from "../../../../renderer/src/notebook/render-probe";
-import { select } from "../../../../renderer/src/notebook/ui-store";
+import { select } from "../../../../renderer/src/state/ui-store";
 import { notebookOf } from "../helpers/fake-service";
 import { harness, renderWorkbench } from "../helpers/workbench";
 

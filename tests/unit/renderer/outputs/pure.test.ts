@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { progressStats } from "../../../../renderer/src/outputs/progress";
-import { toTsv } from "../../../../renderer/src/outputs/table/cell-text";
-import { PageCache } from "../../../../renderer/src/outputs/table/page-cache";
-import { pagesFor, rowWindow } from "../../../../renderer/src/outputs/table/virtual-window";
+import { toTsv } from "../../../../renderer/src/ui/table/cell-text";
+import { PageCache } from "../../../../renderer/src/ui/table/page-cache";
+import { pagesFor, rowWindow } from "../../../../renderer/src/ui/table/virtual-window";
 
 describe("rowWindow", () => {
   it("is the identity mapping for results that fit", () => {

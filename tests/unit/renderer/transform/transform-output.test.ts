@@ -7,10 +7,10 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testi
 import { createElement as h } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CellOutputSchema, type TransformOutput as TransformOutputData } from "../../../../pipeline/contract";
-import { WorkbenchProvider } from "../../../../renderer/src/app/workbench-context";
 import { setLocale } from "../../../../renderer/src/i18n";
 import { hasRenderer } from "../../../../renderer/src/outputs/registry";
 import { TransformOutput } from "../../../../renderer/src/outputs/transform/TransformOutput";
+import { WorkbenchProvider } from "../../../../renderer/src/state/workbench-context";
 import { notebookOf } from "../helpers/fake-service";
 import { type Harness, harness } from "../helpers/workbench";
 

@@ -1,6 +1,6 @@
-import type { Workbench } from "../../app/workbench";
-import { createStore } from "../../state/store";
-import { downloadBlob } from "./chart-download";
+import { createStore } from "../state/store";
+import type { Workbench } from "../state/workbench";
+import { downloadBlob } from "../ui/download";
 
 export type DashboardExportState =
   | { kind: "idle" }

@@ -1,6 +1,6 @@
 import type { Cell, Notebook } from "../../../pipeline/document";
-import { createStore, type Store, sameItems, useStore } from "../state/store";
 import { type DocAction, type DocState, docReducer, initialDocState } from "./history";
+import { createStore, type Store, sameItems, useStore } from "./store";
 
 /**
  * Document state: the notebook as it will be saved, plus the structural undo history.

@@ -3,7 +3,7 @@ import { cleanup, render, screen } from "@testing-library/react";
 import { createElement as h } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { setLocale } from "../../../../renderer/src/i18n";
-import { ErrorOutput } from "../../../../renderer/src/outputs/ErrorOutput";
+import { ErrorOutput } from "../../../../renderer/src/ui/ErrorOutput";
 
 afterEach(cleanup);
 

@@ -6,7 +6,7 @@ import {
   type DocState,
   docReducer,
   initialDocState,
-} from "../../../../renderer/src/notebook/history";
+} from "../../../../renderer/src/state/history";
 import { notebookOf } from "../helpers/fake-service";
 
 const start = () =>

@@ -4,12 +4,12 @@ import { createElement as h } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { QueryResult, Row } from "../../../../pipeline/contract";
 import { setLocale } from "../../../../renderer/src/i18n";
-import { TableOutput } from "../../../../renderer/src/outputs/table/TableOutput";
+import { TableOutput } from "../../../../renderer/src/ui/table/TableOutput";
 import {
   MAX_SCROLL_HEIGHT,
   rowWindow,
   scrollTopForRow,
-} from "../../../../renderer/src/outputs/table/virtual-window";
+} from "../../../../renderer/src/ui/table/virtual-window";
 
 afterEach(cleanup);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { columnsWithKeys } from "../../../../renderer/src/lake-browser/column-keys";
-import { fillMessage } from "../../../../renderer/src/lake-browser/fill-message";
+import { columnsWithKeys } from "../../../../renderer/src/ui/catalog-table/column-keys";
+import { fillMessage } from "../../../../renderer/src/ui/catalog-table/fill-message";
 
 describe("columnsWithKeys", () => {
   it("marks the primary key, partitions (last, as Hive lists them) and pairs composite foreign keys by position", () => {

@@ -1,8 +1,8 @@
-import type { Workbench } from "../app/workbench";
-import { blankCell, copyOfCell } from "./history";
-import { select } from "./ui-store";
+import { blankCell, copyOfCell } from "../state/history";
+import { select } from "../state/ui-store";
+import type { Workbench } from "../state/workbench";
 
-/** What the toolbar, the keyboard and the palette do to the notebook; commands call these. */
+/** What the commands do to the notebook and the queue (notebook-commands.ts registers them). */
 
 function cells(wb: Workbench) {
   return wb.doc.get().notebook.cells;
@@ -104,4 +104,16 @@ export function enterEditMode(wb: Workbench): void {
 
 export function enterCommandMode(wb: Workbench): void {
   select(wb.ui, wb.ui.get().selectedId, "command");
+}
+
+/** Whether a cell is waiting in the queue or running now: its Stop button shows then. */
+export function isWaitingOrRunning(wb: Workbench, cellId: string): boolean {
+  const { queue, current } = wb.runs.get();
+  return queue.includes(cellId) || current?.cellId === cellId;
+}
+
+/** A waiting cell leaves the queue; the running one is cancelled, and the queue with it. */
+export function stopCell(wb: Workbench, cellId: string): void {
+  if (wb.runs.get().queue.includes(cellId)) wb.queue.remove(cellId);
+  else if (wb.runs.get().current?.cellId === cellId) wb.queue.cancel();
 }

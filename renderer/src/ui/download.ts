@@ -16,7 +16,3 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   // The click has handed the URL to the download manager; free it once that has read it.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-
-/** `rating_by_subgenre.svg`: the cell id is already a safe file name (ids are `[\w-]`). */
-export const chartFileName = (cellId: string, type: "png" | "svg") =>
-  `${cellId.replace(/[^\w.-]/g, "_")}.${type}`;

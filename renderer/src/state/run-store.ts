@@ -1,10 +1,23 @@
 import type { CellOutput, ServiceError } from "../../../pipeline/contract";
-import { createStore, type Store } from "../state/store";
-import type { DependencyCell, LastOkRun } from "./stale";
+import { createStore, type Store } from "./store";
+
+/** What a cell reads and writes (tables, or another cell's id), as `notebook.dependencies` answers. */
+export interface DependencyCell {
+  id: string;
+  reads: readonly string[];
+  writes: readonly string[];
+}
+
+/** A cell's last ok run, for stale tracking (run/stale.ts). */
+export interface LastOkRun {
+  /** Order of the run: larger is later. A counter, so two runs in the same millisecond still order. */
+  seq: number;
+  sourceHash: string;
+}
 
 /**
  * Run state: what happened when cells ran (status, timings, outputs, progress). Never saved in the
- * notebook file; it lives for the page's lifetime. The document itself is in notebook/document-store.
+ * notebook file; it lives for the page's lifetime. The document itself is in document-store.ts.
  */
 export type RunStatus = "idle" | "queued" | "running" | "ok" | "error";
 export type DisplayStatus = RunStatus | "stale";

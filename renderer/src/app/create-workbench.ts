@@ -1,39 +1,24 @@
 import type { Notebook } from "../../../pipeline/document";
-import type { Command } from "../commands/command";
-import { notebookCommands } from "../commands/notebook-commands";
 import { formatDuration, localeStore, t } from "../i18n";
-import { type CatalogState, createCatalogStore, reloadCatalog } from "../lake-browser/catalog-store";
-import { type Autosave, createAutosave } from "../notebook/autosave";
-import { cellById, createDocumentStore, type DocumentStore } from "../notebook/document-store";
-import { createUiStore, type UiState } from "../notebook/ui-store";
+import { createAutosave } from "../notebook/autosave";
 import { chartsToRefresh } from "../outputs/chart/refresh-charts";
 import { RunQueue } from "../run/run-queue";
-import { createRunStore, type RunState } from "../run/run-store";
 import { sourceHash } from "../run/source-hash";
 import { watchDependencies, watchStale } from "../run/watchers";
 import type { ServiceClient } from "../service/client";
 import { announce } from "../state/announcer";
-import type { Store } from "../state/store";
+import { createCatalogStore, reloadCatalog } from "../state/catalog-store";
+import { cellById, createDocumentStore } from "../state/document-store";
+import { createRunStore } from "../state/run-store";
+import { createUiStore } from "../state/ui-store";
+import type { Workbench } from "../state/workbench";
 import { handleServiceEvent } from "./service-events";
 
-/** Everything the UI holds for one open notebook: the stores, the controllers, the commands. */
-export interface Workbench {
-  client: ServiceClient;
-  path: string;
-  /** Document state (saved): the notebook and its structural undo history. */
-  doc: DocumentStore;
-  /** Run state (not saved): status, outputs, timings, the queue, dependencies, stale cells. */
-  runs: Store<RunState>;
-  ui: Store<UiState>;
-  catalog: Store<CatalogState>;
-  autosave: Autosave;
-  queue: RunQueue;
-  commands: readonly Command[];
-  /** Unsaved edits found by `notebook.open`, until the user restores or discards them. */
-  recovered: Notebook | null;
-  dispose(): void;
-}
-
+/**
+ * Builds the workbench for one open notebook: the stores, the run queue, autosave, and the watchers
+ * that keep dependencies and stale cells current. The `Workbench` type itself is in `state/`, so the
+ * rooms that use it never import this file.
+ */
 export function createWorkbench(
   client: ServiceClient,
   opened: {
@@ -99,7 +84,6 @@ export function createWorkbench(
     catalog,
     autosave,
     queue,
-    commands: notebookCommands,
     recovered: opened.recovered?.notebook ?? null,
     dispose() {
       for (const stop of stops) stop();

@@ -1,4 +1,4 @@
-import { useT } from "../i18n";
+import { useT } from "../../i18n";
 import { breakableName } from "./breakable-name";
 
 /** Opens a catalog table by its `database.table` name, or nothing when it cannot be opened here. */

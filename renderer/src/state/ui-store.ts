@@ -1,4 +1,4 @@
-import { createStore, type Store } from "../state/store";
+import { createStore, type Store } from "./store";
 
 /** Where the user is: selection, command/edit mode, open dialogs and panels. Not persisted. */
 export interface UiState {

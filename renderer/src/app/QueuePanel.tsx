@@ -1,6 +1,7 @@
-import { useWorkbench } from "../app/workbench-context";
+import { CellCommandButton } from "../commands/CellCommandButton";
 import { useT } from "../i18n";
 import { sameItems, useStore } from "../state/store";
+import { useWorkbench } from "../state/workbench-context";
 
 /** The run queue, visible: what runs now and what waits, each waiting cell removable. */
 export function QueuePanel() {
@@ -19,14 +20,9 @@ export function QueuePanel() {
           {queue.map((id) => (
             <li key={id}>
               <span>{id}</span>
-              <button
-                type="button"
-                aria-label={t("queue.remove", { id })}
-                title={t("queue.remove", { id })}
-                onClick={() => wb.queue.remove(id)}
-              >
+              <CellCommandButton command="stopCell" cellId={id} label={t("queue.remove", { id })}>
                 ✕
-              </button>
+              </CellCommandButton>
             </li>
           ))}
         </ol>

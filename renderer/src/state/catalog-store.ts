@@ -1,6 +1,6 @@
 import type { CatalogTable } from "../../../pipeline/contract";
 import type { ServiceClient } from "../service/client";
-import { createStore, type Store } from "../state/store";
+import { createStore, type Store } from "./store";
 
 /** The catalog's tables, shared by the lake browser and SQL completion. Reloaded after runs. */
 export interface CatalogState {

@@ -1,5 +1,5 @@
-import type { CatalogTable } from "../../../pipeline/contract";
-import { useT } from "../i18n";
+import type { CatalogTable } from "../../../../pipeline/contract";
+import { useT } from "../../i18n";
 import "./catalog-table.css";
 
 /** The zone (RAW / TRUSTED / REFINED) and, in the model, the role: fact, dimension or bridge. */

@@ -1,4 +1,4 @@
-import type { CatalogTable } from "../../../pipeline/contract";
+import type { CatalogTable } from "../../../../pipeline/contract";
 
 /** What one column is in the dimensional model: part of the primary key, a partition, a reference. */
 export interface ColumnKeys {

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { CatalogTable } from "../../../pipeline/contract";
-import { useT } from "../i18n";
+import type { CatalogTable } from "../../../../pipeline/contract";
+import { useT } from "../../i18n";
 import { breakableName } from "./breakable-name";
 import { type ColumnKeys, columnsWithKeys } from "./column-keys";
 import { TableName, type TableOpener } from "./TableName";
