@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from "react";
 import type { CourseStage } from "../../../pipeline/contract";
-import { useWorkbench } from "../app/workbench-context";
 import { useLocale } from "../i18n";
 import { useStore } from "../state/store";
+import { useWorkbench } from "../state/workbench-context";
 import { courseText } from "./course-messages";
 import { createCourseChecker } from "./course-store";
 import { ResetStage } from "./ResetStage";

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { CourseResetPlan, CourseStage } from "../../../pipeline/contract";
-import { useWorkbench } from "../app/workbench-context";
 import { formatNumber, useLocale } from "../i18n";
+import { useWorkbench } from "../state/workbench-context";
 import { courseText } from "./course-messages";
 
 /**

@@ -1,7 +1,7 @@
 import type { CourseRuleResult } from "../../../pipeline/contract";
-import { useWorkbench } from "../app/workbench-context";
 import { useLocale } from "../i18n";
-import { select } from "../notebook/ui-store";
+import { select } from "../state/ui-store";
+import { useWorkbench } from "../state/workbench-context";
 import { courseText, ruleText } from "./course-messages";
 
 /** One rule: pass or fail, its evidence, and for a failure the fix and the cell that made the data. */

@@ -1,11 +1,11 @@
 import { type ComponentType, useCallback } from "react";
 import type { CellOutput } from "../../../pipeline/contract";
 import { useT } from "../i18n";
-import { saveResultCsv } from "../service/save-download";
 import { useWorkbench } from "../state/workbench-context";
 import { TableOutput } from "../ui/table/TableOutput";
 import { ChartOutput } from "./chart/ChartOutput";
 import { IngestOutput } from "./ingest/IngestOutput";
+import { saveResultCsv } from "./save-download";
 import { TmdbOutput } from "./tmdb/TmdbOutput";
 import { TransformOutput } from "./transform/TransformOutput";
 

@@ -1,9 +1,9 @@
 import { useCallback, useState } from "react";
 import type { QueryResult } from "../../../../pipeline/contract";
 import { useT } from "../../i18n";
-import { saveResultCsv } from "../../service/save-download";
 import { useWorkbench } from "../../state/workbench-context";
 import { TableOutput } from "../../ui/table/TableOutput";
+import { saveResultCsv } from "../save-download";
 
 /**
  * The new table's first rows, paged over `query.page` like any result (the service holds them).

@@ -1,6 +1,6 @@
+import type { ServiceClient } from "../service/client";
+import type { DownloadedFile } from "../service/transport";
 import { announce } from "../state/announcer";
-import type { ServiceClient } from "./client";
-import type { DownloadedFile } from "./transport";
 
 /** Hands a downloaded file to the browser's download manager, the way a download link would. */
 export function saveFile({ blob, fileName }: DownloadedFile): void {
