@@ -12,13 +12,6 @@ import {
 import { parseCommandArgs, portNumber } from "../args";
 import { ensureBuiltUi } from "../built-ui";
 
-export const serveHelp = `Usage: lakebook serve [notebook] [--port N] [--no-open]
-
-Starts the Lakebook service on 127.0.0.1 and prints its URL (with the access token) on the first line.
-Builds the workbench UI first when it is missing or older than its sources (as npm run build:ui does).
-  --port N    listen on port N; 0 or no --port: any free port
-  --no-open   do not open the browser`;
-
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     "serve",

@@ -3,13 +3,6 @@ import { parseCommandArgs, portNumber } from "../args";
 import { writeDemoProject } from "./demo";
 import { serve } from "./serve";
 
-export const startHelp = `Usage: lakebook start [dir] [--port N] [--no-open]
-
-Creates the demo project in dir (default: ./demo, kept if it exists) and serves its notebook,
-building the workbench UI first when it is missing or out of date.
-  --port N    listen on port N; 0 or no --port: any free port
-  --no-open   do not open the browser`;
-
 export async function startCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     "start",
