@@ -14,10 +14,7 @@ const UNCLAIMED_MS = 10_000;
  * is taken over, so a killed build never blocks the next one.
  */
 export async function withBuildLock<T>(root: string, work: () => Promise<T>): Promise<T> {
-  const lock = path.join(
-    tmpdir(),
-    `lakebook-ui-build-${createHash("sha256").update(path.resolve(root)).digest("hex").slice(0, 16)}`,
-  );
+  const lock = buildLockPath(root);
   let told = false;
   for (;;) {
     try {
@@ -40,6 +37,12 @@ export async function withBuildLock<T>(root: string, work: () => Promise<T>): Pr
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
+}
+
+/** One lock per checkout: two checkouts build their own UIs side by side. */
+export function buildLockPath(root: string): string {
+  const id = createHash("sha256").update(path.resolve(root)).digest("hex").slice(0, 16);
+  return path.join(tmpdir(), `lakebook-ui-build-${id}`);
 }
 
 function abandoned(lock: string): boolean {
