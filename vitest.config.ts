@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // A focused test (`it.only`) left in a commit would silently skip the rest of the suite.
+    allowOnly: false,
   },
 });
