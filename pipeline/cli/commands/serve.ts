@@ -43,15 +43,17 @@ export async function serve(options: {
     dataUpload: createDataUpload({ notebookPath: () => workspace.notebookPath }),
     dashboardHtml: () => exportDashboardHtml(workspace),
   });
+  // Listening for the stop signals before the URL is out: whoever reads the URL may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
   process.stdout.write(`${host.url}\n`);
   process.stderr.write(
     `Lakebook is serving ${workspace.notebookPath ?? "no notebook"} on this computer only. Ctrl+C stops it.\n`,
   );
   if (options.open) openBrowser(host.url);
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  await stopped;
   await host.close();
   await router.close();
   await workspace.close();

@@ -27,8 +27,9 @@ it("runs every help example as printed: it finishes with 0 or serves", { timeout
     const [program, ...args] = words(command.example);
     expect(program).toBe("lakebook");
     expect(args[0]).toBe(command.name);
-    // Only Node on PATH: `lakebook start` finds no browser opener, so no window opens on a desktop.
-    const started = await serveCli(args, dir, LAKEBOOK, { PATH: path.dirname(process.execPath) });
+    // Nothing on PATH (the CLI starts Node by its full path): `lakebook start` finds no browser
+    // opener, so no window opens on a developer's desktop.
+    const started = await serveCli(args, dir, LAKEBOOK, { PATH: path.join(dir, "no-programs") });
     if ("serving" in started) {
       expect(started.serving.url, command.example).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
       expect(await started.serving.stop()).toBe(0);
