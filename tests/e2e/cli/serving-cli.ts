@@ -16,8 +16,9 @@ export interface ExitedCli {
 }
 
 /**
- * `lakebook serve|start …` as a subprocess: resolves with the URL once the first stdout line is
- * out, or with the exit when the command ends without serving (a refusal, a failed build).
+ * `lakebook serve|start …` (or any command) as a subprocess: resolves with the URL once a first
+ * stdout line that is a URL is out, or with the exit when the command ends without serving (a
+ * refusal, a failed build, a command that is not a server).
  * `bin` lets a test run the CLI of another checkout (a fresh copy); `env` adds or replaces variables.
  */
 export function serveCli(
@@ -40,7 +41,8 @@ export function serveCli(
     child.on("error", reject);
     child.stdout.on("data", (chunk) => {
       stdout += chunk;
-      if (!stdout.includes("\n")) return;
+      // A server's first line is its URL; any other command's output is kept for its exit.
+      if (!stdout.includes("\n") || !stdout.startsWith("http://")) return;
       resolve({
         serving: {
           url: stdout.split("\n")[0] ?? "",
