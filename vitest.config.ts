@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     setupFiles: ["tests/helpers/aws-models/setup.ts"],
+    // A focused test (`it.only`) left in a commit would silently skip the rest of the suite.
+    allowOnly: false,
   },
 });

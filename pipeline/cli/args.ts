@@ -55,3 +55,15 @@ export function positiveInteger(
   }
   return Number(value);
 }
+
+/** A TCP port to listen on. 0 asks the system for any free port, as it does for every server CLI. */
+export function portNumber(command: string, flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > 65_535) {
+    throw new UsageError(
+      command,
+      `${flag} expects a port from 0 to 65535 (0: any free port), got ${JSON.stringify(value)}`,
+    );
+  }
+  return Number(value);
+}

@@ -1,73 +1,30 @@
 import { UsageError } from "./args";
-import { catalogCommand, catalogHelp } from "./commands/catalog";
-import { checkCommand, checkHelp } from "./commands/check";
-import { demoCommand, demoHelp } from "./commands/demo";
-import { exportCommand, exportHelp } from "./commands/export";
-import { ingestCommand, ingestHelp } from "./commands/ingest";
-import { queryCommand, queryHelp } from "./commands/query";
-import { runCommand, runHelp } from "./commands/run";
-import { serveCommand, serveHelp } from "./commands/serve";
-import { startCommand, startHelp } from "./commands/start";
+import { COMMANDS, findCommand } from "./commands";
+import { commandHelp, lakebookVersion, usage } from "./help";
 import { failure, printError } from "./output";
-
-const commands: Record<string, { run: (argv: string[]) => Promise<number>; help: string; summary: string }> =
-  {
-    demo: {
-      run: demoCommand,
-      help: demoHelp,
-      summary: "write a demo project (notebook + the two CSV files)",
-    },
-    ingest: {
-      run: ingestCommand,
-      help: ingestHelp,
-      summary: "validate a CSV file and store it in the RAW zone",
-    },
-    run: { run: runCommand, help: runHelp, summary: "run a notebook headless on the local lake" },
-    query: { run: queryCommand, help: queryHelp, summary: "run SQL on the local lake" },
-    catalog: { run: catalogCommand, help: catalogHelp, summary: "list the catalog's tables" },
-    export: {
-      run: exportCommand,
-      help: exportHelp,
-      summary: "write the notebook's charts as one self-contained HTML dashboard",
-    },
-    check: {
-      run: checkCommand,
-      help: checkHelp,
-      summary: "check the course challenge's rules against the lake",
-    },
-    serve: { run: serveCommand, help: serveHelp, summary: "serve a notebook to the browser on 127.0.0.1" },
-    start: { run: startCommand, help: startHelp, summary: "create the demo project and serve it" },
-  };
-
-const usage = `Usage: lakebook <command> [options]
-
-Commands:
-${Object.entries(commands)
-  .map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`)
-  .join("\n")}
-
-Run "lakebook <command> --help" for a command's options.`;
 
 /** Exit codes: 0 success, 1 the work failed, 2 the command was typed wrong. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(`${usage}\n`);
+  if (!name || name === "--help" || name === "-h") {
+    process.stdout.write(`${usage(COMMANDS)}\n`);
     return name ? 0 : 2;
   }
   if (name === "--version" || name === "-v") {
-    process.stdout.write("0.1.0\n");
+    process.stdout.write(`${lakebookVersion()}\n`);
     return 0;
   }
-  const command = commands[name];
+  // `lakebook help serve` is what many people type first; it means `lakebook serve --help`.
+  if (name === "help") return main(rest.length > 0 ? [...rest.slice(0, 1), "--help"] : ["--help"]);
+  const command = findCommand(name);
   if (!command) {
     process.stderr.write(
-      `lakebook: unknown command ${JSON.stringify(name)}. Commands: ${Object.keys(commands).join(", ")}\n`,
+      `lakebook: unknown command ${JSON.stringify(name)}. Commands: ${COMMANDS.map((c) => c.name).join(", ")} (lakebook --help)\n`,
     );
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(`${command.help}\n`);
+    process.stdout.write(`${commandHelp(command, COMMANDS)}\n`);
     return 0;
   }
   try {

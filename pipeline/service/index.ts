@@ -1,5 +1,6 @@
 export { checkAccess, tokenFrom } from "./access-policy";
 export { runCell, skippedCell } from "./cell-runner";
+export { courseLakeOf } from "./course-lake";
 export { csvLine } from "./csv-line";
 export { dataFileNameProblem, receiveDataFile } from "./data-upload";
 export { createDispatcher, type DownloadReply, type ServiceDispatcher } from "./dispatcher";

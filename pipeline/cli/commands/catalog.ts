@@ -3,11 +3,6 @@ import { printJson } from "../output";
 import { renderTable } from "../text-table";
 import { lakeOptions, openLakeWorkspace } from "./lake-options";
 
-export const catalogHelp = `Usage: lakebook catalog [--notebook NB | --lake DIR] [--json]
-
-Lists the tables of the local catalog (the stand-in for the Glue Data Catalog).
-  --json   {tables: [{database, name, zone, location, format, columns, rows, role?, primaryKey?, foreignKeys?, producedBy}]}`;
-
 export async function catalogCommand(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs("catalog", argv, { ...lakeOptions, json: { type: "boolean" } }, 0);
   const workspace = await openLakeWorkspace("catalog", values);

@@ -1,21 +1,9 @@
 import path from "node:path";
 import type { CourseCheckResult, CourseStage } from "../../contract";
 import { checkCourse } from "../../course";
-import { openWorkspace } from "../../service";
-import { courseLakeOf } from "../../service/course-lake";
+import { courseLakeOf, openWorkspace } from "../../service";
 import { parseCommandArgs, UsageError } from "../args";
 import { failure, printError, printJson } from "../output";
-
-export const checkHelp = `Usage: lakebook check <notebook> [--stage N] [--lake DIR] [--json]
-
-Checks every rule of the course's final challenge against what the notebook built: the lake
-(local folder or S3 bucket) and the catalog (local or Glue). Each rule prints pass or fail with
-the evidence that decided it, and a failing rule says the likely mistake and how to fix it.
-  --stage N    only the rules of stage N (1 RAW CSVs, 2 TMDB, 3 TRUSTED/REFINED, 4 dashboard);
-               the no-credentials rule always runs
-  --lake DIR   check DIR as the lake folder
-  --json       print one JSON object: {ok, rules: [{id, stage, title, pass, evidence, hint?, cellId?}]}
-Exit code: 0 when every rule passes, 1 when one fails, 2 on usage errors.`;
 
 const STAGE_NAMES = [
   "Everywhere",

@@ -9,12 +9,6 @@ import { formatBytes } from "../output";
 export const DEMO_NOTEBOOK = "horror-subgenres.lakebook.md";
 const template = fileURLToPath(new URL(`../../../assets/demo/${DEMO_NOTEBOOK}`, import.meta.url));
 
-export const demoHelp = `Usage: lakebook demo <dir> [--force]
-
-Writes a demo project: <dir>/${DEMO_NOTEBOOK}, a notebook that walks all four stages, and
-<dir>/data/movies.csv and <dir>/data/series.csv in the challenge's exact format.
-An existing notebook is kept unless --force is given.`;
-
 export async function demoCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("demo", argv, { force: { type: "boolean" } }, 1);
   const dirArg = positionals[0];

@@ -3,17 +3,6 @@ import { exportDashboard } from "../../service/export-dashboard";
 import { parseCommandArgs, UsageError } from "../args";
 import { failure, formatBytes, printError, printJson } from "../output";
 
-export const exportHelp = `Usage: lakebook export <notebook> --html <file> [--lake DIR] [--json]
-
-Runs the notebook's chart cells on its lake and writes one self-contained HTML dashboard: the title,
-a section per Markdown cell that has charts below it, KPI tiles, every chart with its data, and a
-filter for each field several charts share. Vega, Vega-Lite and Vega-Embed are inside the file, so
-it opens offline and makes no network request. Run the notebook first so the charts' tables exist.
-  --html FILE  the HTML file to write (replaced if it exists)
-  --lake DIR   use DIR as the lake folder
-  --json       print one JSON object: {ok, notebook, file, bytes, title, charts: [{id, sourceRows, sentRows, pushedDown, warnings}], kpis, filters}
-Exit code: 0 when the file was written, 1 when a chart failed or the file cannot be written, 2 on usage errors.`;
-
 export async function exportCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     "export",

@@ -5,22 +5,6 @@ import { parseCommandArgs, UsageError } from "../args";
 import { type CliError, failure, formatBytes, printError, printJson } from "../output";
 import { ProgressPrinter } from "../progress-printer";
 
-export const ingestHelp = `Usage: lakebook ingest <file> [--dataset movies|series] [--lake DIR | --s3 s3://bucket[/prefix]] [--date YYYY-MM-DD] [--json]
-
-Validates one of the challenge's CSV files in one streaming pass and stores it whole and unmodified
-in the RAW zone, at Raw/Local/CSV/<Movies|Series>/YYYY/MM/DD/<file name>; what landed is checked
-against the source before it reports ok. The same bytes already at the key are not sent again.
-  --dataset D   movies or series (default: detected from the header)
-  --lake DIR    the local lake folder (default: .lake); registers raw.<dataset> in its catalog
-  --s3 URL      an S3 bucket instead, s3://bucket or s3://bucket/prefix. Credentials come from the
-                AWS default chain; AWS_REGION (default us-east-1); AWS_ENDPOINT_URL_S3 or
-                AWS_ENDPOINT_URL for an S3-compatible server. An interrupted upload resumes when
-                run again (its checkpoint is in ./.lakebook/).
-  --date D      the processing date, YYYY-MM-DD (default: today, UTC)
-  --json        print one JSON object: {ok, key, bytes, sha256, rows, columns, warnings: [{line,
-                code, message}], warningCount, alreadyIngested}; on failure {ok: false, error}
-Progress goes to stderr. Exit code: 0 ingested (or already there), 1 refused or failed, 2 usage errors.`;
-
 interface IngestArgs {
   file: string;
   dataset: Dataset | undefined;

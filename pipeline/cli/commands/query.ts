@@ -4,15 +4,6 @@ import { parseCommandArgs, positiveInteger, UsageError } from "../args";
 import { renderTable } from "../text-table";
 import { lakeOptions, openLakeWorkspace } from "./lake-options";
 
-export const queryHelp = `Usage: lakebook query "<sql>" [--notebook NB | --lake DIR] [--json | --csv] [--limit N]
-
-Runs SQL on the local lake's DuckDB engine; catalog tables are addressable as database.table.
-  --notebook NB  use the lake of this notebook
-  --lake DIR     use DIR as the lake folder (default: .lake)
-  --json         {columns: [{name, type}], rows: [{<column>: value}]}
-  --csv          comma-separated with a header row
-  --limit N      at most N rows (default: all for --json/--csv, 50 for the table view)`;
-
 export async function queryCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     "query",

@@ -5,15 +5,6 @@ import { parseCommandArgs, UsageError } from "../args";
 import { failure, printError, printJson } from "../output";
 import { ProgressPrinter } from "../progress-printer";
 
-export const runHelp = `Usage: lakebook run <notebook> [--lake DIR] [--cell ID] [--json]
-
-Runs the notebook's cells in order, headless, on the local lake (default: .lake/ beside the notebook).
-After a cell fails, the cells below it are reported as skipped.
-  --lake DIR   use DIR as the lake folder
-  --cell ID    run only the cell with this id
-  --json       print one JSON object: {ok, notebook, cells: [{id, kind, status, ms, summary, error?}]}
-Exit code: 0 when every cell is ok, 1 when one failed, 2 on usage errors.`;
-
 export async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     "run",

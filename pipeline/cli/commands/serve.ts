@@ -1,15 +1,8 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createRouter, openWorkspace, startHttpHost, statusPage } from "../../service";
-import { parseCommandArgs, positiveInteger } from "../args";
-
-export const serveHelp = `Usage: lakebook serve [notebook] [--port N] [--no-open]
-
-Starts the Lakebook service on 127.0.0.1 and prints its URL (with the access token) on the first line.
-  --port N    listen on port N (default: a free port)
-  --no-open   do not open the browser`;
+import { parseCommandArgs, portNumber } from "../args";
+import { ensureBuiltUi } from "../built-ui";
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -18,36 +11,38 @@ export async function serveCommand(argv: string[]): Promise<number> {
     { port: { type: "string" }, "no-open": { type: "boolean" } },
     1,
   );
-  const port = positiveInteger("serve", "--port", values.port);
+  const port = portNumber("serve", "--port", values.port);
   return serve({ notebook: positionals[0], port, open: !values["no-open"] });
 }
-
-/** The workbench UI as built by `npm run build:ui`; without it, a plain page lists the cells. */
-const BUILT_UI = fileURLToPath(new URL("../../../renderer/dist", import.meta.url));
 
 export async function serve(options: {
   notebook?: string | undefined;
   port?: number | undefined;
   open: boolean;
 }) {
+  // Before anything listens: a missing or stale UI is built (or refused) rather than served.
+  const builtUi = await ensureBuiltUi();
   const workspace = await openWorkspace({
     notebookPath: options.notebook ? path.resolve(options.notebook) : undefined,
   });
   const router = createRouter(workspace);
   const host = await startHttpHost(router, {
     port: options.port ?? 0,
+    // The plain page only shows if the built UI vanishes while serving (another build emptying it).
     page: async () => statusPage(workspace),
-    staticDir: existsSync(path.join(BUILT_UI, "index.html")) ? BUILT_UI : undefined,
+    staticDir: builtUi,
+  });
+  // Listening for the stop signals before the URL is out: whoever reads the URL may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
   });
   process.stdout.write(`${host.url}\n`);
   process.stderr.write(
     `Lakebook is serving ${workspace.notebookPath ?? "no notebook"} on this computer only. Ctrl+C stops it.\n`,
   );
   if (options.open) openBrowser(host.url);
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  await stopped;
   await host.close();
   await router.close();
   await workspace.close();
