@@ -1,6 +1,7 @@
 import { UsageError } from "./args";
 import { catalogCommand, catalogHelp } from "./commands/catalog";
 import { demoCommand, demoHelp } from "./commands/demo";
+import { doctorCommand, doctorHelp } from "./commands/doctor";
 import { exportCommand, exportHelp } from "./commands/export";
 import { ingestCommand, ingestHelp } from "./commands/ingest";
 import { queryCommand, queryHelp } from "./commands/query";
@@ -29,6 +30,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
       help: exportHelp,
       summary: "write the notebook's charts as one self-contained HTML dashboard",
     },
+    doctor: { run: doctorCommand, help: doctorHelp, summary: "check the AWS permissions every stage needs" },
     serve: { run: serveCommand, help: serveHelp, summary: "serve a notebook to the browser on 127.0.0.1" },
     start: { run: startCommand, help: startHelp, summary: "create the demo project and serve it" },
   };

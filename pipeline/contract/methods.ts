@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { awsDoctorMethod } from "./aws-doctor";
 import { CatalogTableSchema } from "./catalog";
 import { NotebookSchema } from "./notebook";
 import { QueryResultSchema, RowSchema } from "./results";
@@ -85,6 +86,7 @@ export const methods = {
     params: Empty,
     result: z.object({ tables: z.array(CatalogTableSchema) }),
   },
+  "aws.doctor": awsDoctorMethod,
   "lake.list": {
     params: z.object({ prefix: z.string() }),
     result: z.object({

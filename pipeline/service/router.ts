@@ -13,6 +13,7 @@ import {
 } from "../contract";
 import { parseNotebook, writeNotebook } from "../document";
 import { cellDependencies } from "../stages";
+import { runAwsDoctor } from "./aws-doctor";
 import { runCell } from "./cell-runner";
 import { clearJournal, journalFile, readNewerJournal, writeJournal } from "./journal";
 import { saveNotebookFile } from "./notebook-file";
@@ -167,6 +168,7 @@ export function createRouter(workspace: Workspace): ServiceRouter {
       return {};
     },
     "catalog.list": async () => ({ tables: await workspace.catalog.list() }),
+    "aws.doctor": () => runAwsDoctor(workspace),
     "lake.list": async ({ prefix }) => {
       const objects = [];
       for await (const info of workspace.store.list(prefix)) {
