@@ -1,6 +1,7 @@
 import { AthenaClient } from "@aws-sdk/client-athena";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { GlueClient } from "@aws-sdk/client-glue";
+import { IAMClient } from "@aws-sdk/client-iam";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { QuickSightClient } from "@aws-sdk/client-quicksight";
 import type { S3Client } from "@aws-sdk/client-s3";
@@ -13,6 +14,7 @@ export type {
   AthenaClient,
   CloudWatchLogsClient,
   GlueClient,
+  IAMClient,
   LambdaClient,
   QuickSightClient,
   S3Client,
@@ -45,6 +47,8 @@ export interface AwsClients {
   /** The lake's bucket and the control-plane uploads (scripts, specs), with the lake's S3 settings. */
   s3(): S3Client;
   sts(): STSClient;
+  /** IAM (global): the permissions doctor's policy simulator and the caller's role. */
+  iam(): IAMClient;
   /** QuickSight in the target's region: data sources, datasets, analyses, dashboards. */
   quicksight(): QuickSightClient;
   /** QuickSight in its identity region, where users and groups live (often us-east-1). */
@@ -102,6 +106,7 @@ export function awsClients(settings: AwsClientSettings = {}): AwsClients {
     secrets: () => once("secrets", () => makeSecrets(settings)),
     s3: () => once("s3", () => makeS3(settings)),
     sts: () => once("sts", () => new STSClient(config)),
+    iam: () => once("iam", () => new IAMClient(config)),
     quicksight: () => quicksightIn(settings.region),
     quicksightIn: (identityRegion) => quicksightIn(identityRegion),
     destroy,

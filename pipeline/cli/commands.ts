@@ -136,6 +136,22 @@ the evidence that decided it, and a failing rule says the likely mistake and how
 Exit code: 0 when every rule passes, 1 when one fails, 2 on usage errors.`,
     run: async (argv) => (await import("./commands/check")).checkCommand(argv),
   },
+  {
+    name: "doctor",
+    summary: "check the AWS permissions every stage needs, and print the minimal IAM policies",
+    example: `lakebook doctor ${NOTEBOOK} --policies ./iam`,
+    help: `Usage: lakebook doctor <notebook> [--json] [--policies DIR]
+
+Checks, with IAM's policy simulator, that the notebook's AWS identity may do every action of every
+stage its cells use, on exactly the notebook's resources (bucket, prefix, tables, workgroup, job,
+function, secret, roles), and prints the minimal IAM policies for the identity, the Glue job role
+and the Lambda role. On a local target there is nothing to check.
+  --json          {ok, identity, stages: [{stage, cells, checks: [{action, resource, decision}]}], policies}
+  --policies DIR  also write each policy (and each role's trust policy) as a JSON file in DIR
+Exit code: 0 when every action is allowed (or could not be checked: a warning), 1 when one is
+denied or the check failed, 2 on usage errors.`,
+    run: async (argv) => (await import("./commands/doctor")).doctorCommand(argv),
+  },
 ];
 
 export function findCommand(name: string): CliCommand | undefined {

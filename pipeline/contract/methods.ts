@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { awsDoctorMethod } from "./aws-doctor";
 import { CatalogTableSchema } from "./catalog";
 import { courseMethods } from "./course";
 import { NotebookSchema } from "./notebook";
@@ -86,6 +87,7 @@ export const methods = {
     params: Empty,
     result: z.object({ tables: z.array(CatalogTableSchema) }),
   },
+  "aws.doctor": awsDoctorMethod,
   "lake.list": {
     params: z.object({ prefix: z.string() }),
     result: z.object({

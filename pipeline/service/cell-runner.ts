@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import { type CellRunResult, type ServiceEvent, toServiceError } from "../contract";
 import type { Cell } from "../document";
 import { stageFor } from "../stages";
+import { checkCellPermissions } from "./aws-doctor";
 import type { Workspace } from "./workspace";
 
 export interface CellRunOptions {
@@ -22,6 +23,10 @@ export async function runCell(
   emit({ type: "run.started", runId, cellId: cell.id });
   try {
     if (!workspace.notebook) throw new Error("No notebook is open");
+    // On an aws target, a missing IAM permission fails the cell here, before the stage's first call.
+    await checkCellPermissions(workspace, cell, (level, text) =>
+      emit({ type: "run.log", runId, cellId: cell.id, level, text }),
+    );
     const outcome = await stageFor(cell.kind).run(cell, {
       notebook: workspace.notebook,
       notebookPath: workspace.notebookPath,

@@ -1,4 +1,5 @@
 export { checkAccess, tokenFrom } from "./access-policy";
+export { checkCellPermissions, runAwsDoctor } from "./aws-doctor";
 export { runCell, skippedCell } from "./cell-runner";
 export { courseLakeOf } from "./course-lake";
 export { csvLine } from "./csv-line";

@@ -16,6 +16,7 @@ import {
 import { checkCourse, resetPlan, resetStage } from "../course";
 import { parseNotebook, writeNotebook } from "../document";
 import { cellDependencies } from "../stages";
+import { runAwsDoctor } from "./aws-doctor";
 import { runCell } from "./cell-runner";
 import { courseLakeOf } from "./course-lake";
 import { clearJournal, journalFile, readNewerJournal, writeJournal } from "./journal";
@@ -187,6 +188,7 @@ export function createRouter(workspace: Workspace, options: StreamMethodOptions 
       return {};
     },
     "catalog.list": async () => ({ tables: await workspace.catalog.list() }),
+    "aws.doctor": () => runAwsDoctor(workspace),
     "lake.list": async ({ prefix }) => {
       const objects = [];
       for await (const info of workspace.store.list(prefix)) {

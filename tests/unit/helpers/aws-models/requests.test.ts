@@ -59,7 +59,7 @@ describe("checkRequest against the published models", () => {
     expect(checkRequest("GlueClient", new CreateTablesCommand()).map((v) => v.rule)).toEqual(["operation"]);
   });
 
-  it("knows the eight services Lakebook talks to", () => {
+  it("knows the nine services Lakebook talks to", () => {
     const clients = [
       "S3Client",
       "GlueClient",
@@ -69,6 +69,7 @@ describe("checkRequest against the published models", () => {
       "SecretsManagerClient",
       "STSClient",
       "CloudWatchLogsClient",
+      "IAMClient",
     ];
     class GetCallerIdentityCommand {
       input = {};

@@ -1,0 +1,24 @@
+export { partitionOf, roleArn } from "./arns";
+export {
+  type CellPlan,
+  permissionsReport,
+  policiesOf,
+  scopeOf,
+  stagesOf,
+  type TargetNames,
+} from "./doctor";
+export { type AwsStageName, identityActions, STAGE_LABELS, type StagePlan } from "./identity-actions";
+export { lambdaRoleActions } from "./lambda-role-actions";
+export { missingPolicy, type PolicyDocument, policyDocument, trustPolicy } from "./policy-document";
+export { type CallerIdentity, callerIdentity, parseCallerArn, simulatedEntity } from "./principal";
+export { type IamScope, lakePrefix, type PermissionNeed } from "./scope";
+export {
+  type CheckResult,
+  COULD_NOT_CHECK_HINT,
+  checksOf,
+  decisionOf,
+  keyOf,
+  type PermissionCheck,
+  simulateChecks,
+} from "./simulate";
+export { transformJobActions } from "./transform-job-actions";
