@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { link, mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { DATA_FILE_EXISTS, type DataFileUpload, LakebookError, type StreamParams } from "../contract";
+import { writeAtomically } from "../lake";
 
 /**
  * `dataFile.upload`: a page cannot tell the service where a chosen file lives, so it sends the
@@ -73,26 +74,37 @@ export async function receiveDataFile(
   if (existing && !replace && declared !== undefined && declared !== existing.size) throw exists(relative);
 
   const meter = new UploadMeter(maxBytes, () => tooLarge(relative, maxBytes));
-  const temp = await writeTempBeside(target, source, meter);
-  try {
-    if (declared !== undefined && meter.bytes !== declared) {
-      throw new LakebookError(
-        "DATA_UPLOAD_INCOMPLETE",
-        `The upload of ${relative} ended after ${meter.bytes} of ${declared} bytes.`,
-        { hint: "Try again." },
-      );
-    }
-    const received = { path: relative, bytes: meter.bytes, sha256: meter.sha256() };
-    if (replace) {
-      await rename(temp, target);
-      return { ...received, replaced: existing !== undefined, unchanged: false };
-    }
-    if (await placeNew(temp, target)) return { ...received, replaced: false, unchanged: false };
-    if (await sameContent(target, received)) return { ...received, replaced: false, unchanged: true };
-    throw exists(relative);
-  } finally {
-    await rm(temp, { force: true }).catch(() => undefined);
-  }
+  let outcome: DataFileUpload | undefined;
+  // The temp file goes beside the target (hidden) and is gone after the call, whatever happens.
+  await mkdir(folder, { recursive: true });
+  await writeAtomically(
+    target,
+    (temp) => pipeline(source, meter, createWriteStream(temp, { flags: "wx", mode: 0o644, flush: true })),
+    {
+      replace: async (temp) => {
+        if (declared !== undefined && meter.bytes !== declared) {
+          throw new LakebookError(
+            "DATA_UPLOAD_INCOMPLETE",
+            `The upload of ${relative} ended after ${meter.bytes} of ${declared} bytes.`,
+            { hint: "Try again." },
+          );
+        }
+        const received = { path: relative, bytes: meter.bytes, sha256: meter.sha256() };
+        if (replace) {
+          await rename(temp, target);
+          outcome = { ...received, replaced: existing !== undefined, unchanged: false };
+        } else if (await placeNew(temp, target)) {
+          outcome = { ...received, replaced: false, unchanged: false };
+        } else if (await sameContent(target, received)) {
+          outcome = { ...received, replaced: false, unchanged: true };
+        } else {
+          throw exists(relative);
+        }
+      },
+    },
+  );
+  if (!outcome) throw new Error("The data file upload ended without placing the file.");
+  return outcome;
 }
 
 function checkName(name: string): void {
@@ -101,30 +113,6 @@ function checkName(name: string): void {
     throw new LakebookError("DATA_FILE_NAME_INVALID", `The file name ${JSON.stringify(name)} ${problem}.`, {
       hint: "Give a plain file name such as movies.csv; it lands in the notebook's data folder.",
     });
-  }
-}
-
-/**
- * The write half of write-to-temp-then-rename, kept in one function so the lake's shared atomic
- * writer can take its place: streams `source` through `meter` into a hidden file beside `target`
- * and returns its path; on any failure the temporary file is gone.
- */
-async function writeTempBeside(
-  target: string,
-  source: AsyncIterable<Uint8Array>,
-  meter: Transform,
-): Promise<string> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temp = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${randomBytes(6).toString("hex")}.uploading`,
-  );
-  try {
-    await pipeline(source, meter, createWriteStream(temp, { flags: "wx", mode: 0o644, flush: true }));
-    return temp;
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw error;
   }
 }
 

@@ -95,7 +95,7 @@ const putText = (name: string, text: string, query = "") =>
   put(`/data/${encodeURIComponent(name)}${query}`, [Buffer.from(text)], { length: Buffer.byteLength(text) });
 
 const sha256 = (data: Buffer | string) => createHash("sha256").update(data).digest("hex");
-const leftovers = async () => (await readdir(dataDir)).filter((name) => name.endsWith(".uploading"));
+const leftovers = async () => (await readdir(dataDir)).filter((name) => name.startsWith(".") && name.endsWith(".tmp"));
 
 describe("PUT /data/<file name>", () => {
   it("streams a 20 MB body to data/<name>: on disk while it is still arriving, whole at the end", async () => {
@@ -111,7 +111,7 @@ describe("PUT /data/<file name>", () => {
           // Half way: the bytes sent so far must already be in a temporary file, not in the server's memory.
           for (let tries = 0; tries < 200 && sawTempOnDisk < 8 * MB; tries++) {
             const temps = await readdir(dataDir).catch(() => [] as string[]);
-            const temp = temps.find((name) => name.endsWith(".uploading"));
+            const temp = temps.find((name) => name.startsWith(".big.csv.") && name.endsWith(".tmp"));
             if (temp) sawTempOnDisk = (await stat(path.join(dataDir, temp))).size;
             await new Promise((resolve) => setTimeout(resolve, 10));
           }
