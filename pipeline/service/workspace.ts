@@ -82,6 +82,8 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
 
   const engine = await Engine.open({
     tempDirectory: path.join(stateDir, "duckdb-tmp"),
+    // SQL from a notebook (maybe someone else's) reaches only the lake, the data folder and run state.
+    confineTo: [lakeRoot, path.join(baseDir, "data"), stateDir],
     ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}),
     ...(options.threads ? { threads: options.threads } : {}),
   });
