@@ -2,7 +2,7 @@ import { type DuckDBConnection, DuckDBInstance, ResultReturnType } from "@duckdb
 import type { Column } from "../contract/catalog";
 import type { QueryResult, Row } from "../contract/results";
 import { engineClosed, invalidArgument, toEngineError } from "./errors";
-import { DEFAULT_MAX_RESULTS, duckdbConfig, type EngineOptions } from "./options";
+import { confinementStatements, DEFAULT_MAX_RESULTS, duckdbConfig, type EngineOptions } from "./options";
 import { ResultStore } from "./result-store";
 import { type Cancellation, runAllButLast, watchAbort } from "./statements";
 import { columnsOf, rowsOfChunk } from "./values";
@@ -53,8 +53,14 @@ export class Engine {
       throw invalidArgument(`threads must be a positive integer, not ${options.threads}.`);
     }
     try {
-      const instance = await DuckDBInstance.create(":memory:", duckdbConfig(options));
+      const config = duckdbConfig(options);
+      const instance = await DuckDBInstance.create(":memory:", config);
       const reader = await instance.connect();
+      if (options.confineTo) {
+        for (const statement of confinementStatements(options.confineTo, config.temp_directory ?? "")) {
+          await reader.run(statement);
+        }
+      }
       await ResultStore.prepare(reader);
       return new Engine(instance, reader, new ResultStore(instance, reader, maxResults));
     } catch (error) {

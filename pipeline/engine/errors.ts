@@ -6,13 +6,15 @@ import { type DuckDBErrorInfo, locate, readDuckDBError } from "./duckdb-error";
  * LakebookErrors from the engine and never read DuckDB's text themselves.
  *
  * Codes: SQL_PARSE, SQL_CATALOG (table/view/schema/column not found), SQL_CONVERSION,
- * OUT_OF_MEMORY, CANCELLED, SQL_ERROR (anything else), plus the engine's own
+ * OUT_OF_MEMORY, CANCELLED, SQL_PATH_REFUSED (a file outside the folders the engine is confined
+ * to), SQL_ERROR (anything else), plus the engine's own
  * RESULT_NOT_FOUND, ENGINE_CLOSED and INVALID_ARGUMENT.
  */
 export function toEngineError(error: unknown, sql?: string): LakebookError {
   if (error instanceof LakebookError) return error;
   const info = readDuckDBError(error);
   const message = firstParagraph(info.message);
+  if (/the configuration has been locked/.test(message)) return pathRefused(message, error);
   switch (info.type) {
     case "INTERRUPT":
       return cancelledError(error);
@@ -32,6 +34,8 @@ export function toEngineError(error: unknown, sql?: string): LakebookError {
           "or filter and aggregate before selecting whole tables.",
         cause: error,
       });
+    case "Permission":
+      return pathRefused(message, error);
     case "IO":
       return new LakebookError("SQL_ERROR", `I/O error: ${message}`, {
         hint: ioHint(message),
@@ -57,6 +61,18 @@ export function toEngineError(error: unknown, sql?: string): LakebookError {
       cause: error,
     },
   );
+}
+
+/** DuckDB's "Cannot access file "X" - file system operations are disabled by configuration". */
+function pathRefused(message: string, cause: unknown): LakebookError {
+  const target = /"([^"]*)"/.exec(message)?.[1];
+  const what = /Cannot change configuration/i.test(message)
+    ? "Lakebook's SQL cannot change DuckDB's settings here: they are locked."
+    : `Lakebook's SQL may not use ${target ? `"${target}"` : "that file or address"}: it reads and writes only inside the lake and the notebook's data folder.`;
+  return new LakebookError("SQL_PATH_REFUSED", what, {
+    hint: "Put the file in the notebook's data/ folder, or read lake tables as database.table (lakebook catalog lists them).",
+    cause,
+  });
 }
 
 function ioHint(message: string): string {

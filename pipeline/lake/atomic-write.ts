@@ -1,6 +1,8 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { open, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { crashPoint } from "./crash-point";
+import { tempTag } from "./leftovers";
 
 /**
  * Lakebook's one way to replace a file: write a temp file, then rename it over the target. Readers
@@ -11,8 +13,8 @@ import path from "node:path";
 export interface AtomicWriteOptions {
   /**
    * Where the temp file goes (it must be on the target's file system for the rename). By default
-   * beside the target, dot-prefixed (`.<name>.<random>.tmp`) so listings that skip dot files skip a
-   * temp file a crash left behind.
+   * beside the target, dot-prefixed (`.<name>.<pid>-<random>.tmp`) so listings that skip dot files
+   * skip a temp file a crash left behind, and the next start can tell it is orphaned (`leftovers.ts`).
    */
   tempFolder?: string;
   /** Puts the finished temp file at the target; a plain rename by default. */
@@ -69,6 +71,7 @@ export async function writeAtomically<T>(
   const temp = tempPathFor(target, options.tempFolder);
   try {
     const result = await fill(temp);
+    crashPoint("atomic-write.before-rename");
     await (options.replace ?? rename)(temp, target);
     return result;
   } finally {
@@ -78,8 +81,8 @@ export async function writeAtomically<T>(
 }
 
 function tempPathFor(target: string, tempFolder: string | undefined): string {
-  // In a temp folder of its own the name need not say whose it is, and a UUID keeps it short.
-  if (tempFolder !== undefined) return path.join(tempFolder, randomUUID());
-  const name = `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`;
+  // In a temp folder of its own the name need not say what it is for: the writer's pid and a UUID.
+  if (tempFolder !== undefined) return path.join(tempFolder, `${process.pid}-${randomUUID()}`);
+  const name = `.${path.basename(target)}.${tempTag()}.tmp`;
   return path.join(path.dirname(target), name);
 }

@@ -7,6 +7,7 @@ export {
   writeAtomically,
   writeFileAtomic,
 } from "./atomic-write";
+export { crashPoint } from "./crash-point";
 export * from "./dataset-columns";
 export { describeKey, explainKeyProblem, type KeyDescription } from "./key-reading";
 export { assertSafeKey, assertSafePrefix, isSafeKey, keyProblem, MAX_KEY_BYTES } from "./keys";
@@ -45,6 +46,7 @@ export {
   ZONE_FOLDER,
   zoneOfKey,
 } from "./paths";
+export { type LeftoverFolders, type Recovery, recoverAfterCrash } from "./recover";
 export { createS3Client, type S3ClientSettings } from "./s3-client";
 export { redactSecrets, type S3ErrorContext, s3Error } from "./s3-errors";
 export { S3Store, type S3StoreOptions } from "./s3-store";

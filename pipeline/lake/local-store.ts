@@ -5,6 +5,7 @@ import type { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { LakebookError } from "../contract/errors";
 import { writeAtomically } from "./atomic-write";
+import { crashPoint } from "./crash-point";
 import { assertSafeKey, assertSafePrefix, isSafeKey } from "./keys";
 import {
   errnoOf,
@@ -101,6 +102,7 @@ export class LocalFolderStore implements ObjectStore {
         await this.fs(() => writeFully(file, chunk), "write to");
         hash.update(chunk);
         written += chunk.byteLength;
+        crashPoint("local-store.mid-write");
         options.onProgress?.(written);
       }
       // fsync before rename: after a crash the key holds the old object or the whole new one.

@@ -6,7 +6,7 @@ import { attachCatalog, type Catalog, GlueCatalog, LocalCatalog } from "../catal
 import { LakebookError } from "../contract";
 import { type Notebook, notebookTarget, parseNotebook, type Target } from "../document";
 import { Engine } from "../engine";
-import { LocalFolderStore, type ObjectStore, S3Store } from "../lake";
+import { LocalFolderStore, type ObjectStore, recoverAfterCrash, S3Store } from "../lake";
 
 /**
  * A notebook (optional) bound to its lake: the object store, the engine and the catalog.
@@ -70,9 +70,21 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   await ensureWritableFolder(stateDir, "run-state folder");
   // The state folder holds outputs and caches; it must never be committed by accident.
   await writeFile(path.join(stateDir, ".gitignore"), "*\n");
+  // A Lakebook killed mid-write left a swap half done or temp files: settle them before any read.
+  await recoverAfterCrash({
+    lakeRoot,
+    besideTargets: [
+      ...(notebookPath ? [{ folder: baseDir, recursive: false }] : []),
+      { folder: path.join(baseDir, "data"), recursive: false }, // uploads' and demo CSVs' temp files
+      { folder: stateDir, recursive: true },
+      { folder: path.join(lakeRoot, "_catalog"), recursive: true },
+    ],
+  });
 
   const engine = await Engine.open({
     tempDirectory: path.join(stateDir, "duckdb-tmp"),
+    // SQL from a notebook (maybe someone else's) reaches only the lake, the data folder and run state.
+    confineTo: [lakeRoot, path.join(baseDir, "data"), stateDir],
     ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}),
     ...(options.threads ? { threads: options.threads } : {}),
   });

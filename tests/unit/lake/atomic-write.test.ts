@@ -55,7 +55,7 @@ describe("writeAtomically", () => {
     );
     expect(path.dirname(seen[0] ?? "")).toBe(dir);
     expect(isTempFile(path.basename(seen[0] ?? ""))).toBe(true);
-    expect(path.basename(seen[0] ?? "")).toMatch(/^\.movies\.csv\.[0-9a-f]{12}\.tmp$/);
+    expect(path.basename(seen[0] ?? "")).toMatch(/^\.movies\.csv\.\d+-[0-9a-f]{12}\.tmp$/);
     expect(path.dirname(seen[1] ?? "")).toBe(tempFolder);
     expect(await readFile(file, "utf8")).toBe("c|d\n");
     expect(await readdir(tempFolder)).toEqual([]);

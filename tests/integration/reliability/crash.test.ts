@@ -1,0 +1,152 @@
+import { copyFile, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type ChildResult, child, filesBelow } from "./crash-harness";
+
+/**
+ * Lakebook killed with SIGKILL at named moments (pipeline/lake/crash-point.ts) — no cleanup code
+ * runs — then started again. Each test walks one demo project forward, so they run in order.
+ */
+// Each step is a fresh Node process loading the whole pipeline: slow on a busy machine.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 120_000 });
+
+let dir: string;
+let notebook: string;
+let lake: string;
+
+const killed = (result: ChildResult) => expect(result.signal, result.stderr).toBe("SIGKILL");
+const ok = (result: ChildResult) => expect(result.code, result.stderr).toBe(0);
+const run = (cell: string, crashAt?: string) =>
+  child(["cli", "run", notebook, "--cell", cell, "--json"], dir, crashAt);
+/** Any command that opens the workspace is "the next start". */
+const start = () => child(["cli", "catalog", "--notebook", notebook, "--json"], dir);
+const query = async (sql: string) => {
+  const result = await child(["cli", "query", sql, "--notebook", notebook, "--json"], dir);
+  ok(result);
+  return JSON.parse(result.stdout).rows as Record<string, unknown>[];
+};
+const lakeTemp = () => readdir(path.join(lake, ".lakebook-tmp")).catch(() => [] as string[]);
+const tempFilesBeside = async (folder: string) =>
+  (await readdir(folder)).filter((name) => /\.\d+-[0-9a-f]{12}\.tmp$/.test(name));
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "lakebook-crash-"));
+  ok(await child(["cli", "demo", "demo"], dir));
+  notebook = path.join(dir, "demo", "horror-subgenres.lakebook.md");
+  lake = path.join(dir, "demo", ".lake");
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("killed while saving the notebook", () => {
+  it("leaves the old notebook whole; the next start removes the temp file; a new save lands", async () => {
+    const before = await readFile(notebook, "utf8");
+    killed(await child(["save", notebook, "Renamed"], dir, "atomic-write.before-rename"));
+    expect(await readFile(notebook, "utf8")).toBe(before);
+    expect(await tempFilesBeside(path.dirname(notebook))).toHaveLength(1);
+
+    ok(await start());
+    expect(await tempFilesBeside(path.dirname(notebook))).toEqual([]);
+    ok(await child(["save", notebook, "Renamed"], dir));
+    expect(await readFile(notebook, "utf8")).toContain("title: Renamed");
+  });
+});
+
+describe("killed during an ingest", () => {
+  it("shows no partial object under its final key; the next start cleans up; a rerun stores the file byte for byte", async () => {
+    killed(await run("ingest_movies", "local-store.mid-write"));
+    expect((await filesBelow(path.join(lake, "Raw"))).filter((f) => f.endsWith(".csv"))).toEqual([]);
+    expect(await lakeTemp()).not.toEqual([]);
+
+    ok(await start());
+    expect(await lakeTemp()).toEqual([]);
+    ok(await run("ingest_movies"));
+    ok(await run("ingest_series"));
+    const [stored] = (await filesBelow(path.join(lake, "Raw/Local/CSV/Movies"))).filter((f) =>
+      f.endsWith(".csv"),
+    );
+    expect(await readFile(path.join(lake, "Raw/Local/CSV/Movies", stored ?? ""))).toEqual(
+      await readFile(path.join(dir, "demo", "data", "movies.csv")),
+    );
+  });
+});
+
+describe("killed during a TMDB fetch (the offline sample)", () => {
+  it("leaves only whole JSON files; a rerun resumes from its checkpoint and completes", async () => {
+    // The second object put: one RAW JSON file is written, the next one dies half-streamed.
+    killed(await run("tmdb_enrich", "local-store.mid-write#2"));
+    const tmdb = path.join(lake, "Raw/TMDB/JSON");
+    const partial = await filesBelow(tmdb);
+    for (const file of partial) JSON.parse(await readFile(path.join(tmdb, file), "utf8"));
+
+    ok(await start());
+    expect(await lakeTemp()).toEqual([]);
+    const rerun = await run("tmdb_enrich");
+    ok(rerun);
+    // It resumes: the first progress already counts the titles of the file flushed before the kill.
+    const resumedAt = Number(/^\s+(\d+) of \d+ titles/m.exec(rerun.stderr)?.[1]);
+    expect(resumedAt).toBeGreaterThanOrEqual(100);
+    const files = await filesBelow(tmdb);
+    expect(files.length).toBeGreaterThan(partial.length);
+    for (const file of files) JSON.parse(await readFile(path.join(tmdb, file), "utf8"));
+  });
+});
+
+describe("killed during a transform", () => {
+  const table = () => path.join(lake, "Trusted/Local/Parquet/movies");
+  const count = async () => (await query("SELECT count(*) AS n FROM trusted.movies"))[0]?.n;
+
+  it("writes the first version of the table", async () => {
+    ok(await run("trusted_movies"));
+    expect(Number(await count())).toBeGreaterThan(0);
+  });
+
+  let rows: unknown;
+  it("killed after writing the output, before the swap: the previous table is untouched and readable", async () => {
+    const before = await filesBelow(table());
+    rows = await count();
+    killed(await run("trusted_movies", "folder-swap.before-swap"));
+    expect(await filesBelow(table())).toEqual(before);
+    expect(await count()).toBe(rows); // this start also cleaned the staging folder
+    expect(await lakeTemp()).toEqual([]);
+  });
+
+  it("killed between the swap's two renames: the next start puts the previous table back", async () => {
+    const before = await filesBelow(table());
+    killed(await run("trusted_movies", "folder-swap.between-renames"));
+    expect(await filesBelow(table())).toEqual([]); // the moment the recovery is for
+    expect(await count()).toBe(rows); // the query's start puts it back
+    expect(await filesBelow(table())).toEqual(before);
+    expect(await lakeTemp()).toEqual([]);
+  });
+
+  it("killed just after the swap: the new table stays and the old one's files are removed", async () => {
+    killed(await run("trusted_movies", "folder-swap.after-swap"));
+    expect(await count()).toBe(rows);
+    expect(await lakeTemp()).toEqual([]);
+  });
+
+  it("a rerun after all that completes", async () => {
+    const rerun = await run("trusted_movies");
+    ok(rerun);
+    expect(JSON.parse(rerun.stdout).cells[0].status).toBe("ok");
+    expect(await lakeTemp()).toEqual([]);
+  });
+});
+
+describe("what the next start never touches", () => {
+  it("a user's own dot files and a temp file of a live process stay", async () => {
+    const folder = path.dirname(notebook);
+    await copyFile(notebook, path.join(folder, ".my-notes.md"));
+    await copyFile(
+      notebook,
+      path.join(folder, `.horror-subgenres.lakebook.md.${process.pid}-0123456789ab.tmp`),
+    );
+    ok(await start());
+    const names = await readdir(folder);
+    expect(names).toContain(".my-notes.md");
+    expect(names).toContain(`.horror-subgenres.lakebook.md.${process.pid}-0123456789ab.tmp`);
+  });
+});
