@@ -30,8 +30,9 @@ export function toEngineError(error: unknown, sql?: string): LakebookError {
     case "Out of Memory":
       return new LakebookError("OUT_OF_MEMORY", `DuckDB ran out of memory: ${message}`, {
         hint:
-          "Raise the memory limit (SET memory_limit = '4GB'; or the engine's memoryLimit option), " +
-          "or filter and aggregate before selecting whole tables.",
+          // The workspace locks DuckDB's settings (SQL is confined to the lake), so SET is no way out.
+          "Filter and aggregate before selecting whole tables: the local lake's DuckDB works within its " +
+          "memory limit (2 GB by default) and spills the rest to .lakebook/.",
         cause: error,
       });
     case "Permission":
