@@ -23,6 +23,7 @@ export default function MonacoEditor({
   const theme = useTheme();
   useEffect(() => setCompletionCatalog(() => wb.catalog.get().tables), [wb]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one editor per cell; the text, language and label follow through the model (below), not by recreating the editor
   useEffect(() => {
     const element = host.current;
     if (!element) return;
@@ -52,6 +53,7 @@ export default function MonacoEditor({
     fit();
     const size = instance.onDidContentSizeChange(fit);
     const content = instance.onDidChangeModelContent(() => changed.current(instance.getValue()));
+    // biome-ignore lint/suspicious/noFocusedTests: Monaco's focus(), not a test's .only
     if (autoFocus) instance.focus();
     return () => {
       size.dispose();

@@ -78,7 +78,7 @@ beforeEach(() => {
 afterEach(cleanup);
 
 function draw(output: TransformOutputData = fact, cellId = "fact_title_rating") {
-  return render(h(WorkbenchProvider, { workbench: h1.wb, children: h(TransformOutput, { cellId, output }) }));
+  return render(h(WorkbenchProvider, { workbench: h1.wb }, h(TransformOutput, { cellId, output })));
 }
 
 /** The badges' text as a screen reader hears it: "Zone: REFINED". */
