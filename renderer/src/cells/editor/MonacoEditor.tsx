@@ -46,14 +46,13 @@ export default function MonacoEditor({
       editContext: false,
     });
     editor.current = instance;
-    const fit = () => {
+    const fitHeight = () => {
       element.style.height = `${Math.min(MAX_HEIGHT, Math.max(38, instance.getContentHeight()))}px`;
       instance.layout();
     };
-    fit();
-    const size = instance.onDidContentSizeChange(fit);
+    fitHeight();
+    const size = instance.onDidContentSizeChange(fitHeight);
     const content = instance.onDidChangeModelContent(() => changed.current(instance.getValue()));
-    // biome-ignore lint/suspicious/noFocusedTests: Monaco's focus(), not a test's .only
     if (autoFocus) instance.focus();
     return () => {
       size.dispose();
