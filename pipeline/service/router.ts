@@ -175,7 +175,7 @@ export function createRouter(workspace: Workspace, options: StreamMethodOptions 
     },
     "run.cancel": async ({ runId }) => {
       const run = runs.get(runId);
-      if (!run || run.status !== "running") return { cancelled: false };
+      if (run?.status !== "running") return { cancelled: false };
       run.controller.abort();
       return { cancelled: true };
     },

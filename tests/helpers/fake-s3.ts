@@ -105,33 +105,42 @@ export async function startFakeS3(options: FakeS3Options = {}): Promise<FakeS3> 
       case "CreateMultipartUpload": {
         const id = randomBytes(8).toString("hex");
         uploads.set(id, { key, initiated: new Date(), metadata: metaOf(req), parts: new Map() });
-        return xml(
+        xml(
           res,
           `<InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${esc(key)}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`,
         );
+        return;
       }
       case "UploadPart": {
-        if (!upload) return error(res, 404, "NoSuchUpload");
+        if (!upload) {
+          error(res, 404, "NoSuchUpload");
+          return;
+        }
         const partNumber = Number(query.partNumber);
         if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > 10_000) {
-          return error(res, 400, "InvalidArgument");
+          error(res, 400, "InvalidArgument");
+          return;
         }
         upload.parts.set(partNumber, body);
         res.writeHead(200, { ETag: `"${md5(body).toString("hex")}"` });
         return void res.end();
       }
       case "ListParts": {
-        if (!upload) return error(res, 404, "NoSuchUpload");
+        if (!upload) {
+          error(res, 404, "NoSuchUpload");
+          return;
+        }
         const parts = [...upload.parts.entries()]
           .sort(([a], [b]) => a - b)
           .map(
             ([n, data]) =>
               `<Part><PartNumber>${n}</PartNumber><ETag>"${md5(data).toString("hex")}"</ETag><Size>${data.length}</Size><LastModified>${new Date().toISOString()}</LastModified></Part>`,
           );
-        return xml(
+        xml(
           res,
           `<ListPartsResult><Bucket>${bucket}</Bucket><Key>${esc(key)}</Key><UploadId>${query.uploadId}</UploadId><IsTruncated>false</IsTruncated>${parts.join("")}</ListPartsResult>`,
         );
+        return;
       }
       case "ListMultipartUploads": {
         const prefix = query.prefix ?? "";
@@ -141,30 +150,41 @@ export async function startFakeS3(options: FakeS3Options = {}): Promise<FakeS3> 
             ([id, u]) =>
               `<Upload><Key>${esc(u.key)}</Key><UploadId>${id}</UploadId><Initiated>${u.initiated.toISOString()}</Initiated></Upload>`,
           );
-        return xml(
+        xml(
           res,
           `<ListMultipartUploadsResult><Bucket>${bucket}</Bucket><IsTruncated>false</IsTruncated>${listed.join("")}</ListMultipartUploadsResult>`,
         );
+        return;
       }
       case "AbortMultipartUpload": {
-        if (!upload) return error(res, 404, "NoSuchUpload");
+        if (!upload) {
+          error(res, 404, "NoSuchUpload");
+          return;
+        }
         uploads.delete(query.uploadId ?? "");
         res.writeHead(204);
         return void res.end();
       }
       case "CompleteMultipartUpload": {
-        if (!upload) return error(res, 404, "NoSuchUpload");
+        if (!upload) {
+          error(res, 404, "NoSuchUpload");
+          return;
+        }
         const refusal = completionRefusal(upload, partsOf(body), minPartSize);
-        if (refusal) return error(res, 400, refusal);
+        if (refusal) {
+          error(res, 400, refusal);
+          return;
+        }
         const parts = partsOf(body).map(({ number }) => upload.parts.get(number) as Buffer);
         const data = Buffer.concat(parts as Buffer[]);
         const etag = `${md5(Buffer.concat(parts.map((p) => md5(p as Buffer)))).toString("hex")}-${parts.length}`;
         objects.set(key, { body: data, etag, metadata: upload.metadata });
         uploads.delete(query.uploadId ?? "");
-        return xml(
+        xml(
           res,
           `<CompleteMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${esc(key)}</Key><ETag>"${etag}"</ETag></CompleteMultipartUploadResult>`,
         );
+        return;
       }
       case "PutObject": {
         objects.set(key, { body, etag: md5(body).toString("hex"), metadata: metaOf(req) });
@@ -194,7 +214,8 @@ export async function startFakeS3(options: FakeS3Options = {}): Promise<FakeS3> 
         return void res.end();
       }
       default:
-        return error(res, 501, "NotImplemented");
+        error(res, 501, "NotImplemented");
+        return;
     }
   }
 

@@ -8,7 +8,7 @@ import {
   RAW_TMDB_ROOT,
   readAll,
 } from "../../../lake";
-import { emptyRequestLog, type RequestLog } from "./getter";
+import { emptyRequestLog } from "./getter";
 import { imdbIdOf, isTmdbId, parseTmdbFileName, type WrittenFile } from "./writer";
 
 /**

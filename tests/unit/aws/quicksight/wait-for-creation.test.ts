@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CreationState, waitForCreation } from "../../../../pipeline/aws/quicksight";
-import { LakebookError } from "../../../../pipeline/contract";
+import type { LakebookError } from "../../../../pipeline/contract";
 
 function answers(...states: CreationState[]) {
   const sleeps: number[] = [];
