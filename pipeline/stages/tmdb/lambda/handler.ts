@@ -1,7 +1,7 @@
 import { functionClients, type S3Client, type SecretsManagerClient } from "../../../aws/clients";
 import { readSecret } from "../../../aws/secrets";
 import { LakebookError, toServiceError } from "../../../contract";
-import { type ObjectStore, parseProcessingDate, S3Store } from "../../../lake";
+import { type ObjectStore, parseProcessingDate, S3Store, s3Error } from "../../../lake";
 import { TmdbClient, type TmdbCredentials } from "../client";
 import { scrubSecret } from "../client/credentials";
 import { enrichTitles, type TmdbEnrichProgress } from "../enrich";
@@ -92,7 +92,15 @@ export function createEnrichHandler(options: EnrichHandlerOptions = {}): EnrichH
           invocation: event.invocation,
           holdMs: context.getRemainingTimeInMillis() + settings.leaseMarginMs,
         },
-      );
+      ).catch((error: unknown) => ({ taken: "unknown" as const, error }));
+      if (lease.taken === "unknown") {
+        // Without the lease nothing is written; the status says why (Lakebook would wait in vain).
+        const report = failureOf(
+          toServiceError(s3Error(lease.error, { action: "take the lease on", bucket: event.bucket })),
+        );
+        await status.finish(report);
+        return report;
+      }
       if (!lease.taken) {
         const report = busy(event, lease.holder);
         // A second delivery of this very invocation: the status is the holder's to write.

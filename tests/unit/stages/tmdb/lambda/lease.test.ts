@@ -125,6 +125,32 @@ describe("the TMDB function's lease (s3rver + fake TMDB)", () => {
   });
 });
 
+describe("a lease that cannot be read", () => {
+  it("fails the invocation in status.json without writing anything else", async () => {
+    const denied = s3ClientOf(s3);
+    denied.middlewareStack.add(
+      (next, context) => async (args) => {
+        const key = (args.input as { Key?: string }).Key ?? "";
+        if (context.commandName === "GetObjectCommand" && key.includes("/lease-")) {
+          throw Object.assign(new Error("Access Denied"), { name: "AccessDenied", $metadata: {} });
+        }
+        return next(args);
+      },
+      { step: "initialize" },
+    );
+    const guarded = createEnrichHandler({ s3Client: () => denied, tmdbBaseUrl: fake.baseUrl });
+    try {
+      const store = lakeOf(s3, s3Client, "denied");
+      const report = await guarded(eventOf(s3, "denied", { runId: "run-1" }), ROOMY);
+      expect(report).toMatchObject({ state: "failed", error: { code: "S3_ERROR" } });
+      expect((await statusOf(store, "run-1"))?.error.message).toContain("take the lease on");
+      expect((await rawObjects(store)).size).toBe(0);
+    } finally {
+      denied.destroy();
+    }
+  });
+});
+
 describe("takeLease against S3's conditional write (fake S3)", () => {
   it("gives the lease to exactly one of two invocations claiming it at once", async () => {
     const s3fake = await startFakeS3();

@@ -195,9 +195,12 @@ describe("runTmdbOnLambda (mocked Lambda running the real handler, s3rver, fake 
   });
 
   it("stops polling on cancel and says the invocation may still finish", async () => {
-    lambda.on(InvokeCommand).resolves({ StatusCode: 202 }); // queued, never runs
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
+    // Queued, never runs; the cancel comes while polling (after the invoke, however slow the machine).
+    lambda.on(InvokeCommand).callsFake(() => {
+      setTimeout(() => controller.abort(), 50);
+      return { StatusCode: 202 };
+    });
     const error = await runTmdbOnLambda(options("cancelled", { signal: controller.signal })).catch(
       (thrown: unknown) => thrown,
     );
