@@ -1,4 +1,3 @@
-import type { ServiceError } from "./errors";
 import type { IPC_CHANNELS } from "./ipc";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CreationState, waitForCreation } from "../../../../pipeline/aws/quicksight";
-import type { LakebookError } from "../../../../pipeline/contract";
+import { LakebookError } from "../../../../pipeline/contract";
 
 function answers(...states: CreationState[]) {
   const sleeps: number[] = [];
@@ -42,6 +42,23 @@ describe("waitForCreation", () => {
     expect(error.code).toBe("QUICKSIGHT_CREATION_FAILED");
     expect(error.message).toBe(
       "QuickSight could not build the dashboard d (version 2) (CREATION_FAILED):\n- COLUMN_TYPE_MISMATCH: votes\n- ERROR: second",
+    );
+  });
+
+  // Describe* answers carry Errors beside Status (DashboardVersion.Errors, Analysis.Errors:
+  // https://docs.aws.amazon.com/quicksight/latest/APIReference/API_DashboardVersion.html,
+  // https://docs.aws.amazon.com/quicksight/latest/APIReference/API_Analysis.html): a version that
+  // built "successfully" with a column error shows broken visuals, so it is not a success.
+  it("*_SUCCESSFUL that still lists Errors throws with them", async () => {
+    const { options } = answers(
+      state("CREATION_IN_PROGRESS"),
+      state("CREATION_SUCCESSFUL", [{ Type: "COLUMN_TYPE_MISMATCH", Message: "release_year is not a date" }]),
+    );
+    const error = (await waitForCreation(options).catch((e: unknown) => e)) as LakebookError;
+    expect(error).toBeInstanceOf(LakebookError);
+    expect(error.code).toBe("QUICKSIGHT_CREATION_FAILED");
+    expect(error.message).toBe(
+      "QuickSight could not build the dashboard d (version 2) (CREATION_SUCCESSFUL, with errors):\n- COLUMN_TYPE_MISMATCH: release_year is not a date",
     );
   });
 

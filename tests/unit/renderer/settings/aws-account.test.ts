@@ -24,6 +24,7 @@ function renderAccount(whoAmI: (params: MethodParams<"aws.whoAmI">) => unknown) 
       },
     },
   });
+  // biome-ignore lint/correctness/noChildrenProp: createElement without JSX takes children in its props
   const view = render(h(WorkbenchProvider, { workbench: wb, children: h(AwsAccount) }));
   return { asked, view };
 }
