@@ -87,14 +87,12 @@ describe("the Glue job role", () => {
   });
 
   it("hands the policy in the hint when Glue could not start the run", async () => {
-    glue
-      .on(GetJobRunCommand)
-      .resolves({
-        JobRun: {
-          JobRunState: "ERROR",
-          ErrorMessage: "Access denied to s3://horror-lake/lake/_lakebook/glue/",
-        },
-      });
+    glue.on(GetJobRunCommand).resolves({
+      JobRun: {
+        JobRunState: "ERROR",
+        ErrorMessage: "Access denied to s3://horror-lake/lake/_lakebook/glue/",
+      },
+    });
     logs.on(FilterLogEventsCommand).resolves({ events: [] });
     const error = await run().catch((e) => e);
     expect(error.code).toBe("GLUE_JOB_ERROR");
