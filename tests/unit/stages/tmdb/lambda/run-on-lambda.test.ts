@@ -112,8 +112,8 @@ describe("runTmdbOnLambda (mocked Lambda running the real handler, s3rver, fake 
     await Promise.all(running);
 
     expect(result).toMatchObject({ total: 147, found: 144, notFound: 3, fetched: 147, date: "2026-01-05" });
-    expect(result.files).toHaveLength(144); // one file a record found
-    expect((await rawObjects(lakeOf(s3, s3Client, "whole"))).size).toBe(144);
+    expect(result.files).toHaveLength(3);
+    expect((await rawObjects(lakeOf(s3, s3Client, "whole"))).size).toBe(3);
     expect(JSON.parse(stored ?? "{}")).toEqual({ readAccessToken: TOKEN });
     expect(secrets.commandCalls(CreateSecretCommand)[0]?.args[0].input).toMatchObject({
       Name: "lakebook/tmdb",
