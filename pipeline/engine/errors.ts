@@ -32,7 +32,7 @@ export function toEngineError(error: unknown, sql?: string): LakebookError {
         hint:
           // The workspace locks DuckDB's settings (SQL is confined to the lake), so SET is no way out.
           "Filter and aggregate before selecting whole tables: the local lake's DuckDB works within its " +
-          "memory limit (2 GB by default) and spills the rest to .lakebook/.",
+          "memory_limit (2 GB by default) and spills the rest to .lakebook/.",
         cause: error,
       });
     case "Permission":
