@@ -5,7 +5,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CourseCheckResult, CourseRuleResult, CourseStage } from "../../../pipeline/contract";
 import { checkCourse, resetPlan, resetStage } from "../../../pipeline/course";
-import { createRouter, openWorkspace } from "../../../pipeline/service";
+import { createDispatcher, createRouter, openWorkspace } from "../../../pipeline/service";
 import { courseLakeOf } from "../../../pipeline/service/course-lake";
 import { EXAMPLE_KEY_ID } from "../../helpers/example-aws-keys";
 import { lakebook } from "./run-cli";
@@ -148,15 +148,18 @@ describe("lakebook check on the demo run", () => {
     expect(result.stdout).toContain("fix: Upload the CSV whole and unmodified");
   });
 
-  it("answers course.check through the router, and refuses a stage that does not exist", async () => {
+  it("answers course.check through the service, and refuses a stage that does not exist", async () => {
     const workspace = await openWorkspace({ notebookPath: path.join(project, NOTEBOOK) });
     const router = createRouter(workspace);
+    // The dispatcher is where every transport's params are checked against the contract.
+    const service = createDispatcher(router);
     try {
       const result = await router.call("course.check", { stage: 1 });
       expect(result.ok).toBe(true);
       expect(result.rules.map((r) => r.stage).sort()).toEqual([0, 1, 1, 1, 1, 1]);
-      await expect(router.call("course.check", { stage: 5 })).rejects.toMatchObject({
-        code: "INVALID_PARAMS",
+      await expect(service.call("course.check", { stage: 5 })).resolves.toMatchObject({
+        ok: false,
+        error: { code: "INVALID_PARAMS" },
       });
     } finally {
       await router.close();
