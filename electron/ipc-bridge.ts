@@ -1,5 +1,6 @@
 import { errorReply, IPC_CHANNELS, type ServiceEvent, type ServiceReply } from "../pipeline/contract";
 import { createDispatcher, type ServiceRouter, streamSessions } from "../pipeline/service";
+import { type IpcSender, isTrustedSender } from "./policy/web-policy";
 
 /**
  * The service over Electron IPC: the desktop's transport, beside the HTTP host. Both call the same
@@ -7,9 +8,9 @@ import { createDispatcher, type ServiceRouter, streamSessions } from "../pipelin
  * errors; this file only maps IPC messages onto it. Channel names and the stream protocol are in
  * `pipeline/contract/ipc.ts`, shared with the renderer's IPC transport.
  *
- * Used by the main process:
- *   const stop = exposeRouterOverIpc(ipcMain, router, win.webContents, isAppUrl(rendererDir));
- * and the preload exposes to the page, as `window.lakebookIpc`, exactly:
+ * Used by the main process (through `service-bridge.ts` only):
+ *   const stop = exposeRouterOverIpc(ipcMain, router, win.webContents);
+ * and the preload exposes to the page, on `window.lakebook` (pipeline/contract/desktop-api.ts):
  *   invoke(channel, ...args) for IPC_CHANNELS.call and IPC_CHANNELS.stream (ipcRenderer.invoke),
  *   on(IPC_CHANNELS.event, listener) → unsubscribe (ipcRenderer.on, passing the payload only).
  */
@@ -25,8 +26,9 @@ export interface IpcMainLike {
   ): void;
   removeHandler(channel: string): void;
 }
+/** The part of Electron's invoke event the sender check reads: its frame, and whether that has a parent. */
 export interface IpcInvokeEventLike {
-  senderFrame: { url: string } | null;
+  senderFrame: { url: string; parent: unknown } | null;
 }
 export interface WindowContentsLike {
   send(channel: string, payload: unknown): void;
@@ -37,21 +39,21 @@ export type CallReply = ServiceReply;
 
 /**
  * Serves the router over IPC until the returned function is called (then open downloads and
- * uploads are cancelled). Every message's sender is checked: only the app's own page
- * (`isTrustedUrl`) may reach the service, never a page it happened to navigate to.
+ * uploads are cancelled). Every message's sender is checked (`policy/web-policy.ts`): only the
+ * app's own page, in its main frame, may reach the service; never a page it happened to navigate
+ * to, nor an iframe inside it.
  */
 export function exposeRouterOverIpc(
   ipc: IpcMainLike,
   router: ServiceRouter,
   contents: WindowContentsLike,
-  isTrustedUrl: (url: string) => boolean,
 ): () => void {
   const dispatcher = createDispatcher(router);
   const streams = streamSessions(dispatcher);
   const trusted =
     (answer: (...args: unknown[]) => Promise<ServiceReply>) =>
     async (event: IpcInvokeEventLike, ...args: unknown[]): Promise<ServiceReply> => {
-      if (!event.senderFrame || !isTrustedUrl(event.senderFrame.url)) {
+      if (!isTrustedSender(senderOf(event))) {
         return errorReply({ code: "FORBIDDEN", message: "Call from an untrusted page", retryable: false });
       }
       return answer(...args);
@@ -73,15 +75,7 @@ export function exposeRouterOverIpc(
   };
 }
 
-/** The app's page is loaded from its own files; anything else is untrusted. */
-export function isAppUrl(appRoot: string): (url: string) => boolean {
-  const root = new URL(`file://${appRoot.endsWith("/") ? appRoot : `${appRoot}/`}`);
-  return (url) => {
-    try {
-      const parsed = new URL(url);
-      return parsed.protocol === "file:" && parsed.pathname.startsWith(root.pathname);
-    } catch {
-      return false;
-    }
-  };
+function senderOf(event: IpcInvokeEventLike): IpcSender | null {
+  const frame = event.senderFrame;
+  return frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
 }

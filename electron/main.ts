@@ -228,7 +228,12 @@ async function start(): Promise<void> {
       updateMenu();
     },
     newNotebook: () => perform({ to: "shell", id: "newNotebook" }),
-    chooseSavePath: (request) => chooseSavePath("Save", request.defaultName, request.kind),
+    saveFile: async (request, bytes) => {
+      const file = await chooseSavePath("Save", request.defaultName, request.kind);
+      // The dialog has asked before replacing a file, so the write may overwrite.
+      if (file) await writeFile(file, bytes);
+      return file;
+    },
     revealInFolder: async (file) => osShell.showItemInFolder(file),
     showLogs: async () => osShell.showItemInFolder(log.file),
   });

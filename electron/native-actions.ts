@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { DesktopSaveRequest } from "../pipeline/contract/desktop-api";
+import { type DesktopSaveRequest, MAX_DESKTOP_SAVE_BYTES } from "../pipeline/contract/desktop-api";
 import { CHANNELS } from "./channels";
 import { isNotebookPath } from "./open-requests";
 import { type IpcSender, isTrustedSender } from "./policy/web-policy";
@@ -14,7 +14,8 @@ export interface NativeActionsIpc {
 export interface NativeActions {
   openNotebook(file: string | undefined): Promise<void>;
   newNotebook(): Promise<void>;
-  chooseSavePath(request: DesktopSaveRequest): Promise<string | undefined>;
+  /** The Save dialog, then `bytes` written to the chosen file; the path, or undefined when cancelled. */
+  saveFile(request: DesktopSaveRequest, bytes: Uint8Array): Promise<string | undefined>;
   revealInFolder(file: string): Promise<void>;
   showLogs(): Promise<void>;
 }
@@ -42,8 +43,8 @@ export function serveNativeActions(ipc: NativeActionsIpc, actions: NativeActions
     guarded(() => actions.newNotebook()),
   );
   ipc.handle(
-    CHANNELS.chooseSavePath,
-    guarded(async (request) => actions.chooseSavePath(saveRequest(request))),
+    CHANNELS.saveFile,
+    guarded(async (request, bytes) => actions.saveFile(saveRequest(request), fileBytes(bytes))),
   );
   ipc.handle(
     CHANNELS.revealInFolder,
@@ -57,7 +58,7 @@ export function serveNativeActions(ipc: NativeActionsIpc, actions: NativeActions
     for (const channel of [
       CHANNELS.openNotebook,
       CHANNELS.newNotebook,
-      CHANNELS.chooseSavePath,
+      CHANNELS.saveFile,
       CHANNELS.revealInFolder,
       CHANNELS.showLogs,
     ]) {
@@ -76,6 +77,13 @@ function saveRequest(value: unknown): DesktopSaveRequest {
     throw new Error("Refused: the proposed file name must be a plain name.");
   }
   return { kind: kind as DesktopSaveRequest["kind"], defaultName };
+}
+
+function fileBytes(value: unknown): Uint8Array {
+  if (!(value instanceof Uint8Array)) throw new Error("Refused: the file's bytes are missing.");
+  if (value.byteLength > MAX_DESKTOP_SAVE_BYTES)
+    throw new Error("Refused: the file is too large to save here.");
+  return value;
 }
 
 function notebookFile(value: unknown): string {

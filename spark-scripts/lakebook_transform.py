@@ -306,7 +306,8 @@ def _put_table(glue, database, existing, table):
         glue.delete_table(DatabaseName=database, Name=table["Name"])
         glue.create_table(DatabaseName=database, TableInput=table)
         return None
-    glue.update_table(DatabaseName=database, TableInput=table)
+    # SkipArchive: Glue would otherwise keep each run's definition as a new table version.
+    glue.update_table(DatabaseName=database, TableInput=table, SkipArchive=True)
     return existing
 
 

@@ -49,6 +49,7 @@ export function tableFolder(location: string): string {
 }
 
 // C0/C1 control characters: invisible in a listing and unsafe in a path.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters
 const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/;
 /** The location becomes a glob: these would match other folders than the table's. */
 const GLOB_CHAR = /[*?[\]{}]/;

@@ -53,6 +53,7 @@ export class ProgressPrinter {
         return;
       default: {
         const unhandled: never = event;
+        // biome-ignore lint/correctness/noVoidTypeReturn: the exhaustiveness check; assigning to never fails to compile when an event kind is added
         return unhandled;
       }
     }

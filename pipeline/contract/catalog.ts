@@ -36,5 +36,15 @@ export const CatalogTableSchema = z.object({
   foreignKeys: z.array(ForeignKeySchema).optional(),
   producedBy: ProducedBySchema.nullable(),
   updatedAt: z.string().optional(),
+  /**
+   * CSV only: whether the ingest validator found quoted fields (`"a|b"`). Athena then reads the table
+   * with OpenCSVSerDe, which reads quotes as DuckDB and Spark do; without quotes, LazySimpleSerDe.
+   */
+  csvQuoted: z.boolean().optional(),
+  /**
+   * An Athena view (Glue's VIRTUAL_VIEW): no files of its own (`location` is ""), its columns, and
+   * the SQL it runs, from which the tables it reads are known.
+   */
+  view: z.object({ sql: z.string() }).optional(),
 });
 export type CatalogTable = z.infer<typeof CatalogTableSchema>;

@@ -1,3 +1,4 @@
+export * from "./aws-account";
 export * from "./aws-doctor";
 export * from "./catalog";
 export * from "./chart-output";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { awsAccountMethods } from "./aws-account";
 import { awsDoctorMethod } from "./aws-doctor";
 import { CatalogTableSchema } from "./catalog";
 import { courseMethods } from "./course";
@@ -88,6 +89,7 @@ export const methods = {
     result: z.object({ tables: z.array(CatalogTableSchema) }),
   },
   "aws.doctor": awsDoctorMethod,
+  ...awsAccountMethods,
   "lake.list": {
     params: z.object({ prefix: z.string() }),
     result: z.object({

@@ -34,7 +34,8 @@ export async function checkPerTitle(
   const lines: string[] = [];
   let culprit: CatalogTable | undefined;
   for (const fact of lake.sql ? facts : []) {
-    const sql = lake.sql!;
+    const sql = lake.sql;
+    if (!sql) break;
     const link = titleLink(fact, refined);
     const key = link?.factColumn ?? fact.primaryKey?.[0];
     if (!key) continue;
@@ -134,7 +135,8 @@ export async function checkGenreFanOut(
   let culprit: CatalogTable | undefined;
   const fact = refined.find((t) => t.role === "fact");
   for (const bridge of lake.sql ? genreBridges : []) {
-    const sql = lake.sql!;
+    const sql = lake.sql;
+    if (!sql) break;
     const titleFk = (bridge.foreignKeys ?? []).find((fk) => !GENRE.test(fk.references.table));
     const titleColumn = titleFk?.columns[0];
     const weight = bridge.columns.find((c) => /weight/i.test(c.name) && isNumeric(c))?.name;

@@ -72,9 +72,11 @@ async function uniqueRule(
   const offending: string[] = [];
   let culprit: CatalogTable | undefined;
   for (const table of lake.sql ? keyed : []) {
+    const sql = lake.sql;
+    if (!sql) break;
     const key = (table.primaryKey ?? []).map(col).join(", ");
     const nulls = (table.primaryKey ?? []).map((k) => `${col(k)} IS NULL`).join(" OR ");
-    const [row = {}] = await lake.sql!(
+    const [row = {}] = await sql(
       `SELECT (SELECT count(*) FROM (SELECT ${key} FROM ${tableRef(table)} GROUP BY ${key} HAVING count(*) > 1) AS d) AS dupes, ` +
         `(SELECT count(*) FROM ${tableRef(table)} WHERE ${nulls}) AS nulls, (SELECT count(*) FROM ${tableRef(table)}) AS total`,
     );

@@ -1,7 +1,7 @@
 import type { CatalogTable, CourseRuleResult } from "../contract";
 import { describeKey } from "../lake";
 import { type CourseLake, listAll, numberOf } from "./lake-view";
-import { count, failed, firstFew, verdict } from "./rule";
+import { count, firstFew, verdict } from "./rule";
 import { allColumns, col, isText, qualified, sourcesOf, tableRef } from "./tables";
 
 const MONEY = /^(budget|revenue)$/i;

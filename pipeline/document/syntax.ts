@@ -24,8 +24,8 @@ export interface Fence {
 }
 
 export function openingFence(line: string): Fence | undefined {
-  // [^]* rather than .*: "." stops at U+2028/U+2029, which are ordinary characters in a line here.
-  const m = /^( {0,3})(`{3,}|~{3,})([^]*)$/.exec(line);
+  // [\s\S]* rather than .*: "." stops at U+2028/U+2029, which are ordinary characters in a line here.
+  const m = /^( {0,3})(`{3,}|~{3,})([\s\S]*)$/.exec(line);
   if (!m) return undefined;
   const indent = m[1] ?? "";
   const run = m[2] ?? "";
@@ -46,7 +46,7 @@ export function openingFence(line: string): Fence | undefined {
 export function closesFence(line: string, fence: Fence): boolean {
   const m = /^ {0,3}(`+|~+)[ \t]*$/.exec(line);
   const run = m?.[1];
-  return run !== undefined && run.startsWith(fence.char) && run.length >= fence.length;
+  return run?.startsWith(fence.char) === true && run.length >= fence.length;
 }
 
 /** `<!-- #id -->`, loosely (so a typo in the id is reported rather than silently turned into prose). */

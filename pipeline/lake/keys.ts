@@ -9,6 +9,7 @@ export const MAX_KEY_BYTES = 1024;
 
 const EXAMPLE_KEY = "Raw/Local/CSV/Movies/2026/01/05/movies.csv";
 // C0 controls (incl. NUL), DEL and C1 controls: invisible in a file browser and unsafe in a path.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters
 const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/;
 // With the `u` flag only unpaired surrogates match: they have no UTF-8 encoding, so S3 would reject them.
 const LONE_SURROGATE = /\p{Surrogate}/u;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { link, mkdir, rename, rm, stat } from "node:fs/promises";
+import { link, mkdir, rename, stat } from "node:fs/promises";
 import path from "node:path";
 import { Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -25,6 +25,7 @@ export const DATA_FOLDER = "data";
 export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 const MAX_NAME_BYTES = 255;
 // C0 controls (incl. NUL), DEL and C1 controls: invisible in a file browser and unsafe in a path.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters
 const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /\p{Surrogate}/u;
 

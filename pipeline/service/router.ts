@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { z } from "zod";
+import { listProfileNames, whoAmI } from "../aws/sts";
 import {
   type CellRunResult,
   type DownloadMethodName,
@@ -175,7 +176,7 @@ export function createRouter(workspace: Workspace, options: StreamMethodOptions 
     },
     "run.cancel": async ({ runId }) => {
       const run = runs.get(runId);
-      if (!run || run.status !== "running") return { cancelled: false };
+      if (run?.status !== "running") return { cancelled: false };
       run.controller.abort();
       return { cancelled: true };
     },
@@ -189,6 +190,11 @@ export function createRouter(workspace: Workspace, options: StreamMethodOptions 
     },
     "catalog.list": async () => ({ tables: await workspace.catalog.list() }),
     "aws.doctor": () => runAwsDoctor(workspace),
+    "aws.profiles": async () => ({ profiles: await listProfileNames() }),
+    "aws.whoAmI": async ({ profile, region }) => {
+      const picked = { ...(profile ? { profile } : {}), ...(region ? { region } : {}) };
+      return { ...picked, ...(await whoAmI(picked)) };
+    },
     "lake.list": async ({ prefix }) => {
       const objects = [];
       for await (const info of workspace.store.list(prefix)) {

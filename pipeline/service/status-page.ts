@@ -1,6 +1,6 @@
 import type { Workspace } from "./workspace";
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
@@ -16,18 +16,18 @@ export function statusPage(workspace: Workspace): string {
   const cells = (notebook?.cells ?? [])
     .map(
       (cell) =>
-        `<li data-cell-id="${escape(cell.id)}" data-kind="${escape(cell.kind)}"><code>${escape(cell.kind)}</code> ${escape(cell.id)}</li>`,
+        `<li data-cell-id="${escapeHtml(cell.id)}" data-kind="${escapeHtml(cell.kind)}"><code>${escapeHtml(cell.kind)}</code> ${escapeHtml(cell.id)}</li>`,
     )
     .join("\n");
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${escape(title)} — Lakebook</title>
+<head><meta charset="utf-8"><title>${escapeHtml(title)} — Lakebook</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}code{background:#eee;padding:0 .3em}</style>
 </head>
 <body>
 <main>
-<h1>${escape(title)}</h1>
-<p>Lakebook service on this computer only. Notebook: <code>${escape(workspace.notebookPath ?? "none")}</code>; lake: <code>${escape(workspace.lakeRoot)}</code>.</p>
+<h1>${escapeHtml(title)}</h1>
+<p>Lakebook service on this computer only. Notebook: <code>${escapeHtml(workspace.notebookPath ?? "none")}</code>; lake: <code>${escapeHtml(workspace.lakeRoot)}</code>.</p>
 <ol aria-label="Cells">
 ${cells}
 </ol>

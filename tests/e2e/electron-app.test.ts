@@ -74,12 +74,12 @@ describe.skipIf(!runtime.found)("the desktop app (Electron)", () => {
         keys: Object.keys(desktop).sort(),
         node: typeof (window as unknown as { require?: unknown }).require,
         process: typeof (window as unknown as { process?: unknown }).process,
-        info: await desktop.call("service.info", {}),
+        info: await desktop.invoke("lakebook:call", "service.info", {}),
       };
     });
     expect(inPage.node).toBe("undefined");
     expect(inPage.process).toBe("undefined");
-    expect(inPage.keys).toContain("call");
+    expect(inPage.keys).toEqual(expect.arrayContaining(["invoke", "on", "onCommand", "saveFile"]));
     expect(inPage.info).toMatchObject({ ok: true, result: { notebookPath: notebook } });
     // The preferences themselves are checked in tests/unit/electron/window/harden.test.ts.
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);

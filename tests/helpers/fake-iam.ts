@@ -43,7 +43,7 @@ export async function startFakeIam(options: FakeIamOptions): Promise<FakeIam> {
   };
 }
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function members(form: URLSearchParams, name: string): string[] {
   const values: string[] = [];
@@ -58,7 +58,7 @@ function answer(form: URLSearchParams, options: FakeIamOptions): { status: numbe
   if (action === "GetCallerIdentity") {
     return {
       status: 200,
-      xml: `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>${escape(options.callerArn)}</Arn><UserId>AIDAEXAMPLE</UserId><Account>${account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+      xml: `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>${escapeHtml(options.callerArn)}</Arn><UserId>AIDAEXAMPLE</UserId><Account>${account}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
     };
   }
   if (action === "SimulatePrincipalPolicy" && options.decide !== "refuse") {
@@ -67,7 +67,7 @@ function answer(form: URLSearchParams, options: FakeIamOptions): { status: numbe
     const results = members(form, "ActionNames")
       .map(
         (name) =>
-          `<member><EvalActionName>${escape(name)}</EvalActionName><EvalResourceName>${escape(resource)}</EvalResourceName><EvalDecision>${decide(name, resource)}</EvalDecision><MatchedStatements/><MissingContextValues/></member>`,
+          `<member><EvalActionName>${escapeHtml(name)}</EvalActionName><EvalResourceName>${escapeHtml(resource)}</EvalResourceName><EvalDecision>${decide(name, resource)}</EvalDecision><MatchedStatements/><MissingContextValues/></member>`,
       )
       .join("");
     return {
@@ -77,6 +77,6 @@ function answer(form: URLSearchParams, options: FakeIamOptions): { status: numbe
   }
   return {
     status: 403,
-    xml: `<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: ${escape(options.callerArn)} is not authorized to perform: iam:${escape(action ?? "")}</Message></Error><RequestId>1</RequestId></ErrorResponse>`,
+    xml: `<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: ${escapeHtml(options.callerArn)} is not authorized to perform: iam:${escapeHtml(action ?? "")}</Message></Error><RequestId>1</RequestId></ErrorResponse>`,
   };
 }

@@ -14,11 +14,20 @@ import type { AddressInfo } from "node:net";
  * stored or whose ETag differs (400 InvalidPart), and a part other than the last under 5 MiB
  * (400 EntityTooSmall). Tests that keep their files small with smaller parts lower `minPartSize`
  * and say so.
+ *
+ * Conditional writes as S3 answers them: `If-None-Match: *` on PutObject and
+ * CompleteMultipartUpload refuses with 412 PreconditionFailed when the key holds an object
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html). `encryption`
+ * plays a bucket whose default encryption is SSE-KMS or DSSE-KMS: every write answers with
+ * `x-amz-server-side-encryption`, and the ETags are opaque, not MD5s
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html).
  */
 export interface FakeS3Options {
   bucket?: string;
   /** S3's minimum for every part but the last: 5 MiB. */
   minPartSize?: number;
+  /** The bucket's default encryption: `aws:kms` or `aws:kms:dsse` make ETags opaque. */
+  encryption?: "AES256" | "aws:kms" | "aws:kms:dsse";
 }
 
 export const S3_MIN_PART_SIZE = 5 * 1024 * 1024;
@@ -60,7 +69,12 @@ export interface FakeS3 {
 const md5 = (data: Uint8Array) => createHash("md5").update(data).digest();
 
 export async function startFakeS3(options: FakeS3Options = {}): Promise<FakeS3> {
-  const { bucket = "fake-lake", minPartSize = S3_MIN_PART_SIZE } = options;
+  const { bucket = "fake-lake", minPartSize = S3_MIN_PART_SIZE, encryption } = options;
+  const opaque = encryption === "aws:kms" || encryption === "aws:kms:dsse";
+  const sse: Record<string, string> = encryption ? { "x-amz-server-side-encryption": encryption } : {};
+  /** A part's or object's ETag: its MD5, or (SSE-KMS, DSSE-KMS) an opaque value of the same shape. */
+  const etagOf = (data: Buffer) =>
+    opaque ? md5(Buffer.concat([Buffer.from("kms"), md5(data)])).toString("hex") : md5(data).toString("hex");
   const requests: RecordedRequest[] = [];
   const uploads = new Map<string, Upload>();
   const objects = new Map<string, StoredObject>();
@@ -76,7 +90,11 @@ export async function startFakeS3(options: FakeS3Options = {}): Promise<FakeS3> 
     const headers = Object.fromEntries(
       Object.entries(req.headers)
         .filter(
-          ([name]) => name === "content-md5" || name === "content-type" || name.startsWith("x-amz-meta-"),
+          ([name]) =>
+            name === "content-md5" ||
+            name === "content-type" ||
+            name === "if-none-match" ||
+            name.startsWith("x-amz-meta-"),
         )
         .map(([name, value]) => [name, String(value)]),
     );
@@ -105,33 +123,42 @@ export async function startFakeS3(options: FakeS3Options = {}): Promise<FakeS3> 
       case "CreateMultipartUpload": {
         const id = randomBytes(8).toString("hex");
         uploads.set(id, { key, initiated: new Date(), metadata: metaOf(req), parts: new Map() });
-        return xml(
+        xml(
           res,
           `<InitiateMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${esc(key)}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`,
         );
+        return;
       }
       case "UploadPart": {
-        if (!upload) return error(res, 404, "NoSuchUpload");
+        if (!upload) {
+          error(res, 404, "NoSuchUpload");
+          return;
+        }
         const partNumber = Number(query.partNumber);
         if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > 10_000) {
-          return error(res, 400, "InvalidArgument");
+          error(res, 400, "InvalidArgument");
+          return;
         }
         upload.parts.set(partNumber, body);
-        res.writeHead(200, { ETag: `"${md5(body).toString("hex")}"` });
+        res.writeHead(200, { ETag: `"${etagOf(body)}"`, ...sse });
         return void res.end();
       }
       case "ListParts": {
-        if (!upload) return error(res, 404, "NoSuchUpload");
+        if (!upload) {
+          error(res, 404, "NoSuchUpload");
+          return;
+        }
         const parts = [...upload.parts.entries()]
           .sort(([a], [b]) => a - b)
           .map(
             ([n, data]) =>
-              `<Part><PartNumber>${n}</PartNumber><ETag>"${md5(data).toString("hex")}"</ETag><Size>${data.length}</Size><LastModified>${new Date().toISOString()}</LastModified></Part>`,
+              `<Part><PartNumber>${n}</PartNumber><ETag>"${etagOf(data)}"</ETag><Size>${data.length}</Size><LastModified>${new Date().toISOString()}</LastModified></Part>`,
           );
-        return xml(
+        xml(
           res,
           `<ListPartsResult><Bucket>${bucket}</Bucket><Key>${esc(key)}</Key><UploadId>${query.uploadId}</UploadId><IsTruncated>false</IsTruncated>${parts.join("")}</ListPartsResult>`,
         );
+        return;
       }
       case "ListMultipartUploads": {
         const prefix = query.prefix ?? "";
@@ -141,35 +168,70 @@ export async function startFakeS3(options: FakeS3Options = {}): Promise<FakeS3> 
             ([id, u]) =>
               `<Upload><Key>${esc(u.key)}</Key><UploadId>${id}</UploadId><Initiated>${u.initiated.toISOString()}</Initiated></Upload>`,
           );
-        return xml(
+        xml(
           res,
           `<ListMultipartUploadsResult><Bucket>${bucket}</Bucket><IsTruncated>false</IsTruncated>${listed.join("")}</ListMultipartUploadsResult>`,
         );
+        return;
       }
       case "AbortMultipartUpload": {
-        if (!upload) return error(res, 404, "NoSuchUpload");
+        if (!upload) {
+          error(res, 404, "NoSuchUpload");
+          return;
+        }
         uploads.delete(query.uploadId ?? "");
         res.writeHead(204);
         return void res.end();
       }
       case "CompleteMultipartUpload": {
-        if (!upload) return error(res, 404, "NoSuchUpload");
-        const refusal = completionRefusal(upload, partsOf(body), minPartSize);
-        if (refusal) return error(res, 400, refusal);
+        if (!upload) {
+          error(res, 404, "NoSuchUpload");
+          return;
+        }
+        if (req.headers["if-none-match"] === "*" && objects.has(key)) {
+          error(res, 412, "PreconditionFailed");
+          return;
+        }
+        const refusal = completionRefusal(upload, partsOf(body), minPartSize, etagOf);
+        if (refusal) {
+          error(res, 400, refusal);
+          return;
+        }
         const parts = partsOf(body).map(({ number }) => upload.parts.get(number) as Buffer);
         const data = Buffer.concat(parts as Buffer[]);
-        const etag = `${md5(Buffer.concat(parts.map((p) => md5(p as Buffer)))).toString("hex")}-${parts.length}`;
+        const etag = `${md5(Buffer.concat(parts.map((p) => Buffer.from(etagOf(p), "hex")))).toString("hex")}-${parts.length}`;
         objects.set(key, { body: data, etag, metadata: upload.metadata });
         uploads.delete(query.uploadId ?? "");
-        return xml(
+        res.setHeader("ETag", `"${etag}"`);
+        for (const [name, value] of Object.entries(sse)) res.setHeader(name, value);
+        xml(
           res,
           `<CompleteMultipartUploadResult><Bucket>${bucket}</Bucket><Key>${esc(key)}</Key><ETag>"${etag}"</ETag></CompleteMultipartUploadResult>`,
         );
+        return;
       }
       case "PutObject": {
-        objects.set(key, { body, etag: md5(body).toString("hex"), metadata: metaOf(req) });
-        res.writeHead(200, { ETag: `"${md5(body).toString("hex")}"` });
+        if (req.headers["if-none-match"] === "*" && objects.has(key)) {
+          error(res, 412, "PreconditionFailed");
+          return;
+        }
+        objects.set(key, { body, etag: etagOf(body), metadata: metaOf(req) });
+        res.writeHead(200, { ETag: `"${etagOf(body)}"`, ...sse });
         return void res.end();
+      }
+      case "GetObject": {
+        const object = objects.get(key);
+        if (!object) {
+          error(res, 404, "NoSuchKey");
+          return;
+        }
+        res.writeHead(200, {
+          "Content-Length": object.body.length,
+          ETag: `"${object.etag}"`,
+          ...sse,
+          ...Object.fromEntries(Object.entries(object.metadata).map(([k, v]) => [`x-amz-meta-${k}`, v])),
+        });
+        return void res.end(object.body);
       }
       case "HeadObject": {
         const object = objects.get(key);
@@ -184,6 +246,7 @@ export async function startFakeS3(options: FakeS3Options = {}): Promise<FakeS3> 
           "Content-Length": object.body.length,
           ETag: `"${object.etag}"`,
           "Last-Modified": new Date().toUTCString(),
+          ...sse,
           ...meta,
         });
         return void res.end();
@@ -194,7 +257,8 @@ export async function startFakeS3(options: FakeS3Options = {}): Promise<FakeS3> 
         return void res.end();
       }
       default:
-        return error(res, 501, "NotImplemented");
+        error(res, 501, "NotImplemented");
+        return;
     }
   }
 
@@ -241,6 +305,7 @@ function completionRefusal(
   upload: Upload,
   listed: { number: number; etag: string }[],
   minPartSize: number,
+  etagOf: (data: Buffer) => string,
 ): string | undefined {
   if (listed.length === 0) return "MalformedXML";
   for (let i = 1; i < listed.length; i++) {
@@ -248,7 +313,7 @@ function completionRefusal(
   }
   for (const [index, { number, etag }] of listed.entries()) {
     const stored = upload.parts.get(number);
-    if (!stored || etag !== md5(stored).toString("hex")) return "InvalidPart";
+    if (!stored || etag !== etagOf(stored)) return "InvalidPart";
     if (index < listed.length - 1 && stored.length < minPartSize) return "EntityTooSmall";
   }
   return undefined;
@@ -263,6 +328,7 @@ function operation(method: string, key: string, query: Record<string, string>): 
   if (method === "POST" && "uploadId" in query) return "CompleteMultipartUpload";
   if (method === "PUT") return "PutObject";
   if (method === "HEAD") return "HeadObject";
+  if (method === "GET" && key !== "") return "GetObject";
   if (method === "DELETE") return "DeleteObject";
   return `${method} ${key}`;
 }

@@ -37,7 +37,7 @@ export interface FakeTmdb {
   stop(): Promise<void>;
 }
 
-function error(status: number, code: number, message: string) {
+function error(code: number, message: string) {
   return { status_code: code, status_message: message, success: false };
 }
 
@@ -81,7 +81,7 @@ export async function startFakeTmdb(options: FakeTmdbOptions): Promise<FakeTmdb>
     response.on("close", () => inFlight--);
 
     if (!authorized(request, url)) {
-      send(response, 401, JSON.stringify(error(401, 7, "Invalid API key: You must be granted a valid key.")));
+      send(response, 401, JSON.stringify(error(7, "Invalid API key: You must be granted a valid key.")));
       return;
     }
     const fault = faults.get(path)?.shift() ?? faults.get("*")?.shift();
@@ -92,12 +92,7 @@ export async function startFakeTmdb(options: FakeTmdbOptions): Promise<FakeTmdb>
     } else if (fault.kind === "status") {
       const code = fault.status === 429 ? 25 : fault.status >= 500 ? 11 : 0;
       const headers: Record<string, string> = fault.retryAfter ? { "retry-after": fault.retryAfter } : {};
-      send(
-        response,
-        fault.status,
-        JSON.stringify(error(fault.status, code, `Injected ${fault.status}`)),
-        headers,
-      );
+      send(response, fault.status, JSON.stringify(error(code, `Injected ${fault.status}`)), headers);
     } else if (fault.kind === "truncated") {
       const text = JSON.stringify(answer().body);
       send(response, 200, text.slice(0, Math.max(1, Math.floor(text.length / 2))));

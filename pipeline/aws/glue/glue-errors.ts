@@ -93,7 +93,7 @@ const RUN_ENDINGS: Record<string, { code: string; what: string; hint: string }> 
   ERROR: {
     code: "GLUE_JOB_ERROR",
     what: "could not run",
-    hint: "Glue could not start the job (often the role: it needs AWSGlueServiceRole and S3 access to the bucket).",
+    hint: "Glue could not start the job (often the role: it needs AWSGlueServiceRole plus the lake's policy from aws/iam/glue-job-role.ts: S3 on the lake and on _lakebook/glue/, and Glue Data Catalog writes).",
   },
   EXPIRED: {
     code: "GLUE_JOB_EXPIRED",

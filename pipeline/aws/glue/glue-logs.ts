@@ -8,12 +8,37 @@ import { RESULT_MARKER, type TransformResult, TransformResultSchema } from "./tr
 
 /**
  * A Glue run's CloudWatch logs, fetched while it runs. Glue 5.0 writes the script's stdout/stderr to
- * /aws-glue/jobs/output and Spark's and Glue's own logs to /aws-glue/jobs/error, in streams named
- * after the run: `<JobRunId>` (4.0 and earlier), `<JobRunId>-driver`, `<JobRunId>-<executor>`. So one
- * FilterLogEvents per group with `logStreamNamePrefix: runId` covers every stream of the run.
+ * /aws-glue/jobs/output and Spark's and Glue's own logs (the Spark stack trace of a failed run) to
+ * /aws-glue/jobs/error; with continuous logging (Glue 4.0 and earlier, `--enable-continuous-cloudwatch-log`,
+ * which the job sets) the driver's and executors' logs stream to /aws-glue/jobs/logs-v2 while it runs
+ * (https://docs.aws.amazon.com/glue/latest/dg/monitor-continuous-logging.html,
+ * https://docs.aws.amazon.com/glue/latest/dg/monitor-continuous-logging-enable.html; the default group
+ * and the log4j pattern `%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n`:
+ * https://docs.aws.amazon.com/cdk/api/v1/docs/@aws-cdk_aws-glue.ContinuousLoggingProps.html). Streams are named
+ * after the run: `<JobRunId>`, `<JobRunId>-driver`, `<JobRunId>-<executor>`, so one FilterLogEvents per
+ * group with `logStreamNamePrefix: runId` covers every stream of the run.
  */
-export const GLUE_LOG_GROUPS = { output: "/aws-glue/jobs/output", error: "/aws-glue/jobs/error" } as const;
+export const GLUE_LOG_GROUPS = {
+  output: "/aws-glue/jobs/output",
+  error: "/aws-glue/jobs/error",
+  continuous: "/aws-glue/jobs/logs-v2",
+} as const;
 export type GlueLogGroup = keyof typeof GLUE_LOG_GROUPS;
+
+/**
+ * Whether a line is Spark's error output: everything in /aws-glue/jobs/error, and in the continuous
+ * log the lines log4j marks ERROR (that group mixes every level).
+ */
+export function isSparkErrorLine(line: Pick<GlueLogLine, "group" | "message">): boolean {
+  if (line.group === "error") return true;
+  return line.group === "continuous" && /(^|\s)(ERROR|FATAL)\s/.test(line.message);
+}
+
+/** The groups a run of this Glue version writes to: 4.0 and earlier stream Spark's logs to logs-v2. */
+export function glueLogGroupsFor(glueVersion: string): GlueLogGroup[] {
+  const major = Number.parseFloat(glueVersion);
+  return Number.isFinite(major) && major < 5 ? ["output", "error", "continuous"] : ["output", "error"];
+}
 
 export interface GlueLogLine {
   group: GlueLogGroup;

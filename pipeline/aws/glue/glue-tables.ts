@@ -64,7 +64,12 @@ export class GlueTables {
     const what = { action: `register ${database}.${name} in the Glue Data Catalog` };
     try {
       if (exists) {
-        await this.client.send(new UpdateTableCommand({ DatabaseName: database, TableInput: input }));
+        // Without SkipArchive Glue archives every earlier definition as a table version (counted
+        // against the account's table-version quota); re-registering on every ingest and run would
+        // pile them up. https://docs.aws.amazon.com/glue/latest/webapi/API_UpdateTable.html
+        await this.client.send(
+          new UpdateTableCommand({ DatabaseName: database, TableInput: input, SkipArchive: true }),
+        );
         return;
       }
       await this.createTable(database, input);

@@ -22,8 +22,11 @@ export {
   GlueLogFollower,
   type GlueLogGroup,
   type GlueLogLine,
+  glueLogGroupsFor,
+  isSparkErrorLine,
   parseResultLine,
 } from "./glue-logs";
+export { glueJobRolePolicy, type RolePolicyPlace } from "./glue-role-policy";
 export { FINAL_STATES, type FollowRunOptions, followRun, stopRun } from "./glue-run";
 export { GlueTables, type GlueTablesOptions } from "./glue-tables";
 export {

@@ -8,7 +8,7 @@ import { LakebookError } from "../../contract/errors";
 import { realSleep, type Sleep } from "../sleep";
 import { glueRunCost } from "./glue-cost";
 import { ensureJob, type GlueJobSettingsInput, GlueJobSettingsSchema, startRun } from "./glue-job";
-import { GlueLogFollower, type GlueLogLine, parseResultLine } from "./glue-logs";
+import { GlueLogFollower, type GlueLogLine, glueLogGroupsFor, parseResultLine } from "./glue-logs";
 import { followRun } from "./glue-run";
 import { type GlueBucket, RUNNER_FILE_NAME, uploadScript, uploadSpec } from "./glue-upload";
 import type { TransformResult, TransformSpec } from "./transform-spec";
@@ -97,7 +97,7 @@ export async function runGlueTransform(options: RunGlueTransformOptions): Promis
   throwIfCancelled(options.signal);
   const runId = await startRun(clients.glue, settings.jobName, specUri);
 
-  const logs = new GlueLogFollower(clients.logs, runId);
+  const logs = new GlueLogFollower(clients.logs, runId, glueLogGroupsFor(settings.glueVersion));
   let result: TransformResult | undefined;
   const drain = async () => {
     for (const line of await logs.poll()) {

@@ -14,7 +14,8 @@ export const PARQUET_INPUT_FORMAT = "org.apache.hadoop.hive.ql.io.parquet.Mapred
 export const PARQUET_OUTPUT_FORMAT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat";
 const TEXT_INPUT_FORMAT = "org.apache.hadoop.mapred.TextInputFormat";
 const TEXT_OUTPUT_FORMAT = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat";
-const CSV_SERDE = "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
+export const LAZY_SIMPLE_SERDE = "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
+export const OPEN_CSV_SERDE = "org.apache.hadoop.hive.serde2.OpenCSVSerde";
 const JSON_SERDE = "org.openx.data.jsonserde.JsonSerDe";
 
 /** Where the lake lives in S3; CatalogTable locations are keys relative to `s3://bucket/prefix`. */
@@ -47,10 +48,18 @@ export function lakebookParameters(
 }
 
 /**
- * The TableInput Glue stores for a CatalogTable. CSVs are the challenge's (`|`, header, `\N`), read by
- * LazySimpleSerDe as Athena recommends for unquoted text; JSON uses the OpenX SerDe (one object a line).
+ * The TableInput Glue stores for a CatalogTable. JSON uses the OpenX SerDe (one object a line). CSVs
+ * are the challenge's (`|`, header, `\N`), read by the SerDe that reads what the ingest validator
+ * found (`csvQuoted`; see `csvStorage`). Views are Athena's to write, never Lakebook's.
  */
 export function toTableInput(table: CatalogTable, lake: LakeLocation): TableInput {
+  if (table.view) {
+    throw new LakebookError(
+      "CATALOG_VIEW_READ_ONLY",
+      `${table.database}.${table.name} is an Athena view; Lakebook does not write views to Glue.`,
+      { hint: "Change the view with CREATE OR REPLACE VIEW in a SQL cell on Athena." },
+    );
+  }
   const parameters: Record<string, string> = {
     EXTERNAL: "TRUE",
     classification: table.format,
@@ -58,22 +67,27 @@ export function toTableInput(table: CatalogTable, lake: LakeLocation): TableInpu
   };
   if (table.rows !== null) parameters["lakebook.rows"] = String(table.rows);
   if (table.format === "csv") parameters["skip.header.line.count"] = "1";
-  const column = (c: { name: string; type: string }) => ({ Name: c.name, Type: hiveType(c.type) });
+  // OpenCSVSerDe reads every column as a string whatever the declared type, so say string.
+  const quoted = table.format === "csv" && table.csvQuoted === true;
+  const column = (c: { name: string; type: string }) => ({
+    Name: c.name,
+    Type: quoted ? "string" : hiveType(c.type),
+  });
   return {
     Name: table.name,
     TableType: "EXTERNAL_TABLE",
     Parameters: parameters,
-    PartitionKeys: (table.partitionKeys ?? []).map(column),
+    PartitionKeys: (table.partitionKeys ?? []).map((c) => ({ Name: c.name, Type: hiveType(c.type) })),
     StorageDescriptor: {
       Columns: table.columns.map(column),
       Location: lakeUri(lake, table.location.endsWith("/") ? table.location : `${table.location}/`),
-      ...storageFormat(table.format),
+      ...storageFormat(table),
     },
   };
 }
 
-function storageFormat(format: CatalogTable["format"]): StorageDescriptor {
-  switch (format) {
+function storageFormat(table: CatalogTable): StorageDescriptor {
+  switch (table.format) {
     case "parquet":
       return {
         InputFormat: PARQUET_INPUT_FORMAT,
@@ -84,10 +98,7 @@ function storageFormat(format: CatalogTable["format"]): StorageDescriptor {
       return {
         InputFormat: TEXT_INPUT_FORMAT,
         OutputFormat: TEXT_OUTPUT_FORMAT,
-        SerdeInfo: {
-          SerializationLibrary: CSV_SERDE,
-          Parameters: { "field.delim": "|", "serialization.format": "|", "serialization.null.format": "\\N" },
-        },
+        SerdeInfo: csvSerde(table.csvQuoted === true),
       };
     case "json":
       return {
@@ -97,6 +108,38 @@ function storageFormat(format: CatalogTable["format"]): StorageDescriptor {
       };
   }
 }
+
+/**
+ * The challenge CSV's SerDe. Athena's guidance
+ * (https://docs.aws.amazon.com/athena/latest/ug/serde-csv-choices.html): values in double quotes →
+ * OpenCSVSerDe; none → LazySimpleSerDe, which would keep the quotes and split at a `|` inside them.
+ *
+ * - No quotes: LazySimpleSerDe with `field.delim` `|` and `serialization.null.format` `\N`, so `\N`
+ *   is NULL as DuckDB and Spark (nullValue) read it
+ *   (https://docs.aws.amazon.com/athena/latest/ug/lazy-simple-serde.html).
+ * - Quotes: OpenCSVSerDe with `separatorChar` `|` and `quoteChar` `"` (`""` inside quotes is one
+ *   quote, as in DuckDB). It reads every column as a string and has no null marker
+ *   (https://docs.aws.amazon.com/athena/latest/ug/csv-serde.html), so `\N` stays the text `\N`:
+ *   RAW keeps the file's text, and TRUSTED (Glue's Spark with nullValue `\N`, or DuckDB) makes it
+ *   NULL; a query on raw.* in Athena writes NULLIF(col, '\N'). `escapeChar` is a control character
+ *   the validated files never hold: opencsv drops its escape character before any character it
+ *   cannot escape, so the usual backslash would turn `\N` into `N`.
+ */
+export function csvSerde(quoted: boolean): NonNullable<StorageDescriptor["SerdeInfo"]> {
+  if (quoted) {
+    return {
+      SerializationLibrary: OPEN_CSV_SERDE,
+      Parameters: { separatorChar: "|", quoteChar: '"', escapeChar: OPEN_CSV_NO_ESCAPE },
+    };
+  }
+  return {
+    SerializationLibrary: LAZY_SIMPLE_SERDE,
+    Parameters: { "field.delim": "|", "serialization.format": "|", "serialization.null.format": "\\N" },
+  };
+}
+
+/** U+0001: refused by the ingest validator among the file's first bytes, never part of the course data. */
+export const OPEN_CSV_NO_ESCAPE = "\u0001";
 
 const DUCKDB_TO_HIVE: Record<string, string> = {
   VARCHAR: "string",
@@ -140,6 +183,7 @@ export function fromGlueTable(table: Table, lake: LakeLocation): CatalogTable {
   const where = `Glue table ${database}.${table.Name}`;
   const parameters = table.Parameters ?? {};
   const storage = table.StorageDescriptor ?? {};
+  if (table.TableType === "VIRTUAL_VIEW") return fromAthenaView(table);
   const location = lakeKey(lake, storage.Location ?? "");
   if (location === undefined || location === "") {
     throw corrupt(where, `is at ${storage.Location || "no location"}, outside the lake ${lakeUri(lake, "")}`);
@@ -154,6 +198,7 @@ export function fromGlueTable(table: Table, lake: LakeLocation): CatalogTable {
     columns: (storage.Columns ?? []).map(column),
     ...(table.PartitionKeys?.length ? { partitionKeys: table.PartitionKeys.map(column) } : {}),
     rows: rowsOf(parameters["lakebook.rows"] ?? parameters.recordCount),
+    ...(storage.SerdeInfo?.SerializationLibrary === OPEN_CSV_SERDE ? { csvQuoted: true } : {}),
     ...(parameters["lakebook.role"] ? { role: parameters["lakebook.role"] } : {}),
     ...jsonParameter(where, parameters, "primaryKey"),
     ...jsonParameter(where, parameters, "foreignKeys"),
@@ -166,6 +211,47 @@ export function fromGlueTable(table: Table, lake: LakeLocation): CatalogTable {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   throw corrupt(where, `does not describe a Lakebook table (${issue?.path.join(".")}: ${issue?.message})`);
+}
+
+/**
+ * An Athena view as Glue stores it: TableType VIRTUAL_VIEW, no location, its columns, and
+ * `ViewOriginalText` = `/* Presto View: <base64 JSON {originalSql, columns, …}> *\/`
+ * (https://docs.aws.amazon.com/athena/latest/ug/views.html). The catalog entry says it is a view.
+ */
+export function fromAthenaView(table: Table): CatalogTable {
+  const database = table.DatabaseName ?? "";
+  const where = `Glue view ${database}.${table.Name}`;
+  const column = (c: { Name?: string; Type?: string }) => ({ name: c.Name ?? "", type: c.Type ?? "string" });
+  const candidate = {
+    database,
+    name: table.Name ?? "",
+    zone: zoneOf(table.Parameters?.["lakebook.zone"], database, ""),
+    location: "",
+    format: "parquet" as const,
+    columns: (table.StorageDescriptor?.Columns ?? []).map(column),
+    rows: null,
+    producedBy: null,
+    view: { sql: viewSql(table.ViewOriginalText) },
+    ...(table.UpdateTime || table.CreateTime
+      ? { updatedAt: (table.UpdateTime ?? table.CreateTime)?.toISOString() }
+      : {}),
+  };
+  const parsed = CatalogTableSchema.safeParse(candidate);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw corrupt(where, `does not describe a view (${issue?.path.join(".")}: ${issue?.message})`);
+}
+
+/** The SQL inside Athena's `/* Presto View: <base64> *\/`, or the text as it is. */
+function viewSql(original: string | undefined): string {
+  const match = /^\/\* Presto View: ([A-Za-z0-9+/=]+) \*\/$/.exec((original ?? "").trim());
+  if (!match?.[1]) return original ?? "";
+  try {
+    const decoded = JSON.parse(Buffer.from(match[1], "base64").toString("utf8")) as { originalSql?: unknown };
+    return typeof decoded.originalSql === "string" ? decoded.originalSql : (original ?? "");
+  } catch {
+    return original ?? "";
+  }
 }
 
 /** Zone from Lakebook's parameter, else the database (raw/trusted/refined), else the first folder. */

@@ -1,3 +1,4 @@
+export type { ActionList } from "./action-list";
 export { partitionOf, roleArn } from "./arns";
 export {
   type CellPlan,
@@ -7,6 +8,7 @@ export {
   stagesOf,
   type TargetNames,
 } from "./doctor";
+export { GLUE_JOB_ROLE } from "./glue-job-role";
 export { type AwsStageName, identityActions, STAGE_LABELS, type StagePlan } from "./identity-actions";
 export { lambdaRoleActions } from "./lambda-role-actions";
 export { missingPolicy, type PolicyDocument, policyDocument, trustPolicy } from "./policy-document";

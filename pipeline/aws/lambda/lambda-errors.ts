@@ -16,7 +16,8 @@ export interface LambdaErrorContext {
 
 const PERMISSIONS =
   "lambda:GetFunction, lambda:GetFunctionConfiguration, lambda:CreateFunction, lambda:UpdateFunctionCode, " +
-  "lambda:UpdateFunctionConfiguration and lambda:InvokeFunction on the function, and iam:PassRole on its role";
+  "lambda:UpdateFunctionConfiguration, lambda:PutFunctionEventInvokeConfig and lambda:InvokeFunction on the " +
+  "function, and iam:PassRole on its role";
 
 const LAMBDA_ROWS: readonly SdkErrorRow[] = [
   {

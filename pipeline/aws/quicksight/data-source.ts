@@ -1,6 +1,7 @@
 import {
   CreateDataSourceCommand,
   type DataSource,
+  DeleteDataSourceCommand,
   DescribeDataSourceCommand,
   UpdateDataSourceCommand,
   UpdateDataSourcePermissionsCommand,
@@ -21,12 +22,17 @@ export interface AthenaDataSourceSpec {
 export interface EnsuredDataSource {
   arn: string;
   action: EnsureAction;
+  /** Why the data source found under the id was not usable as it was (a failed build), said in the report. */
+  repaired?: string;
 }
 
 /**
  * An Athena data source on the target's workgroup: created the first time, reused when it already
  * reads that workgroup, updated when it does not. QuickSight queries Athena with the workgroup's own
  * result location, which is why the preflight checks that the workgroup has one.
+ *
+ * One that QuickSight failed to build is never reused: CREATION_FAILED is deleted and created again,
+ * UPDATE_FAILED is updated again, and the reason QuickSight gave (ErrorInfo) is kept in `repaired`.
  */
 export async function ensureDataSource(
   scope: QuickSightScope,
@@ -35,7 +41,20 @@ export async function ensureDataSource(
   const { client, accountId } = scope;
   const ids = { AwsAccountId: accountId, DataSourceId: spec.dataSourceId };
   const parameters = { AthenaParameters: { WorkGroup: spec.workgroup } };
-  const existing = await describe(scope, spec.dataSourceId);
+  let existing = await describe(scope, spec.dataSourceId);
+  const failed = existing?.Status?.endsWith("_FAILED") ? existing : undefined;
+  const repaired = failed ? `${failed.Status}: ${reasonOf(failed)}` : undefined;
+  if (failed) scope.onStatus?.(`data source ${spec.dataSourceId}`, `${repaired}; building it again`);
+  if (failed?.Status === "CREATION_FAILED") {
+    await quicksightCall(
+      {
+        action: `delete the data source ${spec.dataSourceId} that QuickSight failed to create`,
+        iamAction: "quicksight:DeleteDataSource",
+      },
+      () => client.send(new DeleteDataSourceCommand(ids)),
+    );
+    existing = undefined;
+  }
   let action: EnsureAction;
   if (!existing) {
     await quicksightCall(
@@ -56,7 +75,7 @@ export async function ensureDataSource(
     const sameWorkgroup =
       "AthenaParameters" in (existing.DataSourceParameters ?? {}) &&
       existing.DataSourceParameters?.AthenaParameters?.WorkGroup === spec.workgroup;
-    if (sameWorkgroup && existing.Name === spec.name && existing.Type === "ATHENA") {
+    if (!failed && sameWorkgroup && existing.Name === spec.name && existing.Type === "ATHENA") {
       action = "reused";
     } else {
       await quicksightCall(
@@ -98,7 +117,12 @@ export async function ensureDataSource(
     });
   }
   if (!arn) throw quicksightError(new Error("no ARN in the answer"), describeContext(spec.dataSourceId));
-  return { arn, action };
+  return { arn, action, ...(repaired ? { repaired } : {}) };
+}
+
+function reasonOf(source: DataSource): string {
+  const info = source.ErrorInfo;
+  return info ? `${info.Type ?? "ERROR"}: ${info.Message ?? "no message"}` : "QuickSight gave no reason";
 }
 
 async function describe(scope: QuickSightScope, dataSourceId: string): Promise<DataSource | undefined> {

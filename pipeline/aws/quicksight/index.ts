@@ -19,6 +19,7 @@ export {
   relationalTable,
 } from "./data-set";
 export { type AthenaDataSourceSpec, type EnsuredDataSource, ensureDataSource } from "./data-source";
+export { type CompletedIngestion, startIngestion, waitForIngestion } from "./ingestion";
 export { OWNER_ACTIONS, ownerPermissions, type QuickSightResourceKind } from "./permissions";
 export {
   isNotFound,

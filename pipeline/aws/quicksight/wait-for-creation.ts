@@ -28,6 +28,11 @@ const SUCCEEDED = new Set(["CREATION_SUCCESSFUL", "UPDATE_SUCCESSFUL"]);
 /**
  * Polls until QuickSight says *_SUCCESSFUL (returned) or *_FAILED (thrown with every error QuickSight
  * listed, Type and Message, since a failed definition usually names the column or visual at fault).
+ * A *_SUCCESSFUL answer that still lists `Errors` is a failure too: Describe* report `Errors` beside
+ * `Status`, not instead of it (DashboardVersion.Errors, Analysis.Errors:
+ * https://docs.aws.amazon.com/quicksight/latest/APIReference/API_DashboardVersion.html,
+ * https://docs.aws.amazon.com/quicksight/latest/APIReference/API_Analysis.html), and a version built
+ * with a COLUMN_TYPE_MISMATCH shows broken visuals.
  */
 export async function waitForCreation(options: WaitOptions): Promise<string> {
   const { what, describe, signal } = options;
@@ -53,7 +58,10 @@ export async function waitForCreation(options: WaitOptions): Promise<string> {
     const state = await describe();
     const status = state.status ?? "UNKNOWN";
     options.onStatus?.(status);
-    if (SUCCEEDED.has(status)) return status;
+    if (SUCCEEDED.has(status)) {
+      if (state.errors.length > 0) throw creationFailed(what, `${status}, with errors`, state.errors);
+      return status;
+    }
     if (!IN_PROGRESS.has(status)) throw creationFailed(what, status, state.errors);
     return POLL_AGAIN;
   });

@@ -12,7 +12,11 @@ export {
   bareEtag,
   completeMultipartUpload,
   deleteObject,
+  type Encryption,
+  etagIsMd5,
   headObject,
+  isConditionalConflict,
+  isPreconditionFailed,
   type ObjectFacts,
   type ObjectRef,
   putWholeObject,
@@ -22,3 +26,4 @@ export {
   uploadPart,
 } from "./object-requests";
 export { createS3Client, type S3ClientSettings } from "./s3-client";
+export { putIfAbsent, readSmallObject } from "./small-objects";

@@ -3,7 +3,6 @@ import { unsupported } from "./errors";
 import { regexArgument } from "./functions/regex";
 import { endsOperand, leftOperandStart, primaryEnd, rightOperandEnd } from "./operands";
 import {
-  isGroup,
   isOp,
   isToken,
   isWord,

@@ -12,16 +12,30 @@ export const ROW_CAP = 5_000;
 
 const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
+/** The first `pageSize` rows of a query, with the full count: DuckDB's answer shape. */
+export interface ChartRows {
+  columns: { name: string; type: string }[];
+  rows: Row[];
+  rowCount: number;
+}
+
+/** Where a chart's queries run: the local engine by default, Athena on an aws target (athena-preview.ts). */
+export type ChartQuery = (sql: string, pageSize: number) => Promise<ChartRows>;
+
 export interface ChartRunContext {
   engine: Engine;
   cells: readonly Cell[];
   signal?: AbortSignal;
   rowCap?: number;
+  /** Runs the chart's queries somewhere other than `engine`. */
+  query?: ChartQuery;
 }
 
 /** Reads the spec, checks it and its fields against the source, runs the data query, inlines the rows. */
 export async function runChart(cell: Cell, context: ChartRunContext): Promise<ChartOutput> {
-  const { engine, signal } = context;
+  const { signal } = context;
+  const query: ChartQuery =
+    context.query ?? ((sql, pageSize) => localRows(context.engine, sql, pageSize, signal));
   const cap = context.rowCap ?? ROW_CAP;
   const userSpec = parseChartSpec(cell.id, cell.source);
   const source = chartSource(cell, context.cells);
@@ -31,13 +45,13 @@ export async function runChart(cell: Cell, context: ChartRunContext): Promise<Ch
     warnings.push(`The spec's data is replaced by the rows of ${source.name}.`);
   }
   const from = `FROM (\n${source.sql}\n) AS source`;
-  const columns = (await rows(engine, `SELECT * ${from} LIMIT 0`, 0, signal)).columns;
+  const columns = (await query(`SELECT * ${from} LIMIT 0`, 0)).columns;
   checkFields(cell.id, spec, source.name, columns);
 
   const decision = await planPushdown(spec, async (column) => {
     const c = quoteIdentifier(column);
     const sql = `SELECT min(CAST(${c} AS DOUBLE)) AS lo, max(CAST(${c} AS DOUBLE)) AS hi ${from}`;
-    const [extent] = (await rows(engine, sql, 1, signal)).rows;
+    const [extent] = (await query(sql, 1)).rows;
     return typeof extent?.lo === "number" && typeof extent.hi === "number" ? [extent.lo, extent.hi] : null;
   });
   let sql: string;
@@ -47,9 +61,9 @@ export async function runChart(cell: Cell, context: ChartRunContext): Promise<Ch
   if (decision.pushdown) {
     sql = aggregateSql(source.sql, decision.plan);
     drawn = decision.plan.spec;
-    const [counted] = (await rows(engine, `SELECT count(*) AS n ${from}`, 1, signal)).rows;
+    const [counted] = (await query(`SELECT count(*) AS n ${from}`, 1)).rows;
     sourceRows = Number(counted?.n ?? 0);
-    result = await rows(engine, sql, cap, signal);
+    result = await query(sql, cap);
     if (result.rowCount > cap) {
       warnings.push(`${count(result.rowCount)} groups; the chart shows the first ${count(cap)}.`);
     }
@@ -59,7 +73,7 @@ export async function runChart(cell: Cell, context: ChartRunContext): Promise<Ch
     }
     sql = `SELECT ${selectedColumns(spec)} ${from}`;
     drawn = spec;
-    result = await rows(engine, sql, cap, signal);
+    result = await query(sql, cap);
     sourceRows = result.rowCount;
     if (result.rowCount > cap) {
       warnings.push(
@@ -82,7 +96,12 @@ export async function runChart(cell: Cell, context: ChartRunContext): Promise<Ch
   };
 }
 
-async function rows(engine: Engine, sql: string, pageSize: number, signal: AbortSignal | undefined) {
+async function localRows(
+  engine: Engine,
+  sql: string,
+  pageSize: number,
+  signal: AbortSignal | undefined,
+): Promise<ChartRows> {
   const result = await engine.query(sql, { pageSize, ...(signal ? { signal } : {}) });
   await engine.release(result.resultId);
   return result;

@@ -53,7 +53,9 @@ export function fieldUses(spec: Spec): FieldUse[] {
 
 function collect(uses: FieldUse[], channel: string, value: unknown, path: string): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => collect(uses, channel, item, `${path}[${index}]`));
+    value.forEach((item, index) => {
+      collect(uses, channel, item, `${path}[${index}]`);
+    });
     return;
   }
   if (!isObject(value)) return;

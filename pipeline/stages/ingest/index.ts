@@ -10,4 +10,4 @@ export { type CsvProfile, challengeCsvReader, profileCsv } from "./profile";
 export { registerRawTables } from "./raw-table";
 export { type IngestSettings, ingestDependencies, parseIngestSettings } from "./settings";
 export { findSourceFile, type SourceFile } from "./source-file";
-export { type S3UploadTuning } from "./upload";
+export type { S3UploadTuning } from "./upload";

@@ -7,7 +7,7 @@ import type { IngestedCsv } from "./ingest-files";
  * Registers `raw.movies` / `raw.series` in a catalog the local engine cannot read from (the Glue
  * Data Catalog of an aws target), so Athena and Glue can query RAW. The columns are the header's,
  * as strings (what Spark and Athena read from a CSV without a schema), the row count the
- * validator's. A catalog that cannot be reached is a warning: the files are in RAW either way.
+ * validator's, and whether any field is quoted (which picks the SerDe Athena reads it with). A catalog that cannot be reached is a warning: the files are in RAW either way.
  */
 export async function registerRawTablesInCatalog(
   results: IngestedCsv[],
@@ -27,6 +27,8 @@ export async function registerRawTablesInCatalog(
       format: "csv",
       columns: report.columns.map((name) => ({ name, type: "VARCHAR" })),
       rows: report.rows,
+      // Quoted fields need a quote-aware SerDe on Athena (aws/glue/table-input.ts, csvSerde).
+      csvQuoted: report.quotedFields > 0,
       producedBy: { ...producedBy, inputs: [result.source.file.shown] },
       updatedAt: new Date().toISOString(),
     };

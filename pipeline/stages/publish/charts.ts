@@ -23,7 +23,7 @@ const REFINED_HINT =
 export function findCharts(notebook: Notebook, chartIds: readonly string[]): PublishChart[] {
   return chartIds.map((chartId) => {
     const cell = notebook.cells.find((c) => c.id === chartId);
-    if (!cell || cell.kind !== "chart") {
+    if (cell?.kind !== "chart") {
       const charts = notebook.cells.filter((c) => c.kind === "chart").map((c) => c.id);
       throw new LakebookError(
         "PUBLISH_CHART_NOT_FOUND",
@@ -67,7 +67,7 @@ function chartSource(notebook: Notebook, chart: Cell): ChartSource {
     );
   }
   const sqlCell = notebook.cells.find((c) => c.id === sourceId);
-  if (!sqlCell || sqlCell.kind !== "sql") {
+  if (sqlCell?.kind !== "sql") {
     throw new LakebookError(
       "PUBLISH_CHART_SOURCE",
       `The chart ${chart.id} reads source=${sourceId}, which is not a SQL cell of this notebook.`,

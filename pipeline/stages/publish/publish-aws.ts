@@ -1,4 +1,5 @@
 import {
+  type CompletedIngestion,
   customSql,
   type EnsuredAnalysis,
   type EnsuredDashboard,
@@ -11,7 +12,9 @@ import {
   type QuickSightScope,
   relationalTable,
   type Sleep,
+  startIngestion,
   userArn,
+  waitForIngestion,
 } from "../../aws/quicksight";
 import { LakebookError } from "../../contract";
 import type { AwsTarget } from "../../document";
@@ -93,7 +96,7 @@ export function assertPreflight(report: PreflightReport): { accountId: string; p
 
 export interface PublishResult {
   dataSource: EnsuredDataSource;
-  dataSets: (EnsuredDataSet & { chartId: string; dataSetId: string })[];
+  dataSets: (EnsuredDataSet & { chartId: string; dataSetId: string; loaded?: CompletedIngestion })[];
   analysis: EnsuredAnalysis;
   dashboard: EnsuredDashboard;
 }
@@ -148,7 +151,19 @@ export async function publishPlan(
       importMode: plan.importMode,
       principalArn,
     });
-    dataSets.push({ ...made, chartId: planned.chartId, dataSetId: planned.dataSetId });
+    // A SPICE dataset is usable only once its rows are loaded: wait for the ingestion QuickSight
+    // started (or start one), and fail with its reason rather than publish empty visuals.
+    let loaded: CompletedIngestion | undefined;
+    if (plan.importMode === "SPICE") {
+      const ingestionId = made.ingestionId ?? (await startIngestion(scope, planned.dataSetId));
+      loaded = await waitForIngestion(scope, { dataSetId: planned.dataSetId, ingestionId });
+    }
+    dataSets.push({
+      ...made,
+      ...(loaded ? { ingestionId: loaded.ingestionId, loaded } : {}),
+      chartId: planned.chartId,
+      dataSetId: planned.dataSetId,
+    });
   }
   const definition = publishDefinition(
     plan.dashboardName,

@@ -4,7 +4,7 @@ import { LakebookError } from "../../contract";
 import type { Stage, StageContext } from "../stage";
 import { findCharts } from "./charts";
 import { type PublishClientFactory, publishClientsOf } from "./clients";
-import { type DeclaredColumns, declaredColumns } from "./columns";
+import { columnsOnAws, type DeclaredColumns, declaredColumns } from "./columns";
 import { assertTranslatable, buildPublishPlan } from "./plan";
 import { assertPreflight, publishPlan, runPreflight } from "./publish-aws";
 import { consoleStepsText, planText, preflightPlanText, preflightText, resultText } from "./report";
@@ -82,7 +82,34 @@ export function createPublishStage(options: PublishStageOptions = {}): Stage {
       });
       const preflight = await runPreflight(clients, { target, principal, workgroup, identityRegion, plan });
       const { accountId, principalArn } = assertPreflight(preflight);
-      const result = await publishPlan(plan, clients, {
+      // The datasets declare what QuickSight will read (Glue's table, Athena's result columns), not
+      // what the local lake or the chart's encoding says; the charts are translated again against them.
+      const awsColumns = new Map<string, DeclaredColumns>();
+      for (const planned of plan.dataSets) {
+        context.progress({ done: 0, unit: "steps", message: `Reading the columns of ${planned.chartId}` });
+        awsColumns.set(
+          planned.chartId,
+          await columnsOnAws(
+            planned.chart,
+            context.catalog,
+            {
+              client: clients.athena,
+              workgroup,
+              ...(target.athenaOutput ? { outputLocation: target.athenaOutput } : {}),
+              ...(options.sleep ? { sleep: options.sleep } : {}),
+            },
+            context.signal,
+          ),
+        );
+      }
+      const awsPlan = buildPublishPlan({
+        settings,
+        notebookName: notebookName(context),
+        charts,
+        columns: new Map([...columns, ...awsColumns]),
+      });
+      assertTranslatable(awsPlan);
+      const result = await publishPlan(awsPlan, clients, {
         accountId,
         principalArn,
         target,
@@ -99,9 +126,9 @@ export function createPublishStage(options: PublishStageOptions = {}): Stage {
         "Preflight:",
         ...preflightText(preflight.checks),
         "",
-        ...planText(plan),
+        ...planText(awsPlan),
         "",
-        importModeNote(plan.importMode, preflight.edition),
+        importModeNote(awsPlan.importMode, preflight.edition),
         "",
         ...consoleStepsText(),
       ];

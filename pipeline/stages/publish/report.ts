@@ -76,12 +76,16 @@ export function resultText(result: PublishResult): string[] {
     `Dashboard: ${dashboard.url}`,
     `- dashboard ${dashboard.arn}: ${published}`,
     `- analysis ${analysis.arn}: ${analysis.action} (${analysis.status})`,
-    `- data source ${dataSource.arn}: ${dataSource.action}`,
-    ...result.dataSets.map(
-      (d) =>
-        `- dataset ${d.arn} (${d.chartId}): ${d.action}${d.ingestionId ? `, SPICE ingestion ${d.ingestionId}` : ""}`,
-    ),
+    `- data source ${dataSource.arn}: ${dataSource.action}${dataSource.repaired ? ` (it was ${dataSource.repaired})` : ""}`,
+    ...result.dataSets.map((d) => `- dataset ${d.arn} (${d.chartId}): ${d.action}${spiceText(d)}`),
   ];
+}
+
+function spiceText(d: PublishResult["dataSets"][number]): string {
+  if (!d.ingestionId) return "";
+  const rows = d.loaded?.rowsIngested;
+  const dropped = d.loaded?.rowsDropped ? `, ${d.loaded.rowsDropped} rows dropped` : "";
+  return `, SPICE ingestion ${d.ingestionId}${d.loaded ? ` completed${rows !== undefined ? ` (${rows} rows${dropped})` : ""}` : ""}`;
 }
 
 export function consoleStepsText(): string[] {

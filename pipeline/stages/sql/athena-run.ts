@@ -3,49 +3,43 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import {
-  type AthenaCostEstimate,
-  describeAthenaCost,
-  estimateAthenaCost,
-  formatUsd,
-  runAthenaQuery,
-  type ScannedTable,
-} from "../../aws/athena";
+import { describeAthenaCost, formatUsd } from "../../aws/athena";
+import { LakebookError } from "../../contract";
 import type { AwsTarget } from "../../document";
-import { quoteIdentifier, quoteString, tableReferences } from "../../engine";
+import { quoteIdentifier, quoteString } from "../../engine";
+import { queryAthena } from "../athena-sql";
 import type { StageContext, StageOutcome } from "../stage";
+import { type AthenaCtas, athenaCtas } from "./athena-ctas";
+
+/** Unqualified names in a SQL cell on Athena resolve here (QueryExecutionContext.Database). */
+const DEFAULT_DATABASE = "refined";
 
 /**
  * A SQL cell on Athena: the cost's upper bound first (every object of every table it reads), then
  * the query, then its rows kept in the local engine so the UI pages them like any result. Athena
- * writes DDL (CREATE VIEW, CTAS) to the Glue Data Catalog itself, which is the aws target's catalog.
+ * writes DDL (CREATE VIEW, CTAS) to the Glue Data Catalog itself, which is the aws target's catalog;
+ * a CTAS is rewritten to write Parquet into the lake's zone first (athena-ctas.ts), and gets the
+ * lineage a local CTAS records.
  */
 export async function runSqlOnAthena(
   sql: string,
   context: StageContext,
   target: AwsTarget,
+  cellId = "",
 ): Promise<StageOutcome> {
-  const estimate = await estimateBeforeRunning(sql, context);
-  context.log("info", `Before running: at most ${describeAthenaCost(estimate)}. ${estimate.note}`);
-  let polls = 0;
-  const result = await runAthenaQuery({
-    client: context.aws.athena(),
-    sql,
-    workgroup: target.workgroup ?? "primary",
-    ...(target.athenaOutput ? { outputLocation: target.athenaOutput } : {}),
-    database: "refined",
-    signal: context.signal,
-    onState: (change) => {
-      polls += 1;
-      context.progress({ done: polls, unit: "steps", message: `Athena: ${change.state}` });
-    },
+  const ctas = athenaCtas(sql, target, DEFAULT_DATABASE);
+  if (ctas) await assertLocationEmpty(ctas, context);
+  const { result, estimate } = await queryAthena(ctas?.sql ?? sql, context, target, {
+    database: DEFAULT_DATABASE,
   });
+  if (ctas) await recordLineage(ctas, cellId, context);
   const kept = await keepRows(result.rows, result.morePages(), context);
   const stats = result.statistics;
   const seconds = ((stats.engineExecutionTimeInMillis ?? 0) / 1000).toFixed(2);
   const cost = `${describeAthenaCost(result.cost)} (estimated at most ${formatUsd(estimate.usd)} before)`;
+  const written = ctas ? ` · ${ctas.database}.${ctas.table} written to ${ctas.location}` : "";
   const outcome: StageOutcome = {
-    summary: `${kept.rowCount.toLocaleString("en-US")} rows × ${result.columns.length} columns · Athena ${seconds} s · ${cost}`,
+    summary: `${kept.rowCount.toLocaleString("en-US")} rows × ${result.columns.length} columns · Athena ${seconds} s · ${cost}${written}`,
   };
   if (result.columns.length > 0) {
     // An empty answer leaves an empty file, which DuckDB cannot type: keep the columns, no rows.
@@ -60,18 +54,38 @@ export async function runSqlOnAthena(
   return outcome;
 }
 
-async function estimateBeforeRunning(sql: string, context: StageContext): Promise<AthenaCostEstimate> {
-  const scanned: ScannedTable[] = [];
-  for (const name of tableReferences(sql).reads) {
-    const [database, table] = name.split(".");
-    if (!database || !table) continue;
-    const found = await context.catalog.get(database, table).catch(() => undefined);
-    if (!found) continue;
-    let bytes = 0;
-    for await (const object of context.store.list(found.location)) bytes += object.size;
-    scanned.push({ table: name, bytes });
+/**
+ * Athena never writes a CTAS into a folder that holds files (it fails with HIVE_PATH_ALREADY_EXISTS:
+ * https://docs.aws.amazon.com/athena/latest/ug/considerations-ctas.html): say so before running.
+ */
+async function assertLocationEmpty(ctas: AthenaCtas, context: StageContext): Promise<void> {
+  for await (const _ of context.store.list(ctas.location)) {
+    throw new LakebookError(
+      "ATHENA_CTAS_LOCATION_IN_USE",
+      `${ctas.database}.${ctas.table} would be written to ${ctas.location}, which already holds files; Athena never writes a CTAS over files.`,
+      {
+        hint: `To rebuild it, run DROP TABLE ${ctas.database}.${ctas.table} and delete the files under ${ctas.location} first, or give the table another name.`,
+      },
+    );
   }
-  return estimateAthenaCost(scanned);
+}
+
+/** The table Athena registered, with the zone and lineage a local CTAS records. */
+async function recordLineage(ctas: AthenaCtas, cellId: string, context: StageContext): Promise<void> {
+  const table = await context.catalog.get(ctas.database, ctas.table).catch(() => undefined);
+  if (!table || !cellId) return;
+  await context.catalog
+    .put({
+      ...table,
+      zone: ctas.database as "trusted" | "refined",
+      producedBy: { cell: cellId, inputs: ctas.reads },
+    })
+    .catch((error: unknown) => {
+      context.log(
+        "warn",
+        `${ctas.database}.${ctas.table} is written, but its lineage was not recorded: ${String(error)}`,
+      );
+    });
 }
 
 /**

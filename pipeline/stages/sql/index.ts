@@ -26,7 +26,7 @@ export const sqlStage: Stage = {
           },
         );
       }
-      return runSqlOnAthena(cell.source, context, context.target);
+      return runSqlOnAthena(cell.source, context, context.target, cell.id);
     }
     if (engine !== "local") {
       throw new LakebookError(

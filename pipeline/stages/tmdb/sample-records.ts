@@ -43,8 +43,9 @@ export function trimRecord(
 }
 
 /**
- * The first records of the first movies file and of the first series file among `files`. A file
- * that cannot be read or parsed gives no sample rather than failing a run whose files are written.
+ * The first records of the movies files and of the series files among `files` (one record a file,
+ * lowest numbers first). A file that cannot be read or parsed gives no sample rather than failing a
+ * run whose files are written.
  */
 export async function readSampleFiles(
   store: ObjectStore,
@@ -53,32 +54,38 @@ export async function readSampleFiles(
 ): Promise<TmdbSampleFile[]> {
   const samples: TmdbSampleFile[] = [];
   for (const kind of ["movie", "tv"] as const) {
-    const key = firstFileOf(name, files, kind);
-    if (!key) continue;
-    try {
-      const records: unknown = JSON.parse(await text(await store.get(key)));
-      if (!Array.isArray(records)) continue;
-      const sample = records
-        .slice(0, SAMPLE_LIMITS.records)
-        .filter(isObject)
-        .map((r) => trimRecord(r));
-      samples.push({ key, kind, records: records.length, sample });
-    } catch {
-      // The files are listed in the output either way; a sample is a courtesy.
+    const keys = filesOf(name, files, kind);
+    const first = keys[0];
+    if (!first) continue;
+    const sample: TmdbSampleRecord[] = [];
+    let records = 0;
+    for (const key of keys) {
+      if (sample.length >= SAMPLE_LIMITS.records) break;
+      try {
+        const body: unknown = JSON.parse(await text(await store.get(key)));
+        // One record a file (an object); files of the earlier layout hold an array.
+        const list = Array.isArray(body) ? body : [body];
+        records += list.length;
+        for (const record of list.filter(isObject)) {
+          if (sample.length < SAMPLE_LIMITS.records) sample.push(trimRecord(record));
+        }
+      } catch {
+        // The files are listed in the output either way; a sample is a courtesy.
+      }
     }
+    if (sample.length > 0) samples.push({ key: first, kind, records, sample });
   }
   return samples;
 }
 
-/** The lowest-numbered file of `kind` (0001 unless a rerun started later). */
-function firstFileOf(name: string, files: readonly string[], kind: TitleKind): string | undefined {
-  let first: { key: string; number: number } | undefined;
+/** The files of `kind`, lowest number first (0001 unless a rerun started later). */
+function filesOf(name: string, files: readonly string[], kind: TitleKind): string[] {
+  const found: { key: string; number: number }[] = [];
   for (const key of files) {
     const parsed = parseTmdbFileName(name, path.posix.basename(key));
-    if (parsed?.kind === kind && (!first || parsed.number < first.number))
-      first = { key, number: parsed.number };
+    if (parsed?.kind === kind) found.push({ key, number: parsed.number });
   }
-  return first?.key;
+  return found.sort((a, b) => a.number - b.number).map((file) => file.key);
 }
 
 function isObject(value: unknown): value is Record<string, Json> {

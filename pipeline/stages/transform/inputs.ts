@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Catalog } from "../../catalog";
 import { LakebookError } from "../../contract";
-import { quoteIdentifier, quoteString } from "../../engine";
+import { quoteIdentifier, quoteString, tableReferences } from "../../engine";
 import { catalogReadOptions, duckdbReadParameters } from "./read-options";
 import type { TransformInput } from "./settings";
 
@@ -47,6 +47,7 @@ export async function resolveInputs(
         },
       );
     }
+    if (found.view) throw viewInput(cellId, name, input.table, found.view.sql);
     const folder = found.location.endsWith("/") ? found.location : `${found.location}/`;
     resolved.push({
       name,
@@ -57,6 +58,25 @@ export async function resolveInputs(
     });
   }
   return resolved;
+}
+
+/**
+ * An Athena view has no files, and Glue's Spark cannot read Athena views (they are Presto views in
+ * the catalog: https://docs.aws.amazon.com/athena/latest/ug/considerations-limitations-views.html,
+ * queryable from Athena and Presto only). Say so, and name the tables the view selects from.
+ */
+function viewInput(cellId: string, name: string, view: string, sql: string): LakebookError {
+  const tables = tableReferences(sql).reads.filter((read) => read.includes("."));
+  const from = tables.length
+    ? ` It selects from ${tables.join(", ")}: read ${tables.length > 1 ? "those" : "that"} instead, with the view's SQL in this cell.`
+    : "";
+  return new LakebookError(
+    "TRANSFORM_INPUT_IS_VIEW",
+    `Transform cell "${cellId}": input ${name} reads ${view}, an Athena view; Glue's Spark cannot read Athena views.`,
+    {
+      hint: `Make it a table instead (CREATE TABLE … AS SELECT in a SQL cell writes it into the lake), or read the tables it is built on.${from}`,
+    },
+  );
 }
 
 function dateColumnOf(input: { dateColumn?: string }): { dateColumn?: string } {

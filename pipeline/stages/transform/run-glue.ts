@@ -1,6 +1,7 @@
 import path from "node:path";
 import {
   type GlueTransformOutcome,
+  isSparkErrorLine,
   lakebookParameters,
   runGlueTransform,
   type TransformSpec,
@@ -93,7 +94,8 @@ export async function runTransformOnGlue(
       states += 1;
       context.progress({ done: states, unit: "steps", message: `Glue job ${state}` });
     },
-    onLog: (line) => context.log(line.group.endsWith("/error") ? "warn" : "info", line.message),
+    // Spark's error log is what says why a run failed: shown as warnings, not lost among info lines.
+    onLog: (line) => context.log(isSparkErrorLine(line) ? "warn" : "info", line.message),
   });
   const table = (await context.catalog.get(settings.output.database, settings.output.table)) ?? {
     ...planned,

@@ -1,6 +1,7 @@
 import { LakebookError } from "../../contract";
 import { quoteIdentifier, tableReferences } from "../../engine";
 import type { Stage, StageOutcome } from "../stage";
+import { glueRoleNote, withRolePolicyHint } from "./glue-role-note";
 import { pysparkScript } from "./pyspark-script";
 import { runTransformOnGlue } from "./run-glue";
 import { runTransformLocally } from "./run-local";
@@ -22,11 +23,13 @@ export const transformStage: Stage = {
           "GLUE_ROLE_MISSING",
           `Transform cell "${cell.id}" runs on AWS Glue, which needs an IAM role.`,
           {
-            hint: "Add glueRole: <role name or ARN> to the notebook's target (the role needs Glue, S3 and CloudWatch Logs access).",
+            hint: "Add glueRole: <role name or ARN> to the notebook's target (the role needs AWSGlueServiceRole and the lake's policy, shown in the output of a Glue run).",
           },
         );
       }
-      const result = await runTransformOnGlue(cell.id, settings, context, target);
+      const result = await runTransformOnGlue(cell.id, settings, context, target).catch((error: unknown) => {
+        throw withRolePolicyHint(error, target);
+      });
       const script = pysparkScript(
         settings,
         result.inputs,
@@ -36,7 +39,7 @@ export const transformStage: Stage = {
       return transformReport({
         table: result.table,
         pyspark: script,
-        notes: [],
+        notes: [glueRoleNote(target)],
         glue: result.glue,
       });
     }

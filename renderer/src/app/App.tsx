@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { CommandPalette } from "../commands/CommandPalette";
+import { useDesktopMenu } from "../commands/desktop-menu";
 import { ShortcutHelp } from "../commands/ShortcutHelp";
 import { useKeyboard } from "../commands/useKeyboard";
 import { useT } from "../i18n";
@@ -20,6 +21,7 @@ function Layout() {
   const dialog = useStore(wb.ui, (s) => s.dialog);
   const close = () => wb.ui.set((s) => ({ ...s, dialog: null }));
   useKeyboard(wb);
+  useDesktopMenu(wb);
   return (
     <div className="app">
       <header className="app-header">

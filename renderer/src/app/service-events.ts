@@ -17,6 +17,7 @@ export function handleServiceEvent(wb: Workbench, event: ServiceEvent): void {
       return;
     default: {
       const unknown: never = event;
+      // biome-ignore lint/correctness/noVoidTypeReturn: the exhaustiveness check; assigning to never fails to compile when an event kind is added
       return unknown;
     }
   }

@@ -1,3 +1,4 @@
+import { saveBlob } from "../service/desktop";
 import { createStore } from "../state/store";
 import type { Workbench } from "../state/workbench";
 import { downloadBlob } from "../ui/download";
@@ -18,7 +19,7 @@ export const canExportDashboard = (wb: Pick<Workbench, "client" | "doc">) =>
   wb.doc.get().notebook.cells.some((cell) => cell.kind === "chart");
 
 /**
- * Downloads the same HTML `lakebook export --html` writes. Saves first: the service builds the
+ * Saves the same HTML `lakebook export --html` writes. Saves first: the service builds the
  * dashboard from the notebook as saved, running each chart on the lake the UI's runs filled.
  */
 export async function exportDashboard(wb: Pick<Workbench, "client" | "autosave">): Promise<void> {
@@ -26,8 +27,9 @@ export async function exportDashboard(wb: Pick<Workbench, "client" | "autosave">
   try {
     await wb.autosave.flush();
     const { html, fileName } = await wb.client.exportDashboard();
-    downloadBlob(html, fileName);
-    dashboardExport.set({ kind: "done", fileName });
+    // The desktop's Save dialog where there is one; cancelling it is no failure, only no file.
+    const saved = await saveBlob(html, { kind: "dashboard", defaultName: fileName }, downloadBlob);
+    dashboardExport.set(saved ? { kind: "done", fileName } : { kind: "idle" });
   } catch (error) {
     const { message, hint } = error as Error & { hint?: string };
     dashboardExport.set({ kind: "failed", message: message ?? String(error), hint });

@@ -96,7 +96,9 @@ export function layoutGraph(cells: readonly DependencyCell[]): GraphLayout {
       const wb = weights.get(b) as number;
       return wa === wb ? 0 : wa < wb ? -1 : 1;
     });
-    ids.forEach((id, n) => position.set(id, n - (ids.length - 1) / 2));
+    ids.forEach((id, n) => {
+      position.set(id, n - (ids.length - 1) / 2);
+    });
   }
   const widest = Math.max(0, ...[...rows.values()].map((r) => r.length));
   const width = widest * NODE_WIDTH + Math.max(0, widest - 1) * GAP_X;

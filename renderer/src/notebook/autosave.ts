@@ -1,8 +1,7 @@
-import type { Notebook } from "../../../pipeline/document";
 import type { ServiceClient } from "../service/client";
 import { ServiceCallError } from "../service/transport";
 import type { DocumentStore } from "../state/document-store";
-import { createStore, type Store } from "../state/store";
+import { createStore } from "../state/store";
 import type { Autosave, SaveState } from "../state/workbench";
 
 /**

@@ -1,4 +1,5 @@
 import type { ServiceClient } from "../service/client";
+import { saveBlob } from "../service/desktop";
 import type { DownloadedFile } from "../service/transport";
 import { announce } from "../state/announcer";
 
@@ -17,10 +18,16 @@ export function saveFile({ blob, fileName }: DownloadedFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** "Export CSV" of a table: the result streamed by the service, saved as a file; a failure is said aloud. */
+/**
+ * "Export CSV" of a table: the result streamed by the service, saved as a file (the native Save
+ * dialog on the desktop, a download in the browser); a failure is said aloud.
+ */
 export async function saveResultCsv(client: Pick<ServiceClient, "exportResultCsv">, resultId: string) {
   try {
-    saveFile(await client.exportResultCsv(resultId));
+    const { blob, fileName } = await client.exportResultCsv(resultId);
+    await saveBlob(blob, { kind: "csv", defaultName: fileName }, (bytes, name) =>
+      saveFile({ blob: bytes, fileName: name }),
+    );
   } catch (error) {
     announce((error as Error).message || String(error));
   }

@@ -105,6 +105,7 @@ export class RunQueue implements RunQueueControl {
       }
       default: {
         const unhandled: never = event;
+        // biome-ignore lint/correctness/noVoidTypeReturn: the exhaustiveness check; assigning to never fails to compile when an event kind is added
         return unhandled;
       }
     }

@@ -12,8 +12,9 @@ import {
   type UploadMethodName,
   type UploadResult,
 } from "../../../pipeline/contract";
+import { desktopApi } from "./desktop";
 import { httpTransport } from "./http-transport";
-import { type DesktopIpc, ipcTransport } from "./ipc-transport";
+import { ipcTransport } from "./ipc-transport";
 import type {
   DashboardFile,
   DataFileUploadRequest,
@@ -98,14 +99,13 @@ export class ServiceClient {
   }
 }
 
-type DesktopWindow = { lakebook?: DesktopIpc };
-
 /**
  * The one place the transport is chosen: the desktop shell's preload exposes `window.lakebook`
  * (IPC); in a browser the page was opened with `?token=` by `lakebook serve` (HTTP).
  */
-export function resolveTransport(win: Window & DesktopWindow): Transport {
-  if (win.lakebook) return ipcTransport(win.lakebook);
+export function resolveTransport(win: Window): Transport {
+  const desktop = desktopApi(win);
+  if (desktop) return ipcTransport(desktop);
   const token = new URL(win.location.href).searchParams.get("token") ?? "";
   return httpTransport({ baseUrl: win.location.origin, token });
 }

@@ -1,14 +1,12 @@
 import { type DownloadRead, IPC_CHANNELS, type ServiceError } from "../../../pipeline/contract";
+import type { DesktopServiceIpc } from "../../../pipeline/contract/desktop-api";
 import { cancelled, resultOf, type Transport } from "./transport";
 
 /**
- * What the desktop shell's preload exposes as `window.lakebook`, and nothing more: `invoke` on the
- * call and stream channels, `on` for the event channel (see pipeline/contract/ipc.ts).
+ * The service half of the desktop shell's `window.lakebook` (pipeline/contract/desktop-api.ts):
+ * `invoke` on the call and stream channels, `on` for the event channel (pipeline/contract/ipc.ts).
  */
-export interface DesktopIpc {
-  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
-  on(channel: string, listener: (payload: unknown) => void): () => void;
-}
+export type DesktopIpc = DesktopServiceIpc;
 
 export interface IpcTransportOptions {
   /** Bytes per upload message; the bridge refuses more than MAX_IPC_CHUNK_BYTES. */

@@ -1,9 +1,10 @@
 import { LOCALE_NAMES, LOCALES, type Locale, setLocale, useLocale, useT } from "../i18n";
 import { setThemePreference, type ThemePreference, useThemePreference } from "../theme/theme";
+import { AwsAccount } from "./AwsAccount";
 
 const THEMES: ThemePreference[] = ["system", "light", "dark"];
 
-/** Language and theme, remembered in localStorage. */
+/** Language and theme, remembered in localStorage; the AWS account check. */
 export function SettingsMenu() {
   const t = useT();
   const locale = useLocale();
@@ -32,6 +33,7 @@ export function SettingsMenu() {
             ))}
           </select>
         </label>
+        <AwsAccount />
       </div>
     </details>
   );

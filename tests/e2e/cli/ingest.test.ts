@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createS3Client, MOVIES_COLUMNS, readAll } from "../../../pipeline/lake";
 import { EXAMPLE_CREDENTIALS, EXAMPLE_KEY_ID, EXAMPLE_SECRET } from "../../helpers/example-aws-keys";
 import { type RunningS3rver, startS3rver } from "../../helpers/s3rver";
-import { type CliResult, LAKEBOOK, lakebook } from "./run-cli";
+import { lakebook } from "./run-cli";
 
 let dir: string;
 let movies: Buffer;

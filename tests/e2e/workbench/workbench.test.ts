@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/browser";
-import { freshDemoProject, type ServedNotebook, serveNotebook } from "../helpers/serve";
+import { freshDemoProject, serveNotebook } from "../helpers/serve";
 import { cell, screenshot, typeInCell, waitForStatus } from "./page-helpers";
 
 /** Kinds whose stage is built in this version; the others must fail with NOT_IMPLEMENTED, never pass. */

@@ -60,9 +60,9 @@ function translate(pattern: string): string | { skipped: string } {
     const next = pattern[i + 1];
     if (char === "\\") {
       if (next === undefined) return { skipped: "ends with a backslash" };
-      const escape = readEscape(pattern, i, inClass);
-      if (typeof escape !== "string") return escape;
-      out += escape;
+      const escaped = readEscape(pattern, i, inClass);
+      if (typeof escaped !== "string") return escaped;
+      out += escaped;
       i += escapeLength(pattern, i) - 1;
       continue;
     }

@@ -43,10 +43,17 @@ function check(shape: Shape, value: unknown, path: string, out: Violation[]): vo
   }
   switch (shape.type) {
     case "structure":
-      if (!isPlainObject(value)) return fail("type", `expected a structure, got ${describe(value)}`);
-      return checkStructure(shape, value, path, out);
+      if (!isPlainObject(value)) {
+        fail("type", `expected a structure, got ${describe(value)}`);
+        return;
+      }
+      checkStructure(shape, value, path, out);
+      return;
     case "list":
-      if (!Array.isArray(value)) return fail("type", `expected a list, got ${describe(value)}`);
+      if (!Array.isArray(value)) {
+        fail("type", `expected a list, got ${describe(value)}`);
+        return;
+      }
       checkLength(shape, value.length, "items", fail);
       value.forEach((item, index) => {
         if (item === undefined || item === null) {
@@ -55,7 +62,10 @@ function check(shape: Shape, value: unknown, path: string, out: Violation[]): vo
       });
       return;
     case "map":
-      if (!isPlainObject(value)) return fail("type", `expected a map, got ${describe(value)}`);
+      if (!isPlainObject(value)) {
+        fail("type", `expected a map, got ${describe(value)}`);
+        return;
+      }
       checkLength(shape, Object.keys(value).length, "entries", fail);
       for (const [key, item] of Object.entries(value)) {
         const at = `${path}[${JSON.stringify(key)}]`;
@@ -64,17 +74,24 @@ function check(shape: Shape, value: unknown, path: string, out: Violation[]): vo
       }
       return;
     case "string":
-      if (typeof value !== "string") return fail("type", `expected a string, got ${describe(value)}`);
-      return checkString(shape, value, fail);
+      if (typeof value !== "string") {
+        fail("type", `expected a string, got ${describe(value)}`);
+        return;
+      }
+      checkString(shape, value, fail);
+      return;
     case "integer":
     case "long":
-      return checkInteger(shape, value, fail);
+      checkInteger(shape, value, fail);
+      return;
     case "float":
     case "double":
       if (typeof value !== "number" || Number.isNaN(value)) {
-        return fail("type", `expected a number, got ${describe(value)}`);
+        fail("type", `expected a number, got ${describe(value)}`);
+        return;
       }
-      return checkRange(shape, value, fail);
+      checkRange(shape, value, fail);
+      return;
     case "boolean":
       if (typeof value !== "boolean") fail("type", `expected a boolean, got ${describe(value)}`);
       return;
@@ -83,7 +100,10 @@ function check(shape: Shape, value: unknown, path: string, out: Violation[]): vo
       return;
     case "blob": {
       const size = blobSize(value);
-      if (size === "not a blob") return fail("type", `expected bytes, got ${describe(value)}`);
+      if (size === "not a blob") {
+        fail("type", `expected bytes, got ${describe(value)}`);
+        return;
+      }
       if (size !== undefined) checkLength(shape, size, "bytes", fail);
       return;
     }
@@ -142,10 +162,14 @@ const int32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
 function checkInteger(shape: Shape, value: unknown, fail: Fail): void {
   const isWhole = (typeof value === "number" && Number.isInteger(value)) || typeof value === "bigint";
-  if (!isWhole) return fail("type", `expected an integer, got ${describe(value)}`);
+  if (!isWhole) {
+    fail("type", `expected an integer, got ${describe(value)}`);
+    return;
+  }
   const number = Number(value);
   if (shape.type === "integer" && (number < int32.min || number > int32.max)) {
-    return fail("type", `${number} does not fit a 32-bit integer`);
+    fail("type", `${number} does not fit a 32-bit integer`);
+    return;
   }
   checkRange(shape, number, fail);
 }
@@ -175,7 +199,12 @@ function checkDocument(value: unknown, path: string, out: Violation[]): void {
       if (!Number.isFinite(item)) fail(at, `${item} is not a JSON number`);
       return;
     }
-    if (Array.isArray(item)) return item.forEach((entry, index) => walk(entry, `${at}[${index}]`));
+    if (Array.isArray(item)) {
+      item.forEach((entry, index) => {
+        walk(entry, `${at}[${index}]`);
+      });
+      return;
+    }
     if (isPlainObject(item)) {
       for (const [key, entry] of Object.entries(item)) walk(entry, `${at}[${JSON.stringify(key)}]`);
       return;

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   S3Client,
   UploadPartCommand,
@@ -86,5 +88,48 @@ describe("the fake S3 keeps S3's rules", () => {
       name: "BadDigest",
     });
     await expect(client.send(new PutObjectCommand({ Bucket, Key, Body: "bytes" }))).resolves.toBeDefined();
+  });
+
+  // Conditional writes: If-None-Match: * writes only when the key is free, else 412
+  // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html).
+  it("honours If-None-Match: * on PutObject and CompleteMultipartUpload: 412 PreconditionFailed", async () => {
+    await client.send(new PutObjectCommand({ Bucket, Key, Body: "first", IfNoneMatch: "*" }));
+    await expect(
+      client.send(new PutObjectCommand({ Bucket, Key, Body: "second", IfNoneMatch: "*" })),
+    ).rejects.toMatchObject({ name: "PreconditionFailed", $metadata: { httpStatusCode: 412 } });
+    const { UploadId, parts } = await uploadParts([MiB, 10]);
+    await expect(
+      client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket,
+          Key,
+          UploadId,
+          MultipartUpload: { Parts: parts },
+          IfNoneMatch: "*",
+        }),
+      ),
+    ).rejects.toMatchObject({ name: "PreconditionFailed" });
+    const kept = await client.send(new GetObjectCommand({ Bucket, Key }));
+    expect(await kept.Body?.transformToString()).toBe("first");
+  });
+
+  // SSE-KMS and DSSE-KMS ETags are not MD5s (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html).
+  it("plays a DSSE-KMS bucket: opaque ETags and the encryption named on every answer", async () => {
+    client.destroy();
+    await fake.stop();
+    fake = await startFakeS3({ encryption: "aws:kms:dsse" });
+    client = new S3Client({
+      endpoint: fake.endpoint,
+      forcePathStyle: true,
+      region: "us-east-1",
+      credentials: { accessKeyId: EXAMPLE_KEY_ID, secretAccessKey: EXAMPLE_SECRET },
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      maxAttempts: 1,
+    });
+    const put = await client.send(new PutObjectCommand({ Bucket, Key, Body: "bytes" }));
+    expect(put.ServerSideEncryption).toBe("aws:kms:dsse");
+    expect(put.ETag).not.toBe(`"${md5(Buffer.from("bytes")).toString("hex")}"`);
+    const head = await client.send(new HeadObjectCommand({ Bucket, Key }));
+    expect([head.ServerSideEncryption, head.ETag]).toEqual(["aws:kms:dsse", put.ETag]);
   });
 });

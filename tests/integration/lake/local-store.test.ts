@@ -58,7 +58,7 @@ describe("LocalFolderStore on disk", () => {
 
   it("never shows a half-written object to a reader", async () => {
     await store.put("Raw/data.csv", "previous");
-    let release = () => undefined as void;
+    let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });

@@ -72,15 +72,15 @@ describe("cancelling leaves the previous state whole and the catalog unchanged",
     expect(await bench.catalog.list()).toEqual(catalog);
   });
 
-  const TRUSTED = (rows: number) =>
+  const trustedNumbers = (rows: number) =>
     `-- output: trusted.numbers\nSELECT range AS n, md5(CAST(range AS STRING)) AS h FROM range(${rows})`;
 
   it("a transform cancelled while it writes its table", async () => {
-    await transformStage.run(transform(TRUSTED(10)), bench.context());
+    await transformStage.run(transform(trustedNumbers(10)), bench.context());
     const before = await lakeSnapshot();
     const catalog = await bench.catalog.list();
 
-    await cancelled(transformStage.run(transform(TRUSTED(50_000_000)), cancelledAt("Writing")));
+    await cancelled(transformStage.run(transform(trustedNumbers(50_000_000)), cancelledAt("Writing")));
     expect(await lakeSnapshot()).toEqual(before);
     expect(await bench.catalog.list()).toEqual(catalog);
     expect((await bench.engine.query("SELECT count(*) AS n FROM trusted.numbers")).rows).toEqual([{ n: 10 }]);

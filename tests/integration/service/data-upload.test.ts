@@ -95,7 +95,8 @@ const putText = (name: string, text: string, query = "") =>
   put(`/data/${encodeURIComponent(name)}${query}`, [Buffer.from(text)], { length: Buffer.byteLength(text) });
 
 const sha256 = (data: Buffer | string) => createHash("sha256").update(data).digest("hex");
-const leftovers = async () => (await readdir(dataDir)).filter((name) => name.startsWith(".") && name.endsWith(".tmp"));
+const leftovers = async () =>
+  (await readdir(dataDir)).filter((name) => name.startsWith(".") && name.endsWith(".tmp"));
 
 describe("PUT /data/<file name>", () => {
   it("streams a 20 MB body to data/<name>: on disk while it is still arriving, whole at the end", async () => {

@@ -136,7 +136,7 @@ const proseCodeBlock = fc
   .map(({ char, length, indent, info, content, closeIndent, closeExtra }) => {
     const closes = (line: string) => {
       const m = /^ {0,3}(`+|~+)[ \t]*$/.exec(line);
-      return m?.[1] !== undefined && m[1].startsWith(char) && m[1].length >= length;
+      return m?.[1]?.startsWith(char) && m[1].length >= length;
     };
     const fence = char.repeat(length);
     const body = content.filter((line) => !closes(line));

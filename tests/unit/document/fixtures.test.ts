@@ -26,7 +26,7 @@ describe("fixture notebooks", () => {
 
   it("the example in pipeline/document/FORMAT.md is canonical", () => {
     const doc = readFileSync(join(import.meta.dirname, "../../../pipeline/document/FORMAT.md"), "utf8");
-    const example = /^````text\n([^]*?\n)````$/m.exec(doc)?.[1];
+    const example = /^````text\n([\s\S]*?\n)````$/m.exec(doc)?.[1];
     expect(example).toBeDefined();
     expect(writeNotebook(parseNotebook(example ?? "").notebook)).toBe(example);
   });

@@ -5,8 +5,8 @@ import {
   EVENT_CHANNEL,
   exposeRouterOverIpc,
   type IpcInvokeEventLike,
-  isAppUrl,
 } from "../../../electron/ipc-bridge";
+import { APP_START_URL } from "../../../electron/policy/web-policy";
 import { LakebookError, type ServiceEvent } from "../../../pipeline/contract";
 import type { ServiceRouter } from "../../../pipeline/service";
 
@@ -43,15 +43,15 @@ function fakeRouter(): ServiceRouter & { emit(event: ServiceEvent): void } {
   } as unknown as ServiceRouter & { emit(event: ServiceEvent): void };
 }
 
-const trusted = isAppUrl("/opt/lakebook/renderer");
-const fromApp = { senderFrame: { url: "file:///opt/lakebook/renderer/index.html" } };
+// The sender verdict is web-policy's (tested in policy/web-policy.test.ts): the app's page, main frame.
+const fromApp = { senderFrame: { url: APP_START_URL, parent: null } };
 
 describe("the router over Electron IPC", () => {
   it("answers calls from the app's own page and forwards events", async () => {
     const ipc = fakeIpc();
     const router = fakeRouter();
     const sent: unknown[] = [];
-    exposeRouterOverIpc(ipc, router, { send: (channel, payload) => sent.push([channel, payload]) }, trusted);
+    exposeRouterOverIpc(ipc, router, { send: (channel, payload) => sent.push([channel, payload]) });
     const call = ipc.handlers.get(CALL_CHANNEL) as Handler;
     expect(await call(fromApp, "catalog.list", {})).toEqual({ ok: true, result: { tables: [] } });
     const failed = (await call(fromApp, "notebook.open", {})) as CallReply;
@@ -63,16 +63,28 @@ describe("the router over Electron IPC", () => {
     expect(sent).toEqual([[EVENT_CHANNEL, { type: "notebook.changed", path: "/x.lakebook.md" }]]);
   });
 
-  it("refuses pages that are not the app and unknown methods", async () => {
+  it("refuses pages that are not the app, frames inside it and unknown methods", async () => {
     const ipc = fakeIpc();
-    exposeRouterOverIpc(ipc, fakeRouter(), { send: () => undefined }, trusted);
+    exposeRouterOverIpc(ipc, fakeRouter(), { send: () => undefined });
     const call = ipc.handlers.get(CALL_CHANNEL) as Handler;
-    expect(await call({ senderFrame: { url: "https://evil.example/" } }, "catalog.list", {})).toMatchObject({
+    expect(
+      await call({ senderFrame: { url: "https://evil.example/", parent: null } }, "catalog.list", {}),
+    ).toMatchObject({
       ok: false,
       error: { code: "FORBIDDEN" },
     });
     expect(
-      await call({ senderFrame: { url: "file:///opt/lakebook/other/x.html" } }, "catalog.list", {}),
+      await call(
+        { senderFrame: { url: "file:///opt/lakebook/renderer/index.html", parent: null } },
+        "catalog.list",
+        {},
+      ),
+    ).toMatchObject({
+      error: { code: "FORBIDDEN" },
+    });
+    // An iframe inside the app's own page is not the app.
+    expect(
+      await call({ senderFrame: { url: APP_START_URL, parent: fromApp.senderFrame } }, "catalog.list", {}),
     ).toMatchObject({
       error: { code: "FORBIDDEN" },
     });
@@ -84,7 +96,7 @@ describe("the router over Electron IPC", () => {
 
   it("stops serving when disposed", () => {
     const ipc = fakeIpc();
-    const dispose = exposeRouterOverIpc(ipc, fakeRouter(), { send: () => undefined }, trusted);
+    const dispose = exposeRouterOverIpc(ipc, fakeRouter(), { send: () => undefined });
     dispose();
     expect(ipc.handlers.size).toBe(0);
   });

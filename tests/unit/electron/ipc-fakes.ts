@@ -27,7 +27,9 @@ export function fakeIpcPair(pageUrl: string) {
       invokes.push({ channel, args });
       const handler = handlers.get(channel);
       if (!handler) throw new Error(`No handler registered for '${channel}'`);
-      return structuredClone(await handler({ senderFrame: { url: pageUrl } }, ...structuredClone(args)));
+      // The page's main frame: Electron's WebFrameMain has no parent there.
+      const senderFrame = { url: pageUrl, parent: null };
+      return structuredClone(await handler({ senderFrame }, ...structuredClone(args)));
     },
     on: (channel, listener) => {
       const set = listeners.get(channel) ?? new Set();

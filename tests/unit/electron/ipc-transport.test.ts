@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exposeRouterOverIpc, isAppUrl, STREAM_CHANNEL } from "../../../electron/ipc-bridge";
+import { exposeRouterOverIpc, STREAM_CHANNEL } from "../../../electron/ipc-bridge";
+import { APP_START_URL } from "../../../electron/policy/web-policy";
 import { LakebookError, MAX_IPC_CHUNK_BYTES, type ServiceEvent } from "../../../pipeline/contract";
 import { htmlDownload, type ServiceRouter, streamHandlers } from "../../../pipeline/service";
 import { ServiceClient } from "../../../renderer/src/service/client";
@@ -11,7 +12,6 @@ import { fakeIpcPair } from "./ipc-fakes";
 
 const ROWS = 30_000;
 const CAP = 256 * 1024;
-const appUrl = "file:///opt/lakebook/renderer/index.html";
 
 /** A result of 30,000 rows kept by a fake engine: enough for several chunks of CSV. */
 const engine = {
@@ -61,13 +61,8 @@ function router(): ServiceRouter {
 }
 
 function connect(chunkBytes?: number) {
-  const pair = fakeIpcPair(appUrl);
-  const dispose = exposeRouterOverIpc(
-    pair.ipcMain,
-    router(),
-    pair.contents,
-    isAppUrl("/opt/lakebook/renderer"),
-  );
+  const pair = fakeIpcPair(APP_START_URL);
+  const dispose = exposeRouterOverIpc(pair.ipcMain, router(), pair.contents);
   const client = new ServiceClient(ipcTransport(pair.ipcRenderer, chunkBytes ? { chunkBytes } : {}));
   const streamOps = (op: string) =>
     pair.invokes.filter((m) => m.channel === STREAM_CHANNEL && (m.args[0] as { op: string }).op === op);
@@ -203,7 +198,7 @@ describe("the renderer's IPC transport against the bridge", () => {
     await ipcRenderer.invoke(STREAM_CHANNEL, { op: "cancel", streamId: opened.result.streamId });
     const stream = ipcMain.handlers.get(STREAM_CHANNEL);
     const foreign = await stream?.(
-      { senderFrame: { url: "https://evil.example/" } },
+      { senderFrame: { url: "https://evil.example/", parent: null } },
       { op: "download", method: "result.exportCsv", params: { resultId: "r1" } },
     );
     expect(foreign).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });

@@ -54,9 +54,10 @@ describe("the main process, wired to a stand-in Electron", () => {
     expect(report.channels).toEqual(
       [
         CHANNELS.call,
+        CHANNELS.stream,
         CHANNELS.openNotebook,
         CHANNELS.newNotebook,
-        CHANNELS.chooseSavePath,
+        CHANNELS.saveFile,
         CHANNELS.revealInFolder,
         CHANNELS.showLogs,
       ].sort(),

@@ -16,8 +16,8 @@ function serve() {
   const stop = serveNativeActions(ipc, {
     openNotebook: async (file) => void done.push(["open", file]),
     newNotebook: async () => void done.push(["new"]),
-    chooseSavePath: async (request) => {
-      done.push(["save", request]);
+    saveFile: async (request, bytes) => {
+      done.push(["save", request, [...bytes]]);
       return "/c/x.csv";
     },
     revealInFolder: async (file) => void done.push(["reveal", file]),
@@ -36,16 +36,16 @@ describe("the preload's native actions in the main process", () => {
     await call(CHANNELS.openNotebook, app);
     await call(CHANNELS.openNotebook, app, "/c/h.lakebook.md");
     await call(CHANNELS.newNotebook, app);
-    expect(await call(CHANNELS.chooseSavePath, app, { kind: "csv", defaultName: "result.csv" })).toBe(
-      "/c/x.csv",
-    );
+    expect(
+      await call(CHANNELS.saveFile, app, { kind: "csv", defaultName: "result.csv" }, new Uint8Array([1, 2])),
+    ).toBe("/c/x.csv");
     await call(CHANNELS.revealInFolder, app, "/c/.lake/./Raw");
     await call(CHANNELS.showLogs, app);
     expect(done).toEqual([
       ["open", undefined],
       ["open", "/c/h.lakebook.md"],
       ["new"],
-      ["save", { kind: "csv", defaultName: "result.csv" }],
+      ["save", { kind: "csv", defaultName: "result.csv" }, [1, 2]],
       ["reveal", "/c/.lake/Raw"],
       ["logs"],
     ]);
@@ -68,12 +68,13 @@ describe("the preload's native actions in the main process", () => {
     await expect(call(CHANNELS.openNotebook, app, "relative.lakebook.md")).rejects.toThrow(/absolute/);
     await expect(call(CHANNELS.openNotebook, app, "/etc/passwd")).rejects.toThrow(/lakebook\.md/);
     await expect(call(CHANNELS.revealInFolder, app, 42)).rejects.toThrow(/absolute/);
-    await expect(call(CHANNELS.chooseSavePath, app, { kind: "exe", defaultName: "x" })).rejects.toThrow(
-      /kind/,
+    await expect(call(CHANNELS.saveFile, app, { kind: "exe", defaultName: "x" })).rejects.toThrow(/kind/);
+    await expect(call(CHANNELS.saveFile, app, { kind: "csv", defaultName: "../../.bashrc" })).rejects.toThrow(
+      /plain name/,
     );
-    await expect(
-      call(CHANNELS.chooseSavePath, app, { kind: "csv", defaultName: "../../.bashrc" }),
-    ).rejects.toThrow(/plain name/);
+    await expect(call(CHANNELS.saveFile, app, { kind: "csv", defaultName: "x.csv" }, "text")).rejects.toThrow(
+      /bytes/,
+    );
     expect(done).toEqual([]);
   });
 
@@ -81,7 +82,7 @@ describe("the preload's native actions in the main process", () => {
     const { handlers, stop } = serve();
     stop();
     expect(handlers.size).toBe(0);
-    expect({ call: CHANNELS.call, event: CHANNELS.event }).toEqual(SERVICE_CHANNELS);
+    expect({ call: CHANNELS.call, stream: CHANNELS.stream, event: CHANNELS.event }).toEqual(SERVICE_CHANNELS);
     expect(saveFilters("notebook")).toEqual([{ name: "Lakebook notebook", extensions: ["lakebook.md"] }]);
   });
 });

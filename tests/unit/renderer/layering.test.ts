@@ -13,7 +13,7 @@ const src = join(root, "renderer", "src");
 const ENTRY = "(entry)"; // main.tsx and the other files at the top of src/: above every folder.
 
 /** The README's block, top to bottom; folders on one line (`a · b`) are peers that do not import each other. */
-export function readLayers(readme: string): string[][] {
+function readLayers(readme: string): string[][] {
   const block = /```text layers\n([\s\S]*?)```/.exec(readme)?.[1];
   if (!block) throw new Error("renderer/README.md has no ```text layers block");
   return block
@@ -32,7 +32,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every module specifier a file names: static imports and re-exports (types too), side-effect and dynamic imports. */
-export function importsOf(code: string): string[] {
+function importsOf(code: string): string[] {
   const withoutComments = code.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
   const patterns = [
     /(?:^|[\n;])\s*(?:import|export)\s[^;]*?\sfrom\s*["']([^"']+)["']/g,
@@ -74,7 +74,7 @@ function folderImports(): FolderImport[] {
 }
 
 /** Upward or sideways imports, each said as what to do about it. */
-export function orderViolations(imports: readonly FolderImport[], layers: readonly string[][]): string[] {
+function orderViolations(imports: readonly FolderImport[], layers: readonly string[][]): string[] {
   const rank = new Map<string, number>([[ENTRY, -1]]);
   layers.forEach((folders, n) => {
     for (const folder of folders) rank.set(folder, n);
@@ -102,7 +102,7 @@ export function orderViolations(imports: readonly FolderImport[], layers: readon
 }
 
 /** Folder loops (strongly connected groups of folders), each with one import per step. */
-export function folderCycles(imports: readonly FolderImport[]): string[] {
+function folderCycles(imports: readonly FolderImport[]): string[] {
   const edges = new Map<string, Map<string, FolderImport>>();
   for (const edge of imports) {
     const out = edges.get(edge.from) ?? new Map<string, FolderImport>();

@@ -1,5 +1,5 @@
 import { quoteString } from "../../sql";
-import { allArgs, arg, type Call, expectArgs, type FunctionRewrite, finish } from "../call";
+import { allArgs, arg, expectArgs, type FunctionRewrite, finish } from "../call";
 import { unsupported } from "../errors";
 import { integerLiteral, isGroup, isToken, isWord, type Node, stringLiteral, trimmed } from "../tree";
 import { plainText, regexArgument } from "./regex";

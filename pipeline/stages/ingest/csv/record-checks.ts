@@ -19,6 +19,8 @@ type Cell = string | number | null;
  */
 export class RecordChecks implements RecordSink {
   rows = 0;
+  /** Data fields that were quoted: whether Athena needs a quote-aware SerDe. */
+  quotedFields = 0;
   readonly previewRows: Cell[][] = [];
   readonly types: ColumnType[];
   private readonly scanner: CsvScanner;
@@ -67,6 +69,7 @@ export class RecordChecks implements RecordSink {
     quoted: boolean,
   ): void {
     if (this.inHeader) return;
+    if (quoted) this.quotedFields++;
     const type = this.types[index];
     const cut = end - start < length;
     if (length === 0) {

@@ -38,6 +38,11 @@ export interface CsvReport {
   columns: string[];
   /** Records after the header; blank lines are not rows. */
   rows: number;
+  /**
+   * Data fields read as quoted (`"…"`, closed). Any at all and Athena must read the table with a
+   * SerDe that knows quotes (OpenCSVSerDe): LazySimpleSerDe would keep them and split at a `|` inside.
+   */
+  quotedFields: number;
   bytes: number;
   /** Hex SHA-256 of the exact bytes read, BOM and all. */
   sha256: string;

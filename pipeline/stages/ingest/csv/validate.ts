@@ -77,6 +77,7 @@ export async function validateChallengeCsv(
     delimiter: "|",
     columns,
     rows: checks.rows,
+    quotedFields: checks.quotedFields,
     bytes,
     sha256: hash.digest("hex"),
     ...warnings.result(),

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type FileHandle, open } from "node:fs/promises";
-import { uploadPart } from "../../../aws/s3";
+import { etagIsMd5, uploadPart } from "../../../aws/s3";
 import { LakebookError } from "../../../contract";
 import { s3Error } from "../../../lake";
 import type { CheckpointWriter } from "./checkpoint";
@@ -77,13 +77,16 @@ async function sendPart(
   if (!expected || !md5.equals(expected)) throw sourceChanged(context.source);
   const md5Hex = md5.toString("hex");
   return withRetries(`part ${part.number}`, context.retry, signal, async () => {
-    const { etag, encryption } = await uploadPart(
+    const stored = await uploadPart(
       context.client,
       { bucket: context.bucket, key: context.key, uploadId, partNumber: part.number, body, md5 },
       signal,
     );
-    // Without SSE-KMS a part's ETag is its MD5: anything else means other bytes were stored.
-    if (encryption !== "aws:kms" && etag !== md5Hex) {
+    const etag = stored.etag;
+    // In plain text or SSE-S3 a part's ETag is its MD5: anything else means other bytes were stored.
+    // SSE-C, SSE-KMS and DSSE-KMS ETags are not MD5s; S3 checked the Content-MD5 on arrival, and
+    // verify reads the object back (https://docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html).
+    if (etagIsMd5(stored) && etag !== md5Hex) {
       throw Object.assign(
         new Error(`part ${part.number} was stored with ETag ${etag}, not its MD5 ${md5Hex}`),
         {

@@ -4,22 +4,25 @@ import {
   abortUpload,
   completeMultipartUpload,
   deleteObject,
+  etagIsMd5,
   headObject,
+  isConditionalConflict,
   isNoSuchUpload,
+  isPreconditionFailed,
   type ObjectFacts,
   putWholeObject,
 } from "../../../aws/s3";
 import { LakebookError } from "../../../contract";
 import { type S3Store, s3Error } from "../../../lake";
 import { checkpointPath, readCheckpoint, removeCheckpoint } from "./checkpoint";
-import { multipartEtag } from "./multipart-etag";
 import { partRanges, planPartSize } from "./part-plan";
 import { type RetryRuntime, sleep, withRetries } from "./retry";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
 import { readRange, sendMissingParts, sourceChanged } from "./s3-parts";
+import { etagProof, proveContent } from "./s3-proof";
 import { abortStaleUploads, openSession, type SessionContext } from "./s3-session";
 import type { RawUploader, UploadOptions, UploadOutcome, ValidatedSource } from "./uploader";
-import { verifyFailed } from "./verify-failed";
+import { rawExists, verifyFailed, writeConflict } from "./verify-failed";
 
 export interface S3UploadTuning {
   /** Preferred part size (default 8 MiB; below 5 MiB only works on servers that do not enforce S3's minimum). */
@@ -43,9 +46,17 @@ const DEFAULT_CONCURRENCY = 4;
  * checkpointed under `.lakebook/` as soon as S3 confirms it. A rerun after an interruption sends
  * only the missing parts. The object appears under its key only when CompleteMultipartUpload
  * assembles it, whole. Files up to one part go in a single PutObject.
+ *
+ * RAW is append-only: a key that holds other bytes is refused before anything is sent (HeadObject,
+ * which also covers S3-compatible servers that ignore conditional headers), and the write itself
+ * carries `If-None-Match: *`, so on S3 an object that got there in between is never overwritten.
  */
 export class S3Uploader implements RawUploader {
   private readonly retryPolicy: RetryPolicy;
+  /** The ETag each key got from this uploader's own write: verify removes only that object. */
+  private readonly written = new Map<string, string>();
+  /** What `holdsSame` just saw under a key, so `upload` checks it without asking S3 again. */
+  private readonly seen = new Map<string, ObjectFacts | undefined>();
 
   constructor(
     private readonly store: S3Store,
@@ -70,10 +81,17 @@ export class S3Uploader implements RawUploader {
   async holdsSame(key: string, source: ValidatedSource, signal?: AbortSignal): Promise<boolean> {
     const fullKey = this.objectKey(key);
     const head = await this.head(fullKey, this.runtime({}), signal);
+    this.seen.set(fullKey, head);
     if (!head || head.size !== source.bytes) return false;
     const sha256 = head.metadata.sha256;
-    // Without our metadata only an ETag that is a content hash of these bytes counts (not the SSE-KMS fallback).
-    const same = sha256 ? sha256 === source.sha256 : this.etagCheck(head, source, false) !== undefined;
+    // Without our metadata: an ETag that is a content hash of these bytes, or else (SSE-KMS and
+    // the like, where it is not) the object's SHA-256 read back.
+    const partSize = this.digestPartSize(source.bytes);
+    const same = sha256
+      ? sha256 === source.sha256
+      : etagIsMd5(head)
+        ? etagProof(head, source, partSize) !== undefined
+        : (await proveContent(this.store, key, head, source, partSize, signal)).holds;
     if (same) await this.forgetCheckpoint(fullKey, signal);
     return same;
   }
@@ -86,10 +104,17 @@ export class S3Uploader implements RawUploader {
     }
     const runtime = this.runtime(options);
     try {
+      const there = this.seen.has(fullKey)
+        ? this.seen.get(fullKey)
+        : await this.head(fullKey, runtime, options.signal);
+      this.seen.delete(fullKey);
+      if (there) throw rawExists(this.location(key), source.file.shown, there.metadata.sha256);
       if (source.bytes <= partSize) return await this.putWhole(fullKey, source, runtime, options);
       return await this.multipart(fullKey, source, partSize, runtime, options, false);
     } catch (error) {
       if (options.signal?.aborted) throw paused(source, error);
+      if (isPreconditionFailed(error)) throw rawExists(this.location(key), source.file.shown);
+      if (isConditionalConflict(error)) throw writeConflict(this.location(key), source.file.shown, error);
       throw this.failure(error, fullKey, "upload");
     }
   }
@@ -98,11 +123,17 @@ export class S3Uploader implements RawUploader {
     const fullKey = this.objectKey(key);
     const runtime = this.runtime({});
     const head = await this.head(fullKey, runtime, signal);
+    const written = this.written.get(fullKey);
+    this.written.delete(fullKey);
     const fail = async (difference: string) => {
-      await withRetries("remove the damaged object", runtime, signal, () =>
-        deleteObject(this.store.client, { bucket: this.store.bucket, key: fullKey }),
-      ).catch(() => undefined);
-      return verifyFailed(this.location(key), source.file.shown, difference);
+      // Only the object this run wrote is removed: never an earlier copy or another writer's object.
+      const ours = head !== undefined && written !== undefined && head.etag === written;
+      if (ours) {
+        await withRetries("remove the damaged object", runtime, signal, () =>
+          deleteObject(this.store.client, { bucket: this.store.bucket, key: fullKey }),
+        ).catch(() => undefined);
+      }
+      return verifyFailed(this.location(key), source.file.shown, difference, ours);
     };
     if (!head) throw await fail("nothing is there");
     if (head.size !== source.bytes) {
@@ -111,34 +142,14 @@ export class S3Uploader implements RawUploader {
     if (head.metadata.sha256 !== undefined && head.metadata.sha256 !== source.sha256) {
       throw await fail("its sha256 metadata names other bytes");
     }
-    const how = this.etagCheck(head, source);
-    if (!how) {
-      throw await fail(`ETag ${head.etag} stored, ${this.expectedEtag(source)} expected from the source`);
-    }
-    return how;
-  }
-
-  /** How the ETag proves the content, or undefined when it contradicts the source. */
-  private etagCheck(head: ObjectFacts, source: ValidatedSource, trustKms = true): string | undefined {
-    const digest = source.digest?.result();
-    if (!digest) return undefined;
-    const expected = this.expectedEtag(source);
-    if (head.etag === expected) {
-      return expected.includes("-")
-        ? `size and multipart ETag (MD5 of the ${digest.parts.length} part MD5s)`
-        : "size and MD5 (ETag)";
-    }
-    if (head.etag === digest.md5) return "size and MD5 of the whole object (ETag)";
-    if (trustKms && head.encryption === "aws:kms") {
-      return "size, and Content-MD5 checked by S3 on every part (SSE-KMS ETags are not MD5s)";
-    }
-    return undefined;
-  }
-
-  private expectedEtag(source: ValidatedSource): string {
-    const digest = source.digest?.result();
-    if (!digest) return "";
-    return source.bytes <= this.digestPartSize(source.bytes) ? digest.md5 : multipartEtag(digest.parts);
+    const partSize = this.digestPartSize(source.bytes);
+    const proof = await proveContent(this.store, key, head, source, partSize, signal).catch(
+      (error: unknown) => {
+        throw this.failure(error, fullKey, "read back");
+      },
+    );
+    if (!proof.holds) throw await fail(proof.difference);
+    return proof.how;
   }
 
   private async putWhole(
@@ -156,7 +167,7 @@ export class S3Uploader implements RawUploader {
     }
     const md5 = createHash("md5").update(body).digest();
     if (md5.toString("hex") !== source.digest?.result().md5) throw sourceChanged(source);
-    await withRetries("upload", runtime, options.signal, () =>
+    const etag = await withRetries("upload", runtime, options.signal, () =>
       putWholeObject(
         this.store.client,
         {
@@ -166,10 +177,12 @@ export class S3Uploader implements RawUploader {
           md5,
           contentType: CONTENT_TYPE,
           metadata: { sha256: source.sha256 },
+          onlyIfAbsent: true,
         },
         options.signal,
       ),
     );
+    this.written.set(fullKey, etag);
     options.onProgress?.(source.bytes);
     return { resumedParts: 0, sentParts: 1 };
   }
@@ -210,15 +223,24 @@ export class S3Uploader implements RawUploader {
       missing,
     );
     try {
-      await withRetries("complete the multipart upload", runtime, options.signal, () =>
+      const etag = await withRetries("complete the multipart upload", runtime, options.signal, () =>
         completeMultipartUpload(
           client,
-          { bucket, key: fullKey, uploadId: session.writer.uploadId },
+          { bucket, key: fullKey, uploadId: session.writer.uploadId, onlyIfAbsent: true },
           session.writer.stored,
           options.signal,
         ),
       );
+      this.written.set(fullKey, etag);
     } catch (error) {
+      if (isPreconditionFailed(error) || isConditionalConflict(error)) {
+        // Refused: these parts can never complete under this key. S3 asks to start over after a 409.
+        await abortUpload(client, { bucket, key: fullKey, uploadId: session.writer.uploadId }).catch(
+          () => undefined,
+        );
+        await removeCheckpoint(context.checkpointFile);
+        throw error;
+      }
       // Gone between ListParts and now (expired, or aborted by another run): start over, once.
       if (!isNoSuchUpload(error) || restarted) throw error;
       await removeCheckpoint(context.checkpointFile);

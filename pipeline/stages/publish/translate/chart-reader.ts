@@ -111,7 +111,10 @@ export class ChartReader {
     const Column = this.column(field);
     const FieldId = this.fieldId(channel);
     const columnType = this.input.columns.get(field);
-    if (def.type === "temporal" || columnType === "DATETIME") {
+    // The dataset's type decides when it is known: a "temporal" year stored as an integer is a
+    // number to QuickSight, and a date dimension over it would not build.
+    const isDate = columnType ? columnType === "DATETIME" : def.type === "temporal";
+    if (isDate) {
       const unit = typeof def.timeUnit === "string" ? def.timeUnit : def.timeUnit?.unit;
       const granularity = unit ? TIME_UNITS[unit.replace(/^utc/, "")] : undefined;
       if (unit && !granularity)

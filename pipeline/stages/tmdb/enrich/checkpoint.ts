@@ -8,7 +8,7 @@ import {
   RAW_TMDB_ROOT,
   readAll,
 } from "../../../lake";
-import { emptyRequestLog, type RequestLog } from "./getter";
+import { emptyRequestLog } from "./getter";
 import { imdbIdOf, isTmdbId, parseTmdbFileName, type WrittenFile } from "./writer";
 
 /**
@@ -116,9 +116,11 @@ async function adoptUnlistedFiles(
     const parsed = parseTmdbFileName(name, fileName);
     if (!parsed || listed.has(info.key)) continue;
     const records = parseJson(await readAll(await store.get(info.key)), info.key);
-    if (!Array.isArray(records)) throw unreadable(info.key, "not a JSON array of records");
-    const ids = records.map(imdbIdOf);
-    const tmdbIds = records
+    // One record a file (an object); files written before that layout hold an array of records.
+    const list: unknown[] = Array.isArray(records) ? records : [records];
+    if (typeof records !== "object" || records === null) throw unreadable(info.key, "not a JSON record");
+    const ids = list.map(imdbIdOf);
+    const tmdbIds = list
       .map((record: unknown) =>
         typeof record === "object" && record !== null ? (record as Record<string, unknown>).id : undefined,
       )

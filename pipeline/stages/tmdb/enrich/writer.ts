@@ -4,10 +4,17 @@ import type { TitleKind } from "./fields";
 
 /**
  * RAW TMDB files, as the challenge demands: `Raw/TMDB/JSON/YYYY/MM/DD/<name>-movies-0001.json` and
- * `<name>-series-0001.json`; each file one JSON array of at most 100 records and under 10 MB;
- * movies and series never share a file. The splitting is pure; `writeTmdbFiles` stores the bodies.
+ * `<name>-series-0001.json`; at most 100 records a file, under 10 MB, never two JSON structures in
+ * one file; movies and series never share a file. Lakebook writes ONE record a file, one JSON object
+ * on one line: the only layout that keeps "one JSON structure a file" and that Athena's JSON SerDes
+ * read, since they read one object per line and cannot read a top-level array
+ * (https://docs.aws.amazon.com/athena/latest/ug/parsing-JSON.html). DuckDB's read_json and Spark's
+ * JSON reader (with or without multiLine) read such a file as one row. Records are still gathered
+ * and flushed in batches of `maxRecords`, in order. The splitting is pure; `writeTmdbFiles` stores
+ * the bodies.
  */
 export interface FileLimits {
+  /** Records gathered before they are written (each in its own file) and checkpointed. */
   maxRecords: number;
   /** A file's size stays strictly below this many bytes (10 MB read as 10,000,000: the stricter). */
   maxBytes: number;
@@ -46,8 +53,8 @@ export interface FilePlan {
 }
 
 /**
- * Splits records into file bodies within `limits`, keeping their order. A record that alone would
- * make a file too large is returned in `oversized` rather than written.
+ * One file body per record, in order: the object on one line. A record whose line would reach
+ * `limits.maxBytes` is returned in `oversized` rather than written.
  */
 export function splitIntoFiles(
   records: readonly Json[],
@@ -55,41 +62,12 @@ export function splitIntoFiles(
 ): { files: FilePlan[]; oversized: Json[] } {
   const files: FilePlan[] = [];
   const oversized: Json[] = [];
-  let texts: string[] = [];
-  let batch: Json[] = [];
-  let bytes = 0;
-  const close = () => {
-    if (batch.length > 0) files.push({ body: bodyOf(texts), records: batch });
-    texts = [];
-    batch = [];
-    bytes = 0;
-  };
   for (const record of records) {
-    const text = JSON.stringify(record);
-    const size = Buffer.byteLength(text, "utf8");
-    if (bodySize(size, 1) >= limits.maxBytes) {
-      oversized.push(record);
-      continue;
-    }
-    if (batch.length >= limits.maxRecords || bodySize(bytes + size, batch.length + 1) >= limits.maxBytes) {
-      close();
-    }
-    texts.push(text);
-    batch.push(record);
-    bytes += size;
+    const body = `${JSON.stringify(record)}\n`;
+    if (Buffer.byteLength(body, "utf8") >= limits.maxBytes) oversized.push(record);
+    else files.push({ body, records: [record] });
   }
-  close();
   return { files, oversized };
-}
-
-/** One record a line, so a file diffs and greps well and still parses as one array. */
-function bodyOf(texts: string[]): string {
-  return `[\n${texts.join(",\n")}\n]\n`;
-}
-
-function bodySize(recordBytes: number, count: number): number {
-  // "[\n" + records joined by ",\n" + "\n]\n"
-  return 2 + recordBytes + 2 * Math.max(0, count - 1) + 3;
 }
 
 export interface WrittenFile {

@@ -1,11 +1,12 @@
 import { functionClients, type S3Client, type SecretsManagerClient } from "../../../aws/clients";
 import { readSecret } from "../../../aws/secrets";
 import { LakebookError, toServiceError } from "../../../contract";
-import { type ObjectStore, parseProcessingDate, S3Store } from "../../../lake";
+import { type ObjectStore, parseProcessingDate, S3Store, s3Error } from "../../../lake";
 import { TmdbClient, type TmdbCredentials } from "../client";
 import { scrubSecret } from "../client/credentials";
 import { enrichTitles, type TmdbEnrichProgress } from "../enrich";
 import { type TmdbLambdaEvent, TmdbLambdaEventSchema } from "./event";
+import { type Lease, leaseKey, takeLease } from "./lease";
 import {
   failureOf,
   type LambdaRunReport,
@@ -25,6 +26,9 @@ import { credentialsOfSecret } from "./tmdb-secret";
  * the checkpoint lets the next invocation go on) or `failed` (a message without the credential).
  * Never throws for a run's failure: an asynchronous invoke that throws is retried by Lambda, and
  * the status already says what went wrong.
+ *
+ * One invocation at a time works on a checkpoint (`lease.ts`): one that finds the lease held by
+ * another writes nothing to RAW or the checkpoint, and says so in its own `status.json`.
  */
 export interface LambdaContextLike {
   getRemainingTimeInMillis(): number;
@@ -41,11 +45,13 @@ export interface EnrichHandlerOptions {
   abortMarginMs?: number;
   /** `running` is written at most this often. */
   statusEveryMs?: number;
+  /** The lease outlives the invocation's time limit by this much (a crashed holder frees it then). */
+  leaseMarginMs?: number;
 }
 
 export type EnrichHandler = (event: unknown, context: LambdaContextLike) => Promise<LambdaRunReport>;
 
-const DEFAULTS = { stopMarginMs: 90_000, abortMarginMs: 15_000, statusEveryMs: 5_000 };
+const DEFAULTS = { stopMarginMs: 90_000, abortMarginMs: 15_000, statusEveryMs: 5_000, leaseMarginMs: 60_000 };
 
 export function createEnrichHandler(options: EnrichHandlerOptions = {}): EnrichHandler {
   const settings = { ...DEFAULTS, ...options };
@@ -65,11 +71,12 @@ export function createEnrichHandler(options: EnrichHandlerOptions = {}): EnrichH
     // Lambda's own credentials (the function's role) through the same factory every Lakebook client uses.
     const aws = functionClients({ region: event.region });
     try {
+      const s3 = options.s3Client?.(event.region) ?? aws.s3();
       const store = new S3Store({
         bucket: event.bucket,
         region: event.region,
         ...(event.prefix ? { prefix: event.prefix } : {}),
-        client: options.s3Client?.(event.region) ?? aws.s3(),
+        client: s3,
       });
       const date = parseProcessingDate(event.settings.date);
       const status = new StatusWriter(
@@ -78,8 +85,37 @@ export function createEnrichHandler(options: EnrichHandlerOptions = {}): EnrichH
         { runId: event.runId, invocation: event.invocation },
         settings.statusEveryMs,
       );
-      const secrets = () => options.secretsClient?.(event.region) ?? aws.secrets();
-      const report = await enrich(event, { store, secrets }, context, status, settings, options);
+      const lease = await takeLease(
+        { client: s3, bucket: event.bucket, key: store.fullKey(leaseKey(date, event.settings.name)) },
+        {
+          runId: event.runId,
+          invocation: event.invocation,
+          holdMs: context.getRemainingTimeInMillis() + settings.leaseMarginMs,
+        },
+      ).catch((error: unknown) => ({ taken: "unknown" as const, error }));
+      if (lease.taken === "unknown") {
+        // Without the lease nothing is written; the status says why (Lakebook would wait in vain).
+        const report = failureOf(
+          toServiceError(s3Error(lease.error, { action: "take the lease on", bucket: event.bucket })),
+        );
+        await status.finish(report);
+        return report;
+      }
+      if (!lease.taken) {
+        const report = busy(event, lease.holder);
+        // A second delivery of this very invocation: the status is the holder's to write.
+        const duplicate = lease.holder.runId === event.runId && lease.holder.invocation === event.invocation;
+        if (!duplicate) await status.finish(report);
+        return report;
+      }
+      let report: LambdaRunReport;
+      try {
+        const secrets = () => options.secretsClient?.(event.region) ?? aws.secrets();
+        report = await enrich(event, { store, secrets }, context, status, settings, options);
+      } finally {
+        // Released before the final status: Lakebook invokes the next one as soon as it reads it.
+        await lease.release();
+      }
       await status.finish(report);
       return report;
     } finally {
@@ -152,6 +188,19 @@ async function enrich(
   } finally {
     clearTimeout(timer);
   }
+}
+
+function busy(event: TmdbLambdaEvent, holder: Lease): LambdaRunReport {
+  return failureOf({
+    code: "TMDB_LAMBDA_BUSY",
+    message:
+      `Another invocation (run ${holder.runId}, invocation ${holder.invocation}, since ${holder.takenAt}) ` +
+      `is enriching "${event.settings.name}" for ${event.settings.date}, so this one wrote nothing.`,
+    hint:
+      `Wait until it finishes (at the latest ${holder.expiresAt}), then run the cell again: it goes on from ` +
+      "the checkpoint and fetches only what is missing.",
+    retryable: true,
+  });
 }
 
 async function titlesOf(event: TmdbLambdaEvent, store: ObjectStore): Promise<TitlesFile> {

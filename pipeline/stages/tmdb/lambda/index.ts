@@ -7,6 +7,7 @@ export {
   handler,
   type LambdaContextLike,
 } from "./handler";
+export { type Lease, type LeaseOutcome, leaseKey, takeLease } from "./lease";
 export { type LambdaPackage, packageTmdbLambda, tmdbLambdaPackage } from "./package";
 export { DEFAULT_STATUS_POLLING, type StatusPolling } from "./poll-status";
 export { type LambdaRunStatus, lambdaRunKey } from "./run-files";

@@ -5,7 +5,13 @@ import {
   type LambdaClient,
   type SecretsManagerClient,
 } from "../../../aws/clients";
-import { DEFAULT_LAMBDA_POLLING, ensureFunction, invokeAsync, type LambdaPolling } from "../../../aws/lambda";
+import {
+  DEFAULT_LAMBDA_POLLING,
+  disableAsyncRetries,
+  ensureFunction,
+  invokeAsync,
+  type LambdaPolling,
+} from "../../../aws/lambda";
 import { putSecret } from "../../../aws/secrets";
 import { LakebookError } from "../../../contract";
 import { formatDateIso, type ObjectStore, type ProcessingDate, type S3Store } from "../../../lake";
@@ -98,6 +104,8 @@ export async function runTmdbOnLambda(options: TmdbLambdaRunOptions): Promise<Tm
     },
     { ...lambdaPolling(options), ...(signal ? { signal } : {}) },
   );
+  // Lakebook invokes again itself (on `partial`); Lambda's own retries would run beside a rerun.
+  await disableAsyncRetries(lambda, functionName);
   log(
     ensured.created
       ? `Created ${functionName}.`

@@ -3,6 +3,7 @@
  * and the layout students read (chained calls one per line inside parentheses).
  */
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**
@@ -33,11 +34,14 @@ export function pyLong(text: string): string {
 
 /** Text as `#` comment lines; line breaks of any kind start a new comment line. */
 export function pyComment(text: string, prefix = "# "): string[] {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ")
-    .split("\n")
-    .map((line) => `${prefix}${line}`.trimEnd());
+  return (
+    text
+      .replace(/\r\n?/g, "\n")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters (not tab or newline) become spaces
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ")
+      .split("\n")
+      .map((line) => `${prefix}${line}`.trimEnd())
+  );
 }
 
 const KEYWORDS = new Set(

@@ -23,6 +23,7 @@ export default function MonacoEditor({
   const theme = useTheme();
   useEffect(() => setCompletionCatalog(() => wb.catalog.get().tables), [wb]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one editor per cell; the text, language and label follow through the model (below), not by recreating the editor
   useEffect(() => {
     const element = host.current;
     if (!element) return;
@@ -45,12 +46,12 @@ export default function MonacoEditor({
       editContext: false,
     });
     editor.current = instance;
-    const fit = () => {
+    const fitHeight = () => {
       element.style.height = `${Math.min(MAX_HEIGHT, Math.max(38, instance.getContentHeight()))}px`;
       instance.layout();
     };
-    fit();
-    const size = instance.onDidContentSizeChange(fit);
+    fitHeight();
+    const size = instance.onDidContentSizeChange(fitHeight);
     const content = instance.onDidChangeModelContent(() => changed.current(instance.getValue()));
     if (autoFocus) instance.focus();
     return () => {

@@ -34,6 +34,7 @@ export function TableOutput(props: TableOutputProps) {
   const t = useT();
   const locale = useLocale();
   const [, redraw] = useReducer((n: number) => n + 1, 0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one cache per result (see below); rebuilding it on every new fetcher would drop the fetched pages
   const cache = useMemo(() => {
     const c = new PageCache({
       rowCount: result.rowCount,

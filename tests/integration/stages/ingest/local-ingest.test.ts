@@ -4,12 +4,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CellOutputSchema, type IngestedFile, LakebookError } from "../../../../pipeline/contract";
-import {
-  LocalFolderStore,
-  type ObjectBody,
-  type ObjectStore,
-  type PutOptions,
-} from "../../../../pipeline/lake";
+import type { LocalFolderStore, ObjectBody, ObjectStore, PutOptions } from "../../../../pipeline/lake";
 import { ingestStage } from "../../../../pipeline/stages/ingest";
 import { movieRow, moviesFile, SERIES_HEADER, seriesRow } from "../../../unit/stages/ingest/csv/helpers";
 import { type IngestBench, ingestBench, ingestCell, moviesCsv } from "./helpers";

@@ -268,6 +268,23 @@ describe("the ingest cell on an S3 lake (s3rver)", () => {
     expect(await store.head(KEY)).toBeUndefined();
   });
 
+  it("refuses a changed file under the same key by checking first, since s3rver ignores If-None-Match", async () => {
+    // On AWS the conditional write (If-None-Match: *) is the guarantee
+    // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html); s3rver would
+    // overwrite, so the HeadObject before any write is what keeps RAW append-only here.
+    const { client, sent } = countingClient();
+    const store = await freshStore(client);
+    const first = moviesCsv(20);
+    await bench.writeFile("data/movies.csv", first);
+    await ingest(store, { partSize: PART });
+    await bench.writeFile("data/movies.csv", moviesCsv(21));
+    const error = await failure(ingest(store, { partSize: PART }));
+    expect(error.code).toBe("INGEST_RAW_EXISTS");
+    expect(error.hint).toMatch(/another processing date/);
+    expect(sent.PutObject).toBe(1);
+    expect((await stored(client, store.bucket, KEY)).toString("utf8")).toBe(first);
+  });
+
   it("stops with INGEST_SOURCE_CHANGED when the file changes between validation and upload", async () => {
     const { client, sent } = countingClient();
     const store = await freshStore(client);

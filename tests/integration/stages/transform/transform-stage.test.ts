@@ -1,7 +1,7 @@
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LakebookError } from "../../../../pipeline/contract";
+import type { LakebookError } from "../../../../pipeline/contract";
 import type { Cell } from "../../../../pipeline/document";
 import { transformStage } from "../../../../pipeline/stages/transform";
 import { type IngestBench, ingestBench } from "../ingest/helpers";

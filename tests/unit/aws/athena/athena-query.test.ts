@@ -50,8 +50,6 @@ const columnInfo = [
   { Name: "title", Label: "title", Type: "varchar" },
   { Name: "votes", Label: "votes", Type: "bigint" },
 ];
-const cell = (value?: string) => (value === undefined ? {} : { VarCharValue: value });
-const row = (...values: (string | undefined)[]) => ({ Data: values.map(cell) });
 
 beforeEach(() => {
   athena.reset();

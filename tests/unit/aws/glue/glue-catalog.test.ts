@@ -114,6 +114,15 @@ describe("GlueCatalog.put", () => {
     expect(glue.commandCalls(CreateTableCommand)).toHaveLength(0);
   });
 
+  it("updates without archiving the old definition as a table version", async () => {
+    // UpdateTable keeps the previous definition as a new table version unless SkipArchive is true:
+    // https://docs.aws.amazon.com/glue/latest/webapi/API_UpdateTable.html
+    glue.on(GetTableCommand).resolves({ Table: stored("trusted", MOVIES_INPUT) });
+    glue.on(UpdateTableCommand).resolves({});
+    await catalog.put(movies);
+    expect(glue.commandCalls(UpdateTableCommand)[0]?.args[0].input.SkipArchive).toBe(true);
+  });
+
   it("refuses an invalid table without calling Glue", async () => {
     const error = await catalog.put({ ...movies, location: "../elsewhere/" }).catch((e) => e);
     expect(error.code).toBe("CATALOG_INVALID_LOCATION");

@@ -124,7 +124,7 @@ describe("the generated policies", () => {
   });
 
   it("scope ListBucket to the lake's prefix with the condition the simulator is given", () => {
-    const statement = (policies[0]?.document.Statement as Record<string, unknown>[]).find((s) =>
+    const statement = ((policies[0]?.document.Statement ?? []) as Record<string, unknown>[]).find((s) =>
       (s.Action as string[]).includes("s3:ListBucket"),
     );
     expect(statement?.Condition).toEqual({ StringLike: { "s3:prefix": ["course/*"] } });

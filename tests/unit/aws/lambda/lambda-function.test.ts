@@ -57,7 +57,7 @@ const POLLING: LambdaPolling = {
   now: () => waits.reduce((a, b) => a + b, 0),
 };
 const notFound = () =>
-  new ResourceNotFoundException({ message: "Function not found: " + ARN, $metadata: {} });
+  new ResourceNotFoundException({ message: `Function not found: ${ARN}`, $metadata: {} });
 
 async function failure(promise: Promise<unknown>): Promise<LakebookError> {
   const error = await promise.then(

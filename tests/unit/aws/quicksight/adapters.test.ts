@@ -26,7 +26,7 @@ import {
   ensureDataSource,
   type QuickSightScope,
 } from "../../../../pipeline/aws/quicksight";
-import { LakebookError } from "../../../../pipeline/contract";
+import type { LakebookError } from "../../../../pipeline/contract";
 
 const qs = mockClient(QuickSightClient);
 const sts = mockClient(STSClient);

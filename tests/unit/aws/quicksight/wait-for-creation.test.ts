@@ -45,6 +45,23 @@ describe("waitForCreation", () => {
     );
   });
 
+  // Describe* answers carry Errors beside Status (DashboardVersion.Errors, Analysis.Errors:
+  // https://docs.aws.amazon.com/quicksight/latest/APIReference/API_DashboardVersion.html,
+  // https://docs.aws.amazon.com/quicksight/latest/APIReference/API_Analysis.html): a version that
+  // built "successfully" with a column error shows broken visuals, so it is not a success.
+  it("*_SUCCESSFUL that still lists Errors throws with them", async () => {
+    const { options } = answers(
+      state("CREATION_IN_PROGRESS"),
+      state("CREATION_SUCCESSFUL", [{ Type: "COLUMN_TYPE_MISMATCH", Message: "release_year is not a date" }]),
+    );
+    const error = (await waitForCreation(options).catch((e: unknown) => e)) as LakebookError;
+    expect(error).toBeInstanceOf(LakebookError);
+    expect(error.code).toBe("QUICKSIGHT_CREATION_FAILED");
+    expect(error.message).toBe(
+      "QuickSight could not build the dashboard d (version 2) (CREATION_SUCCESSFUL, with errors):\n- COLUMN_TYPE_MISMATCH: release_year is not a date",
+    );
+  });
+
   it("gives up after maxPolls (retryable) and stops when cancelled", async () => {
     const { options } = answers(state("CREATION_IN_PROGRESS"));
     const timeout = (await waitForCreation({ ...options, maxPolls: 3 }).catch(

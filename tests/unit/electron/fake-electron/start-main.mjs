@@ -9,7 +9,7 @@ const recorded = globalThis.__fakeElectron;
 const deadline = Date.now() + 30_000;
 while (recorded.loaded.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 const call = recorded.handlers.get("lakebook:call");
-const ask = (url) => (call ? call({ senderFrame: { url } }, "service.info", {}) : undefined);
+const ask = (url) => (call ? call({ senderFrame: { url, parent: null } }, "service.info", {}) : undefined);
 const page = await recorded.protocol?.handler({ url: "lakebook://app/shell/page.html" });
 process.stdout.write(
   `${JSON.stringify({

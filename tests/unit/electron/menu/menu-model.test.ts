@@ -100,7 +100,7 @@ describe("the application menu", () => {
     const template = toMenuTemplate(buildMenuModel(context), (command) => performed.push(command));
     const run = template.find((menu) => menu.label === "Run");
     const runCell = (
-      run?.submenu as {
+      (run?.submenu ?? []) as {
         label?: string;
         click?: () => void;
         accelerator?: string;

@@ -40,7 +40,17 @@ describe("compileJavaPattern", () => {
   it.runIf(constraintsInstalled() || Boolean(process.env.CI))(
     "compiles all but a counted few of the patterns in the models Lakebook uses",
     () => {
-      const services = ["s3", "glue", "athena", "lambda", "quicksight", "secretsmanager", "sts", "logs", "iam"];
+      const services = [
+        "s3",
+        "glue",
+        "athena",
+        "lambda",
+        "quicksight",
+        "secretsmanager",
+        "sts",
+        "logs",
+        "iam",
+      ];
       const patterns = new Set<string>();
       for (const service of services) {
         const folder = join(botocoreDataFolder, service);

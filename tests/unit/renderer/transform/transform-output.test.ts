@@ -78,7 +78,10 @@ beforeEach(() => {
 afterEach(cleanup);
 
 function draw(output: TransformOutputData = fact, cellId = "fact_title_rating") {
-  return render(h(WorkbenchProvider, { workbench: h1.wb, children: h(TransformOutput, { cellId, output }) }));
+  return render(
+    // biome-ignore lint/correctness/noChildrenProp: createElement without JSX; the provider's props type requires children
+    h(WorkbenchProvider, { workbench: h1.wb, children: h(TransformOutput, { cellId, output }) }),
+  );
 }
 
 /** The badges' text as a screen reader hears it: "Zone: REFINED". */

@@ -182,20 +182,20 @@ describe("dashboard HTML", () => {
     expect(html).toContain("<title>Horror &#60;dashboard&#62;</title>");
     expect(html).toContain("A &#60;script&#62;alert(1)&#60;/script&#62; <strong>bold</strong> claim.");
     expect(html).not.toContain("<script>alert(1)");
-    const outsideScripts = html.replace(/<script[^>]*>[^]*?<\/script>/g, "");
+    const outsideScripts = html.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "");
     expect(outsideScripts).not.toMatch(/src=|href="http|@import|url\(/);
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? "";
     expect(csp).toMatch(
       /^default-src 'none'; script-src ('sha256-[A-Za-z0-9+/=]+' ?){5}; style-src 'unsafe-inline'; img-src data:/,
     );
-    const scripts = [...html.matchAll(/<script>([^]*?)<\/script>/g)].map((m) => m[1] ?? "");
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? "");
     expect(scripts).toHaveLength(5);
     for (const script of scripts) {
       expect(csp).toContain(`'sha256-${createHash("sha256").update(script).digest("base64")}'`);
     }
     expect(scripts[0]).toContain("vega");
     const data =
-      /<script type="application\/json" id="dashboard-charts">([^]*?)<\/script>/.exec(html)?.[1] ?? "";
+      /<script type="application\/json" id="dashboard-charts">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "";
     const charts = JSON.parse(data) as { id: string; spec: { data: { values: { t?: string }[] } } }[];
     expect(charts.map((c) => c.id)).toEqual(["by_subgenre", "heatmap"]);
     expect(charts[1]?.spec.data.values[0]?.t).toBe("</script><script>alert(1)</script>");

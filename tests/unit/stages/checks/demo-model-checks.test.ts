@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LakebookError } from "../../../../pipeline/contract";
+import type { LakebookError } from "../../../../pipeline/contract";
 import { Engine } from "../../../../pipeline/engine";
 import { checksStage } from "../../../../pipeline/stages/checks";
 import type { StageContext } from "../../../../pipeline/stages/stage";

@@ -1,4 +1,11 @@
-import { AthenaClient, GetWorkGroupCommand } from "@aws-sdk/client-athena";
+import {
+  AthenaClient,
+  type ColumnInfo,
+  GetQueryExecutionCommand,
+  GetQueryResultsCommand,
+  GetWorkGroupCommand,
+  StartQueryExecutionCommand,
+} from "@aws-sdk/client-athena";
 import { GetTableCommand, GlueClient } from "@aws-sdk/client-glue";
 import {
   CreateAnalysisCommand,
@@ -10,6 +17,7 @@ import {
   DescribeDashboardCommand,
   DescribeDataSetCommand,
   DescribeDataSourceCommand,
+  DescribeIngestionCommand,
   DescribeUserCommand,
   QuickSightClient,
   ResourceNotFoundException,
@@ -81,6 +89,33 @@ export function passingPreflight(): void {
     },
   });
   mocks.glue.on(GetTableCommand).resolves({ Table: { Name: "any" } });
+  athenaColumns(TOP_SUBGENRES_COLUMNS);
+}
+
+/** Athena's result columns of the top_subgenres SQL, as GetQueryResults describes them. */
+export const TOP_SUBGENRES_COLUMNS: ColumnInfo[] = [
+  { Name: "subgenre", Type: "varchar" },
+  { Name: "titles", Type: "bigint" },
+  { Name: "avg_rating", Type: "double" },
+];
+
+/** Athena answers every SQL source's LIMIT 0 query with these columns (and no rows). */
+export function athenaColumns(columns: ColumnInfo[]): void {
+  mocks.athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: "q-columns" });
+  mocks.athena.on(GetQueryExecutionCommand).resolves({
+    QueryExecution: {
+      QueryExecutionId: "q-columns",
+      Status: { State: "SUCCEEDED" },
+      StatementType: "DML",
+      Statistics: { DataScannedInBytes: 0, EngineExecutionTimeInMillis: 10 },
+    },
+  });
+  mocks.athena.on(GetQueryResultsCommand).resolves({
+    ResultSet: {
+      ResultSetMetadata: { ColumnInfo: columns },
+      Rows: [{ Data: columns.map((c) => ({ VarCharValue: c.Name })) }],
+    },
+  });
 }
 
 export function resetMocks(): void {
@@ -219,6 +254,14 @@ export function firstPublishMocks(
     .rejectsOnce(notFound("no dashboard"))
     .resolvesOnce({ Dashboard: { Version: { VersionNumber: 1, Status: "CREATION_IN_PROGRESS" } } })
     .resolves({ Dashboard: { Version: { VersionNumber: 1, Status: dashboardStatus, Errors: errors } } });
+  mocks.quicksight.on(DescribeIngestionCommand).resolves({
+    Ingestion: {
+      Arn: "arn:ingestion",
+      CreatedTime: new Date(0),
+      IngestionStatus: "COMPLETED",
+      RowInfo: { RowsIngested: 12, RowsDropped: 0 },
+    },
+  });
   mocks.quicksight.on(CreateDashboardCommand).resolves({
     Arn: arnOf("dashboard", DASHBOARD),
     VersionArn: `${arnOf("dashboard", DASHBOARD)}/version/1`,

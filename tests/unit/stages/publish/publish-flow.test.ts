@@ -33,7 +33,6 @@ import {
   firstPublishMocks,
   mocks,
   notebook,
-  notFound,
   passingPreflight,
   REGION,
   resetMocks,

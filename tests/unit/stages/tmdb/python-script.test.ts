@@ -222,14 +222,10 @@ describe("the Python script, run against fake TMDB and S3", () => {
 
     const movieRecords = movies.map((i) => pickFields("movie", movieId(i), movieDetail(i), fields));
     const tvRecords = [pickFields("tv", "tt4574334", tvDetail, fields)];
+    // One record a file: movies 0001…0101 (the first batch of 100 flushed when full), then series 0001.
     const expected = [
-      ...splitIntoFiles(movieRecords.slice(0, 100)).files.map((f, n) => ({
-        kind: "movie" as const,
-        n: n + 1,
-        f,
-      })),
-      { kind: "movie" as const, n: 2, f: splitIntoFiles(movieRecords.slice(100)).files[0] },
-      { kind: "tv" as const, n: 1, f: splitIntoFiles(tvRecords).files[0] },
+      ...splitIntoFiles(movieRecords).files.map((f, n) => ({ kind: "movie" as const, n: n + 1, f })),
+      ...splitIntoFiles(tvRecords).files.map((f, n) => ({ kind: "tv" as const, n: n + 1, f })),
     ];
     expect(ran.puts.map((put) => put.Key)).toEqual(
       expected.map(({ kind, n }) => rawTmdbKey(DATE, tmdbFileName("tmdb", kind, n))),

@@ -39,6 +39,7 @@ describe("offline TMDB sample built from the demo data", () => {
     expect(found.body.tv_results).toEqual([]);
     const [hit] = found.body.movie_results;
     expect(hit?.title).toBe("The Haunting");
+    // biome-ignore lint/suspicious/noExplicitAny: raw TMDB JSON, probed deep by the assertions below
     const details = await client.get<Record<string, any>>(`/movie/${hit?.id}`, {
       append_to_response: "credits,keywords,release_dates",
     });
@@ -69,6 +70,7 @@ describe("offline TMDB sample built from the demo data", () => {
       },
     );
     const id = found.ok ? found.body.tv_results[0]?.id : undefined;
+    // biome-ignore lint/suspicious/noExplicitAny: raw TMDB JSON, probed deep by the assertions below
     const details = await client.get<Record<string, any>>(`/tv/${id}`, {
       append_to_response: "credits,keywords,external_ids,content_ratings",
     });

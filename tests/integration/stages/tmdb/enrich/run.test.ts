@@ -92,10 +92,17 @@ async function readJson(store: ObjectStore, key: string): Promise<unknown> {
   return JSON.parse((await readAll(await store.get(key))).toString("utf8"));
 }
 
+/** `tmdb-movies-0001.json` … in the data folder: one file a record. */
+function numbered(kind: "movies" | "series", from: number, to: number): string[] {
+  return Array.from(
+    { length: to - from + 1 },
+    (_, i) => `${DATA}tmdb-${kind}-${String(from + i).padStart(4, "0")}.json`,
+  );
+}
+
 async function records(store: LocalFolderStore): Promise<Record<string, unknown>[]> {
   const all: Record<string, unknown>[] = [];
-  for (const key of await listing(store))
-    all.push(...((await readJson(store, key)) as Record<string, unknown>[]));
+  for (const key of await listing(store)) all.push((await readJson(store, key)) as Record<string, unknown>);
   return all.sort((a, b) => String(a.imdb_id).localeCompare(String(b.imdb_id)));
 }
 
@@ -139,22 +146,18 @@ describe("runTmdbEnrichment", () => {
     expect(result.requests).toMatchObject({ failed: 3, retries: 6, cacheHits: 0, notFound: 0 });
     expect(progress.at(-1)).toEqual({ total: 282, done: 282, found: 272, notFound: 7, failed: 3 });
 
-    // 244 movies → 100 + 100 + 44; 28 series → one file. Only data files in the data folder.
+    // 244 movies and 28 series, one record a file (one JSON object on one line, what Athena reads).
+    // Only data files in the data folder.
     const keys = await listing(store);
-    expect(keys).toEqual(
-      [
-        "tmdb-movies-0001.json",
-        "tmdb-movies-0002.json",
-        "tmdb-movies-0003.json",
-        "tmdb-series-0001.json",
-      ].map((name) => DATA + name),
-    );
+    expect(keys).toEqual([...numbered("movies", 1, 244), ...numbered("series", 1, 28)]);
     for (const key of keys) {
-      const body = (await readJson(store, key)) as Record<string, unknown>[];
-      expect(Array.isArray(body)).toBe(true);
-      expect(body.length).toBeLessThanOrEqual(100);
+      const text = (await readAll(await store.get(key))).toString("utf8");
+      expect(text.endsWith("\n")).toBe(true);
+      expect(text.slice(0, -1)).not.toContain("\n");
+      const body = JSON.parse(text) as Record<string, unknown>;
+      expect(Array.isArray(body)).toBe(false);
       const isSeries = key.includes("-series-");
-      for (const record of body) {
+      for (const record of [body]) {
         expect(record.imdb_id).toMatch(/^tt\d+$/);
         expect(typeof record.id).toBe("number");
         expect(record).toHaveProperty(isSeries ? "name" : "title");
@@ -165,7 +168,7 @@ describe("runTmdbEnrichment", () => {
     }
     const manifest = (await readJson(store, result.manifestKey as string)) as Record<string, unknown>;
     expect(manifest.counts).toEqual({ selected: 282, found: 272, notFound: 7, failed: 3, skipped: 0 });
-    expect((manifest.files as unknown[]).length).toBe(4);
+    expect((manifest.files as unknown[]).length).toBe(272);
     expect(manifest.notFound).toEqual(NOT_FOUND);
 
     // A rerun retries only the failed titles, and numbers its files after the last ones.
@@ -174,7 +177,7 @@ describe("runTmdbEnrichment", () => {
     expect([...again.detailsFetched.keys()].sort()).toEqual([movieId(3), seriesId(5), seriesId(6)]);
     expect(again.calls.filter((call) => call.startsWith("/find/")).length).toBe(3);
     expect(second).toMatchObject({ found: 275, notFound: 7, failed: 0, fetched: 3 });
-    expect(second.filesWritten).toEqual([`${DATA}tmdb-movies-0004.json`, `${DATA}tmdb-series-0002.json`]);
+    expect(second.filesWritten).toEqual([...numbered("movies", 245, 245), ...numbered("series", 29, 30)]);
   });
 
   it("writes nothing when a finished run is run again", async () => {
@@ -209,7 +212,7 @@ describe("runTmdbEnrichment", () => {
     expect(cancelled.code).toBe("CANCELLED");
     const checkpoint = await loadCheckpoint(store, DATE, "tmdb");
     const flushed = new Set(checkpoint.files.flatMap((file) => file.ids));
-    expect(checkpoint.files.map((file) => file.key)).toEqual([`${DATA}tmdb-movies-0001.json`]);
+    expect(checkpoint.files.map((file) => file.key)).toEqual(numbered("movies", 1, 100));
     expect(flushed.size).toBe(100);
     const firstRun = new Map(fake.detailsFetched);
 
@@ -244,8 +247,9 @@ describe("runTmdbEnrichment", () => {
       delete: (key) => lake.delete(key),
     };
     await expect(runTmdbEnrichment(options(crashing, fakeTmdb(TITLES)))).rejects.toThrow("power cut");
-    expect(await listing(lake)).toEqual([`${DATA}tmdb-movies-0001.json`]);
-    const orphan = (await readJson(lake, `${DATA}tmdb-movies-0001.json`)) as { imdb_id: string }[];
+    // The first batch's 100 files were stored, its checkpoint was not.
+    expect(await listing(lake)).toEqual(numbered("movies", 1, 100));
+    const orphan = (await records(lake)) as { imdb_id: string }[];
 
     failCheckpoint = false;
     const fake = fakeTmdb(TITLES);
@@ -328,7 +332,7 @@ describe("runTmdbEnrichment", () => {
         discoverFetched: 3,
         discoverFailures: [],
       });
-      expect(result.filesWritten).toEqual([`${DATA}tmdb-movies-0001.json`]);
+      expect(result.filesWritten).toEqual(numbered("movies", 1, 5));
       const all = (await records(store)).sort((a, b) => Number(a.id) - Number(b.id));
       expect(all.map((record) => [record.id, record.imdb_id])).toEqual([
         [1, movieId(1)],
@@ -385,7 +389,7 @@ describe("runTmdbEnrichment", () => {
         discoverFailures: [],
         discoverFetched: 1,
       });
-      expect(second.filesWritten).toEqual([`${DATA}tmdb-movies-0002.json`]);
+      expect(second.filesWritten).toEqual(numbered("movies", 6, 6));
       expect((await records(store)).length).toBe(6);
     });
   });

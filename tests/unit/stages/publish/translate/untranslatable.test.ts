@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { untranslatable } from "../../../../../pipeline/stages/publish/translate";
-import { translate } from "./helpers";
+import type { translate } from "./helpers";
 
 const problems = (spec: Parameters<typeof translate>[0], columns: Parameters<typeof translate>[1] = {}) =>
   untranslatable({ chartId: "c", spec, dataSet: "c", columns: new Map(Object.entries(columns)) });

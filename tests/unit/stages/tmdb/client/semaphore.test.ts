@@ -9,7 +9,12 @@ describe("Semaphore", () => {
     const order: number[] = [];
     const a = await semaphore.acquire();
     const b = await semaphore.acquire();
-    const waiting = [3, 4, 5].map((n) => semaphore.acquire().then((release) => (order.push(n), release)));
+    const waiting = [3, 4, 5].map((n) =>
+      semaphore.acquire().then((release) => {
+        order.push(n);
+        return release;
+      }),
+    );
     await tick();
     expect(semaphore.inUse).toBe(2);
     expect(semaphore.queued).toBe(3);

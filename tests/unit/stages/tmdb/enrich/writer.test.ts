@@ -28,23 +28,21 @@ describe("TMDB file names", () => {
 });
 
 describe("splitIntoFiles", () => {
-  it("puts 101 records in two files of 100 and 1", () => {
+  it("puts each record in its own file, one JSON object on one line, which Athena reads", () => {
+    // Athena's JSON SerDes read one object per line and cannot read a top-level array:
+    // https://docs.aws.amazon.com/athena/latest/ug/parsing-JSON.html
     const { files, oversized } = splitIntoFiles(Array.from({ length: 101 }, (_, i) => record(i)));
-    expect(files.map((file) => file.records.length)).toEqual([100, 1]);
+    expect(files.map((file) => file.records.length)).toEqual(Array(101).fill(1));
     expect(oversized).toEqual([]);
-    expect(JSON.parse(files[0]?.body ?? "")).toHaveLength(100);
-    expect(JSON.parse(files[1]?.body ?? "")).toEqual([record(100)]);
+    expect(files[0]?.body).toBe(`${JSON.stringify(record(0))}\n`);
+    expect(JSON.parse(files[100]?.body ?? "")).toEqual(record(100));
   });
 
-  it("splits a batch of 100 that would pass 10 MB, each file under it", () => {
+  it("keeps every file under 10 MB", () => {
     const big = "x".repeat(150_000);
     const { files } = splitIntoFiles(Array.from({ length: 100 }, (_, i) => record(i, big)));
-    expect(files.length).toBe(2);
-    for (const file of files) {
-      expect(Buffer.byteLength(file.body)).toBeLessThan(FILE_LIMITS.maxBytes);
-      expect(JSON.parse(file.body)).toHaveLength(file.records.length);
-    }
-    expect(files.reduce((sum, file) => sum + file.records.length, 0)).toBe(100);
+    expect(files.length).toBe(100);
+    for (const file of files) expect(Buffer.byteLength(file.body)).toBeLessThan(FILE_LIMITS.maxBytes);
   });
 
   it("returns a record too large for any file instead of writing it", () => {
@@ -56,7 +54,7 @@ describe("splitIntoFiles", () => {
     expect(files.flatMap((file) => file.records.map((r) => r.id))).toEqual([1, 3]);
   });
 
-  it("always makes whole JSON arrays within the limits, in order", () => {
+  it("always makes one whole JSON object a line within the limits, in order", () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ imdb_id: fc.string(), id: fc.integer(), extra: fc.string({ maxLength: 80 }) }), {
@@ -67,10 +65,11 @@ describe("splitIntoFiles", () => {
         (records, maxRecords, maxBytes) => {
           const { files, oversized } = splitIntoFiles(records, { maxRecords, maxBytes });
           for (const file of files) {
-            expect(file.records.length).toBeGreaterThan(0);
+            expect(file.records).toHaveLength(1);
             expect(file.records.length).toBeLessThanOrEqual(maxRecords);
             expect(Buffer.byteLength(file.body)).toBeLessThan(maxBytes);
-            expect(JSON.parse(file.body)).toEqual(file.records);
+            expect(file.body.slice(0, -1)).not.toContain("\n");
+            expect([JSON.parse(file.body)]).toEqual(file.records);
           }
           const kept = files.flatMap((file) => file.records);
           expect(kept.length + oversized.length).toBe(records.length);

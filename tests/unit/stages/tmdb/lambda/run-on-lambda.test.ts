@@ -4,6 +4,7 @@ import {
   GetFunctionConfigurationCommand,
   InvokeCommand,
   LambdaClient,
+  PutFunctionEventInvokeConfigCommand,
   ResourceNotFoundException,
 } from "@aws-sdk/client-lambda";
 import type { S3Client } from "@aws-sdk/client-s3";
@@ -111,8 +112,8 @@ describe("runTmdbOnLambda (mocked Lambda running the real handler, s3rver, fake 
     await Promise.all(running);
 
     expect(result).toMatchObject({ total: 147, found: 144, notFound: 3, fetched: 147, date: "2026-01-05" });
-    expect(result.files).toHaveLength(3);
-    expect((await rawObjects(lakeOf(s3, s3Client, "whole"))).size).toBe(3);
+    expect(result.files).toHaveLength(144); // one file a record found
+    expect((await rawObjects(lakeOf(s3, s3Client, "whole"))).size).toBe(144);
     expect(JSON.parse(stored ?? "{}")).toEqual({ readAccessToken: TOKEN });
     expect(secrets.commandCalls(CreateSecretCommand)[0]?.args[0].input).toMatchObject({
       Name: "lakebook/tmdb",
@@ -130,6 +131,23 @@ describe("runTmdbOnLambda (mocked Lambda running the real handler, s3rver, fake 
       Code: { ZipFile: CODE.zip },
       Architectures: ["arm64"],
     });
+    // Lambda retries a failed asynchronous invocation twice by default
+    // (https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html): a retry
+    // would run beside the user's rerun, so they are turned off before the first invoke.
+    expect(lambda.commandCalls(PutFunctionEventInvokeConfigCommand).map((c) => c.args[0].input)).toEqual([
+      { FunctionName: "lakebook-tmdb-enrich", MaximumRetryAttempts: 0 },
+    ]);
+    expect(
+      lambda
+        .calls()
+        .map((c) => c.args[0].constructor.name)
+        .indexOf("PutFunctionEventInvokeConfigCommand"),
+    ).toBeLessThan(
+      lambda
+        .calls()
+        .map((c) => c.args[0].constructor.name)
+        .indexOf("InvokeCommand"),
+    );
     expect(events()).toEqual([
       {
         bucket: s3.bucket,
@@ -177,9 +195,12 @@ describe("runTmdbOnLambda (mocked Lambda running the real handler, s3rver, fake 
   });
 
   it("stops polling on cancel and says the invocation may still finish", async () => {
-    lambda.on(InvokeCommand).resolves({ StatusCode: 202 }); // queued, never runs
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
+    // Queued, never runs; the cancel comes while polling (after the invoke, however slow the machine).
+    lambda.on(InvokeCommand).callsFake(() => {
+      setTimeout(() => controller.abort(), 50);
+      return { StatusCode: 202 };
+    });
     const error = await runTmdbOnLambda(options("cancelled", { signal: controller.signal })).catch(
       (thrown: unknown) => thrown,
     );

@@ -1,0 +1,2 @@
+export { listProfileNames, profileNamesIn, sharedProfileFiles } from "./profiles";
+export { type WhoAmI, whoAmI } from "./who-am-i";
