@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
-import { errorReply, LakebookError, type ServiceReply } from "../contract";
+import { errorReply, type ServiceReply } from "../contract";
 import { checkAccess, TOKEN_COOKIE, tokenFrom } from "./access-policy";
 import { createDispatcher, type ServiceDispatcher } from "./dispatcher";
+import { dropRestOfBody, readJson } from "./http-body";
 import { httpRoute, statusFor } from "./http-routes";
 import { sendDownload, sendJson, sendText } from "./http-send";
 import { publicError } from "./public-error";
@@ -32,8 +33,6 @@ export interface HttpHost {
   token: string;
   close(): Promise<void>;
 }
-
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 /**
  * The service on loopback HTTP for the browser, tests and the CLI: every contract method through
@@ -82,11 +81,12 @@ export async function startHttpHost(router: ServiceRouter, options: HttpHostOpti
     if (route?.kind === "call") {
       let reply: ServiceReply;
       try {
-        reply = await dispatcher.call(route.method, await readJson(request));
+        reply = await dispatcher.call(route.method, await readJson(request, declaredLength(request)));
       } catch (error) {
         reply = errorReply(publicError(error));
       }
       sendJson(response, reply.ok ? 200 : statusFor(reply.error.code, "call"), reply);
+      dropRestOfBody(request);
       return;
     }
     if (route?.kind === "download") {
@@ -158,8 +158,8 @@ export async function startHttpHost(router: ServiceRouter, options: HttpHostOpti
 /**
  * The request body is the upload's bytes, streamed into the dispatcher. A refused upload is
  * answered while its body may still be arriving: the rest is read and dropped (not buffered) so the
- * client sees the answer instead of a reset; past the size cap the connection closes after the
- * answer (the rest may be endless); a client that broke off gets nothing.
+ * client sees the answer instead of a reset, within a budget after which the connection is cut
+ * (the rest may be endless); a client that broke off gets nothing.
  */
 async function receiveUpload(
   dispatcher: ServiceDispatcher,
@@ -168,7 +168,9 @@ async function receiveUpload(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  const reply = await dispatcher.acceptUpload(method, params, request);
+  // Stopping early (a refusal) must not destroy the request: the answer still goes out on its socket.
+  const body = request.iterator({ destroyOnReturn: false }) as AsyncIterable<Uint8Array>;
+  const reply = await dispatcher.acceptUpload(method, params, body);
   if (reply.ok) {
     // A new file is Created; one replaced, or already there byte for byte, is plain OK.
     const result = reply.result as { replaced?: boolean; unchanged?: boolean } | null;
@@ -179,12 +181,8 @@ async function receiveUpload(
     response.destroy();
     return;
   }
-  const status = statusFor(reply.error.code, "upload");
-  if (!request.complete) {
-    if (status === 413) response.setHeader("Connection", "close");
-    else request.resume();
-  }
-  sendJson(response, status, reply);
+  sendJson(response, statusFor(reply.error.code, "upload"), reply);
+  dropRestOfBody(request);
 }
 
 function accessOf(request: IncomingMessage, url: URL) {
@@ -198,21 +196,4 @@ function accessOf(request: IncomingMessage, url: URL) {
 function declaredLength(request: IncomingMessage): number | undefined {
   const header = request.headers["content-length"];
   return header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;
-}
-
-async function readJson(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new LakebookError("INVALID_JSON", "Request body is too large.");
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new LakebookError("INVALID_JSON", "Request body is not valid JSON.");
-  }
 }

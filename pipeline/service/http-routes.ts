@@ -75,6 +75,7 @@ const UPLOAD_REFUSED: Record<string, number> = {
 export function statusFor(code: string, kind: HttpRoute["kind"]): number {
   if (kind === "upload" && UPLOAD_REFUSED[code]) return UPLOAD_REFUSED[code];
   if (code === "INVALID_PARAMS" || code === "INVALID_JSON") return 400;
+  if (code === "REQUEST_TOO_LARGE") return 413;
   if (code === "UNKNOWN_METHOD" || code.endsWith("NOT_FOUND")) return 404;
   if (code === "NOTEBOOK_CHANGED_ON_DISK") return 409;
   if (code === "INTERNAL") return 500;

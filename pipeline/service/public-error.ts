@@ -10,6 +10,18 @@ const SECRETS: [RegExp, string][] = [
   [/\b((?:token|api_key|apikey|access_token)=)[^\s;,&"']+/gi, "$1[redacted]"],
 ];
 
+/** The user's own credentials, by value: whatever words an error puts around them, they go. */
+const SECRET_VARIABLES = [
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AWS_SECURITY_TOKEN",
+  "TMDB_READ_ACCESS_TOKEN",
+  "TMDB_API_KEY",
+];
+// Shorter values (a test's "x") would blank out ordinary words.
+const MIN_SECRET_LENGTH = 8;
+
 /**
  * Any thrown value as the error shape a client may see: LakebookError keeps its code, hint and
  * retryable; anything else is INTERNAL with its message. Either way, stack frames and credentials
@@ -24,6 +36,10 @@ export function publicError(error: unknown): ServiceError {
 
 function scrub(text: string): string {
   let clean = text.replace(STACK_FRAME, "");
+  for (const name of SECRET_VARIABLES) {
+    const value = process.env[name]?.trim();
+    if (value && value.length >= MIN_SECRET_LENGTH) clean = clean.split(value).join("[redacted]");
+  }
   for (const [pattern, replacement] of SECRETS) clean = clean.replace(pattern, replacement);
   return clean.replace(/\n{2,}/g, "\n").trim();
 }

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -28,8 +28,12 @@ export async function sendStaticFile(
     return false; // a malformed escape names no file of ours
   }
   const file = path.resolve(root, relative);
-  if (file !== root && !file.startsWith(`${root}${path.sep}`)) return false;
-  const info = await stat(file).catch(() => undefined);
+  if (!inside(root, file)) return false;
+  // A symlink inside the UI folder (a folder or a file) must not lead out of it.
+  const real = await realpath(file).catch(() => undefined);
+  const realRoot = await realpath(root).catch(() => undefined);
+  if (!real || !realRoot || !inside(realRoot, real)) return false;
+  const info = await stat(real).catch(() => undefined);
   if (!info?.isFile()) return false;
   response.writeHead(200, {
     "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
@@ -38,6 +42,10 @@ export async function sendStaticFile(
     "X-Content-Type-Options": "nosniff",
   });
   // pipeline() also closes the file when the browser goes away mid-download.
-  await pipeline(createReadStream(file), response).catch(() => undefined);
+  await pipeline(createReadStream(real), response).catch(() => undefined);
   return true;
+}
+
+function inside(root: string, file: string): boolean {
+  return file === root || file.startsWith(`${root}${path.sep}`);
 }

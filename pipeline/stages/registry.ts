@@ -26,10 +26,14 @@ export function stageFor(kind: string): Stage {
   const stage = stages[kind];
   if (stage) return stage;
   return {
-    run: async () => {
-      throw new LakebookError("UNKNOWN_CELL_KIND", `Lakebook does not know cells of kind "${kind}".`, {
-        hint: `Known kinds: ${Object.keys(stages).join(", ")}. The cell is kept in the file unchanged.`,
-      });
+    run: async (cell) => {
+      throw new LakebookError(
+        "UNKNOWN_CELL_KIND",
+        `Cell "${cell.id}": Lakebook does not know cells of kind "${kind}".`,
+        {
+          hint: `Known kinds: ${Object.keys(stages).join(", ")}. The cell is kept in the file unchanged.`,
+        },
+      );
     },
   };
 }

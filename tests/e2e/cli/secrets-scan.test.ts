@@ -1,0 +1,146 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OfflineTmdbApi, offlineTitlesFromVegaDatasets } from "../../../pipeline/stages/tmdb/offline";
+import { EXAMPLE_KEY_ID, EXAMPLE_SECRET } from "../../helpers/example-aws-keys";
+import { type FakeTmdb, startFakeTmdb } from "../../helpers/fake-tmdb";
+import { type CliResult, lakebook } from "./run-cli";
+
+/**
+ * Credentials planted every way Lakebook reads them (AWS environment variables, a shared
+ * credentials file in a temp HOME, TMDB's token and key), then the demo run headless and exported:
+ * no file it wrote and nothing it printed may hold one of them. TMDB answers from a local stand-in
+ * that accepts the planted secrets, so the run really sends them, and stays offline.
+ */
+
+// Fake but shaped like the real thing, assembled at run time so the repository holds none.
+const SESSION_TOKEN = ["FwoGZXIvYXdzEBYaD", "PLANTEDsessionTOKEN", "0123456789abcdefXYZ"].join("");
+const PROFILE_KEY_ID = ["AKIA", "PLANTEDPROFILE01"].join("");
+const PROFILE_SECRET = ["planted", "ProfileSecret", "0123456789abcdefghijklmn"].join("/");
+const TMDB_TOKEN = ["eyJhbGciOiJIUzI1NiJ9", "PLANTEDreadACCESStoken", "abcdef0123456789"].join(".");
+const TMDB_KEY = ["0123456789abcdef", "PLANTEDapiKEY"].join("");
+const SECRETS = [
+  EXAMPLE_KEY_ID,
+  EXAMPLE_SECRET,
+  SESSION_TOKEN,
+  PROFILE_KEY_ID,
+  PROFILE_SECRET,
+  TMDB_TOKEN,
+  TMDB_KEY,
+];
+
+const NOTEBOOK = "horror-subgenres.lakebook.md";
+let dir: string;
+let notebook: string;
+let fake: FakeTmdb;
+const printed: CliResult[] = [];
+
+async function plantedHome(): Promise<string> {
+  const home = path.join(dir, "home");
+  await mkdir(path.join(home, ".aws"), { recursive: true });
+  await writeFile(
+    path.join(home, ".aws", "credentials"),
+    `[default]\naws_access_key_id = ${PROFILE_KEY_ID}\naws_secret_access_key = ${PROFILE_SECRET}\n\n` +
+      `[planted]\naws_access_key_id = ${PROFILE_KEY_ID}\naws_secret_access_key = ${PROFILE_SECRET}\n`,
+  );
+  await writeFile(
+    path.join(home, ".aws", "config"),
+    "[default]\nregion = eu-west-1\n[profile planted]\nregion = eu-west-1\n",
+  );
+  return home;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "lakebook-secrets-"));
+  notebook = path.join(dir, "demo", NOTEBOOK);
+  const api = new OfflineTmdbApi(await offlineTitlesFromVegaDatasets());
+  fake = await startFakeTmdb({
+    handler: (method, pathAndQuery) => api.answer(method, pathAndQuery),
+    apiKey: TMDB_KEY,
+    readAccessToken: TMDB_TOKEN,
+  });
+  const home = await plantedHome();
+  const env = {
+    HOME: home,
+    USERPROFILE: home,
+    TMDB_API_BASE: fake.baseUrl,
+    AWS_ACCESS_KEY_ID: EXAMPLE_KEY_ID,
+    AWS_SECRET_ACCESS_KEY: EXAMPLE_SECRET,
+    AWS_SESSION_TOKEN: SESSION_TOKEN,
+    AWS_REGION: "eu-west-1",
+    TMDB_READ_ACCESS_TOKEN: TMDB_TOKEN,
+    TMDB_API_KEY: TMDB_KEY,
+  };
+  // The token wins over the key: a second project runs with the key alone, and AWS from the
+  // shared file's profile instead of the environment.
+  const keyOnly = {
+    HOME: home,
+    USERPROFILE: home,
+    AWS_PROFILE: "planted",
+    TMDB_API_BASE: fake.baseUrl,
+    TMDB_API_KEY: TMDB_KEY,
+  };
+  for (const [name, vars] of [
+    ["demo", env],
+    ["demo-key", keyOnly],
+  ] as const) {
+    const demo = await lakebook(["demo", name], dir, vars);
+    expect(demo.code).toBe(0);
+    printed.push(demo);
+    const run = await lakebook(["run", path.join(dir, name, NOTEBOOK), "--json"], dir, vars);
+    printed.push(run);
+    const cells = JSON.parse(run.stdout).cells as { id: string; status: string }[];
+    expect(cells.filter((cell) => cell.status !== "ok")).toEqual([]);
+  }
+  // An error path: a cell that is not there.
+  printed.push(await lakebook(["run", notebook, "--cell", "no_such_cell"], dir, env));
+  const exported = await lakebook(["export", notebook, "--html", path.join(dir, "dashboard.html")], dir, env);
+  expect(exported.code).toBe(0);
+  printed.push(exported);
+}, 600_000);
+
+afterAll(async () => {
+  await fake?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+function planted(text: string): string[] {
+  return SECRETS.filter((secret) => text.includes(secret));
+}
+
+describe("planted credentials after a headless demo run and an export", () => {
+  it("were really used: TMDB received the token and the key", () => {
+    const sent = fake.received.map((request) => `${request.url} ${request.authorization ?? ""}`).join("\n");
+    expect(sent).toContain(TMDB_TOKEN);
+    expect(sent).toContain(TMDB_KEY);
+  });
+
+  it("are in no file of either project: notebook, .lakebook/, the lake, data/, the export", async () => {
+    const files = [
+      ...(await filesUnder(path.join(dir, "demo"))),
+      ...(await filesUnder(path.join(dir, "demo-key"))),
+      path.join(dir, "dashboard.html"),
+    ];
+    expect(files.some((file) => file.includes(`${path.sep}.lakebook${path.sep}`))).toBe(true);
+    expect(files.some((file) => file.includes(`${path.sep}.lake${path.sep}`))).toBe(true);
+    const leaks: string[] = [];
+    for (const file of files) {
+      const text = (await readFile(file)).toString("latin1");
+      for (const secret of planted(text)) leaks.push(`${path.relative(dir, file)}: ${secret.slice(0, 6)}…`);
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it("are in nothing the CLI printed", () => {
+    for (const result of printed) {
+      expect(planted(result.stdout)).toEqual([]);
+      expect(planted(result.stderr)).toEqual([]);
+    }
+  });
+});
