@@ -11,16 +11,39 @@ import {
  * The one place Athena failures get their code and hint: a FAILED query's StateChangeReason and
  * the SDK's exceptions (StartQueryExecution, GetQueryExecution, GetQueryResults) become
  * LakebookErrors a student can act on. Codes: ATHENA_NO_OUTPUT_LOCATION, ATHENA_WORKGROUP,
- * ATHENA_TABLE_NOT_FOUND, ATHENA_SQL_ERROR, ATHENA_BAD_DATA, ATHENA_ACCESS_DENIED,
- * AWS_CREDENTIALS, ATHENA_THROTTLED, ATHENA_UNAVAILABLE, ATHENA_CANCELLED, ATHENA_QUERY_FAILED.
+ * ATHENA_CTAS_LOCATION_ENFORCED, ATHENA_TABLE_NOT_FOUND, ATHENA_SQL_ERROR, ATHENA_BAD_DATA,
+ * ATHENA_ACCESS_DENIED, AWS_CREDENTIALS, ATHENA_THROTTLED, ATHENA_UNAVAILABLE, ATHENA_CANCELLED, ATHENA_QUERY_FAILED.
  */
 
 const OUTPUT_LOCATION_HINT =
   "This workgroup does not set a query result location: add `athenaOutput: s3://<bucket>/athena-results/` " +
   "to the notebook's target (front matter), or set one in the workgroup's settings.";
 
+/**
+ * A workgroup with "Override client-side settings" (EnforceWorkGroupConfiguration) writes every
+ * query under its own result location, and StartQueryExecution refuses a CTAS that names an
+ * `external_location` (InvalidRequestException; AWS's words, as reported in
+ * https://github.com/dbt-labs/dbt-athena/issues/176: "The Create Table As Select query failed because
+ * it was submitted with an 'external_location' property to an Athena Workgroup that enforces a
+ * centralized output location for all queries. Please remove the 'external_location' property and
+ * resubmit the query."; https://docs.aws.amazon.com/athena/latest/ug/ctas-considerations-limitations.html).
+ * The SQL stage names the workgroup and the table (`stages/sql/athena-run.ts`).
+ */
+export const CTAS_LOCATION_ENFORCED = "ATHENA_CTAS_LOCATION_ENFORCED";
+export const ENFORCED_WORKGROUP_FIX =
+  'turn off "Override client-side settings" in its settings (Athena console → Workgroups → Edit), ' +
+  "or set `workgroup:` in the notebook's target to a workgroup that does not override them";
+
 /** Athena's messages that say what to fix, whichever call or query they come from. */
 const MESSAGE_ROWS: readonly SdkErrorRow[] = [
+  {
+    message:
+      /'external_location' property to an Athena Workgroup that enforces a centralized output location/i,
+    code: CTAS_LOCATION_ENFORCED,
+    hint:
+      "The workgroup enforces its own query result location, so Athena will not write a CREATE TABLE AS " +
+      `into the lake's zone: ${ENFORCED_WORKGROUP_FIX}.`,
+  },
   { message: /no output location provided/i, code: "ATHENA_NO_OUTPUT_LOCATION", hint: OUTPUT_LOCATION_HINT },
   {
     message: /workgroup .* (is )?not found|workgroup .* does not exist/i,

@@ -12,7 +12,13 @@ export {
   TERABYTE,
   USD_PER_TB,
 } from "./athena-cost";
-export { athenaCancelledElsewhere, athenaQueryFailed, athenaSdkError } from "./athena-errors";
+export {
+  athenaCancelledElsewhere,
+  athenaQueryFailed,
+  athenaSdkError,
+  CTAS_LOCATION_ENFORCED,
+  ENFORCED_WORKGROUP_FIX,
+} from "./athena-errors";
 export {
   type AthenaPolling,
   type AthenaQueryOptions,

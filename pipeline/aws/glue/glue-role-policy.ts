@@ -1,4 +1,5 @@
-import type { ActionList } from "../iam/action-list";
+import { type ActionList, fillTemplate } from "../iam/action-list";
+import { partitionOf } from "../iam/arns";
 import { GLUE_JOB_ROLE } from "../iam/glue-job-role";
 
 export interface RolePolicyPlace {
@@ -22,11 +23,13 @@ export function glueJobRolePolicy(
   Statement: { Sid: string; Effect: "Allow"; Action: string[]; Resource: string[] }[];
 } {
   const fill = (template: string) =>
-    template
-      .replaceAll("{bucket}", place.bucket)
-      .replaceAll("{lake}", place.prefix ?? "")
-      .replaceAll("{region}", place.region)
-      .replaceAll("{account}", place.account ?? "*");
+    fillTemplate(template, {
+      partition: partitionOf(place.region),
+      bucket: place.bucket,
+      lake: place.prefix ?? "",
+      region: place.region,
+      account: place.account ?? "*",
+    });
   return {
     Version: "2012-10-17",
     Statement: lists.map((list) => ({

@@ -99,6 +99,9 @@ export async function permissionsReport(
   };
 }
 
+/** Beside the cells, on an aws target: the catalog panel and course mode. */
+const WORKBENCH = (scope: IamScope) => identityActions(scope, { stage: "workbench" });
+
 interface StageNeeds {
   stage: AwsStageName;
   cells: string[];
@@ -114,14 +117,16 @@ export function stagesOf(scope: IamScope, cells: readonly CellPlan[]): StageNeed
     stage.needs.push(...identityActions(scope, plan));
     stages.set(plan.stage, stage);
   }
+  if (stages.size > 0) stages.set("workbench", { stage: "workbench", cells: [], needs: WORKBENCH(scope) });
   return [...stages.values()];
 }
 
 /** The user's policy, and each role's when a stage hands one to AWS. */
 export function policiesOf(scope: IamScope, cells: readonly CellPlan[]): DoctorPolicy[] {
   const policies: DoctorPolicy[] = [];
-  const identityNeeds = cells.flatMap(({ plan }) => identityActions(scope, plan));
-  if (identityNeeds.length === 0) return policies;
+  const cellNeeds = cells.flatMap(({ plan }) => identityActions(scope, plan));
+  if (cellNeeds.length === 0) return policies;
+  const identityNeeds = [...cellNeeds, ...WORKBENCH(scope)];
   policies.push({
     name: "user",
     title: "Lakebook: the notebook's identity",

@@ -23,7 +23,14 @@ import type { IamScope, PermissionNeed } from "./scope";
  */
 
 /** The stages that talk to AWS, named as the doctor shows them. */
-export type AwsStageName = "ingest" | "tmdb" | "tmdb-lambda" | "transform-glue" | "athena" | "publish";
+export type AwsStageName =
+  | "ingest"
+  | "tmdb"
+  | "tmdb-lambda"
+  | "transform-glue"
+  | "athena"
+  | "publish"
+  | "workbench";
 
 export const STAGE_LABELS: Record<AwsStageName, string> = {
   ingest: "ingest (S3 upload, Glue Data Catalog)",
@@ -32,10 +39,12 @@ export const STAGE_LABELS: Record<AwsStageName, string> = {
   "transform-glue": "transform on AWS Glue",
   athena: "SQL and check cells on Athena",
   publish: "publish to QuickSight",
+  workbench: "the workbench itself: the catalog panel, course checks and stage resets",
 };
 
 export type StagePlan =
   | { stage: "ingest"; datasets: readonly string[] }
+  | { stage: "workbench" }
   | { stage: "tmdb"; reads: readonly string[] }
   | {
       stage: "tmdb-lambda";
@@ -201,7 +210,7 @@ const tmdbLambda = (
     resources: [secret(scope, plan.secretName)],
   },
   {
-    why: "create or update the function, wait until it is ready and invoke it",
+    why: "create or update the function, turn off its asynchronous retries, wait until it is ready and invoke it",
     actions: [
       "lambda:GetFunction",
       "lambda:CreateFunction",
@@ -209,6 +218,7 @@ const tmdbLambda = (
       "lambda:UpdateFunctionConfiguration",
       "lambda:GetFunctionConfiguration",
       "lambda:InvokeFunction",
+      "lambda:PutFunctionEventInvokeConfig",
     ],
     resources: [lambdaFunction(scope, plan.functionName)],
   },
@@ -292,17 +302,21 @@ const publish = (scope: IamScope, plan: Extract<StagePlan, { stage: "publish" }>
       actions: ["athena:GetWorkGroup"],
       resources: [athenaWorkgroup(scope)],
     },
+    // A chart on a SQL cell gets its dataset's column types from Athena (the SQL run with LIMIT 0).
+    ...athenaQuery(scope, plan.reads, []),
     {
       why: "read the REFINED tables the charts show",
       actions: ["glue:GetTable"],
       resources: glueTableChain(scope, plan.reads),
     },
     {
+      // One left in CREATION_FAILED is deleted and created again.
       why: "create or update the Athena data source",
       actions: [
         "quicksight:DescribeDataSource",
         "quicksight:CreateDataSource",
         "quicksight:UpdateDataSource",
+        "quicksight:DeleteDataSource",
         "quicksight:UpdateDataSourcePermissions",
         "quicksight:PassDataSource",
       ],
@@ -320,6 +334,12 @@ const publish = (scope: IamScope, plan: Extract<StagePlan, { stage: "publish" }>
               "quicksight:PassDataSet",
             ],
             resources: dataSets,
+          },
+          {
+            // A SPICE dataset's import: started when the answer carries no ingestion, then followed.
+            why: "refresh a SPICE dataset and follow its import",
+            actions: ["quicksight:CreateIngestion", "quicksight:DescribeIngestion"],
+            resources: ids.dataSetIds.map((id) => quicksight(scope, "dataset", `${id}/ingestion/*`)),
           },
         ]
       : []),
@@ -348,6 +368,26 @@ const publish = (scope: IamScope, plan: Extract<StagePlan, { stage: "publish" }>
   ];
 };
 
+/**
+ * What the workbench does beside the cells, on an aws target: the catalog panel and course mode list
+ * the lake's tables, and a course stage reset removes the tables that stage made.
+ */
+const workbench = (scope: IamScope): PermissionNeed[] => {
+  const lake = glueTableChain(scope, ["raw.*", "trusted.*", "refined.*"]);
+  return [
+    {
+      why: "list the lake's tables (the catalog panel, course checks)",
+      actions: ["glue:GetTables"],
+      resources: lake,
+    },
+    {
+      why: "remove a stage's tables when course mode resets it",
+      actions: ["glue:DeleteTable"],
+      resources: lake,
+    },
+  ];
+};
+
 /** The caller's needs for one stage: the one list the doctor checks and the user's policy grants. */
 export function identityActions(scope: IamScope, plan: StagePlan): PermissionNeed[] {
   switch (plan.stage) {
@@ -363,6 +403,8 @@ export function identityActions(scope: IamScope, plan: StagePlan): PermissionNee
       return athenaQuery(scope, plan.reads, plan.writes);
     case "publish":
       return publish(scope, plan);
+    case "workbench":
+      return workbench(scope);
     default: {
       const never: never = plan;
       throw new Error(`No action list for ${JSON.stringify(never)}`);

@@ -1,4 +1,4 @@
-export type { ActionList } from "./action-list";
+export { type ActionList, fillTemplate, type TemplatePlace } from "./action-list";
 export { partitionOf, roleArn } from "./arns";
 export {
   type CellPlan,
@@ -23,4 +23,4 @@ export {
   type PermissionCheck,
   simulateChecks,
 } from "./simulate";
-export { transformJobActions } from "./transform-job-actions";
+export { type TransformJobPlan, transformJobActions } from "./transform-job-actions";

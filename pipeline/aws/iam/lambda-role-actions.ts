@@ -3,7 +3,8 @@ import type { IamScope, PermissionNeed } from "./scope";
 
 /**
  * What the TMDB function itself does, as its execution role (`lambda: {roleArn}`): read the TMDB
- * credential, read the titles and write RAW JSON, checkpoints and status in the lake, and write its
+ * credential, read the titles and write RAW JSON, checkpoints and status in the lake, take and drop
+ * its lease on the checkpoint (`../../stages/tmdb/lambda/lease.ts`), and write its
  * own log (what AWSLambdaBasicExecutionRole grants, narrowed to this function's log group).
  * See ../../stages/tmdb/lambda/handler.ts.
  */
@@ -22,6 +23,12 @@ export function lambdaRoleActions(
       why: "read the titles and write the TMDB JSON files, the checkpoint and the run's status",
       actions: ["s3:GetObject", "s3:PutObject"],
       resources: [lakeObjects(scope, "Raw/TMDB/JSON/"), lakeObjects(scope, "_lakebook/tmdb/")],
+    },
+    {
+      // Never in RAW (append-only): only Lakebook's own folder, where the lease lives.
+      why: "remove its lease on the checkpoint when done, or one whose holder is gone",
+      actions: ["s3:DeleteObject"],
+      resources: [lakeObjects(scope, "_lakebook/tmdb/")],
     },
     {
       why: "list the day's TMDB files to resume a run",

@@ -16,7 +16,8 @@ export interface PolicyStatement {
 
 /**
  * The minimal policy granting exactly these needs: one statement per set of resources (and
- * condition), its actions merged and sorted, so the same notebook always gives the same text.
+ * condition), its actions merged and sorted, and statements with the same actions joined, so the
+ * same notebook always gives the same text.
  */
 export function policyDocument(needs: readonly PermissionNeed[]): PolicyDocument {
   const statements = new Map<
@@ -37,7 +38,22 @@ export function policyDocument(needs: readonly PermissionNeed[]): PolicyDocument
     for (const action of need.actions) statement.actions.add(action);
     statements.set(key, statement);
   }
-  const sorted = [...statements.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
+  // Then statements with the same actions (and condition) share one: the same grants in fewer
+  // characters, since a managed policy may hold at most 6,144.
+  const merged = new Map<
+    string,
+    { actions: Set<string>; resources: string[]; condition?: [string, string] }
+  >();
+  for (const statement of statements.values()) {
+    const key = JSON.stringify([[...statement.actions].sort(), statement.condition ?? null]);
+    const same = merged.get(key);
+    if (same) same.resources = [...new Set([...same.resources, ...statement.resources])].sort();
+    else merged.set(key, { ...statement });
+  }
+  const keyed = [...merged.values()].map(
+    (s) => [JSON.stringify([s.resources, s.condition ?? null]), s] as const,
+  );
+  const sorted = keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
   return {
     Version: "2012-10-17",
     Statement: sorted.map((statement, index) => ({

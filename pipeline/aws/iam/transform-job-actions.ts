@@ -1,80 +1,71 @@
-import { glueTableChain, lakeObjects, logGroup, logStreams, s3Bucket } from "./arns";
-import type { IamScope, PermissionNeed } from "./scope";
+import { fillTemplate } from "./action-list";
+import { glueTableChain, lakeObjects, s3Bucket } from "./arns";
+import { GLUE_JOB_ROLE } from "./glue-job-role";
+import type { IamScope, NeedCondition, PermissionNeed } from "./scope";
 
-/**
- * What the Glue job does as its role (the target's `glueRole`) when it runs
- * `spark-scripts/lakebook_transform.py`: read the spec, the script and the inputs, replace the output
- * table's files, and create or update its table and partitions; Glue writes the job's logs.
- * The Glue job role's own list (`glue-job-role*.ts`) supersedes this one where both exist.
- */
-export function transformJobActions(
-  scope: IamScope,
-  plan: { reads: readonly string[]; writes: readonly string[]; inputFolders: readonly string[] },
-): PermissionNeed[] {
-  const outputFolders = [...new Set(plan.writes.map((name) => `${zone(name)}/`))];
-  return [
-    {
-      why: "read the runner script, the cell's spec and the input files",
-      actions: ["s3:GetObject"],
-      resources: [
-        lakeObjects(scope, "_lakebook/glue/"),
-        ...[...new Set([...plan.inputFolders, ...plan.reads.map((name) => `${zone(name)}/`)])].map((folder) =>
-          lakeObjects(scope, folder),
-        ),
-      ],
-    },
-    {
-      why: "list the inputs and the output folder",
-      actions: ["s3:ListBucket"],
-      resources: [s3Bucket(scope, scope.bucket)],
-      condition: {
-        key: "s3:prefix",
-        value: `${scope.prefix}${outputFolders[0] ?? ""}`,
-        allow: `${scope.prefix}*`,
-      },
-    },
-    ...(outputFolders.length > 0
-      ? [
-          {
-            why: "write the output table's new files and remove replaced ones",
-            actions: ["s3:PutObject", "s3:DeleteObject"],
-            resources: outputFolders.map((folder) => lakeObjects(scope, folder)),
-          },
-        ]
-      : []),
-    {
-      why: "create or update the output table and its partitions",
-      actions: [
-        "glue:GetDatabase",
-        "glue:CreateDatabase",
-        "glue:GetTable",
-        "glue:CreateTable",
-        "glue:UpdateTable",
-        "glue:DeleteTable",
-        "glue:GetPartitions",
-        "glue:BatchCreatePartition",
-        "glue:BatchUpdatePartition",
-        "glue:BatchDeletePartition",
-      ],
-      resources: glueTableChain(scope, [...plan.reads, ...plan.writes]),
-    },
-    {
-      why: "write the job's logs",
-      actions: ["logs:CreateLogGroup"],
-      resources: [logGroup(scope, "/aws-glue/jobs/output"), logGroup(scope, "/aws-glue/jobs/error")],
-    },
-    {
-      why: "write the job's logs",
-      actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
-      resources: [logStreams(scope, "/aws-glue/jobs/output"), logStreams(scope, "/aws-glue/jobs/error")],
-    },
-  ];
+/** What one notebook's transform cells read and write. */
+export interface TransformJobPlan {
+  reads: readonly string[];
+  writes: readonly string[];
+  inputFolders: readonly string[];
 }
 
-const zone = (qualified: string) => {
-  const database = qualified.split(".")[0] ?? "";
-  return database.charAt(0).toUpperCase() + database.slice(1);
+type Narrowed = { resources: readonly string[]; condition?: NeedCondition } | undefined;
+
+/**
+ * Per purpose of `GLUE_JOB_ROLE`, its resources for this notebook's cells (exact tables and
+ * folders); undefined drops the grant (no outputs, nothing to write). A purpose not named here keeps
+ * the role list's resources, filled for this account.
+ */
+const NARROWED: Readonly<Record<string, (scope: IamScope, plan: TransformJobPlan) => Narrowed>> = {
+  ReadRunnerScriptAndSpec: (scope) => ({ resources: [lakeObjects(scope, "_lakebook/glue/")] }),
+  ListTheLake: (scope, plan) => ({
+    resources: [s3Bucket(scope, scope.bucket)],
+    condition: {
+      key: "s3:prefix",
+      value: `${scope.prefix}${outputFolders(plan)[0] ?? ""}`,
+      allow: `${scope.prefix}*`,
+    },
+  }),
+  ReadInputs: (scope, plan) => {
+    const folders = new Set([...plan.inputFolders, ...plan.reads.map(zoneFolder)]);
+    return folders.size > 0
+      ? { resources: [...folders].map((folder) => lakeObjects(scope, folder)) }
+      : undefined;
+  },
+  WriteOutputs: (scope, plan) => {
+    const folders = outputFolders(plan);
+    return folders.length > 0
+      ? { resources: folders.map((folder) => lakeObjects(scope, folder)) }
+      : undefined;
+  },
+  ReadCatalogTables: (scope, plan) => ({ resources: glueTableChain(scope, [...plan.reads, ...plan.writes]) }),
+  RegisterOutputTables: (scope, plan) =>
+    plan.writes.length > 0 ? { resources: glueTableChain(scope, plan.writes) } : undefined,
 };
+
+/**
+ * What the Glue job does as its role (the target's `glueRole`) for the transform cells of this
+ * notebook: `GLUE_JOB_ROLE`'s entries, each narrowed to the tables and folders the cells name. The
+ * doctor's Glue role policy and checks; derived, so it never lists an action the role list lacks.
+ */
+export function transformJobActions(scope: IamScope, plan: TransformJobPlan): PermissionNeed[] {
+  const place = { ...scope, lake: scope.prefix };
+  return GLUE_JOB_ROLE.flatMap((list): PermissionNeed[] => {
+    const narrow = NARROWED[list.purpose];
+    const narrowed: Narrowed = narrow
+      ? narrow(scope, plan)
+      : { resources: list.resources.map((template) => fillTemplate(template, place)) };
+    if (!narrowed) return [];
+    return [{ why: list.why, actions: [...list.actions], ...narrowed }];
+  });
+}
+
+const zoneFolder = (qualified: string) => {
+  const database = qualified.split(".")[0] ?? "";
+  return `${database.charAt(0).toUpperCase()}${database.slice(1)}/`;
+};
+const outputFolders = (plan: TransformJobPlan) => [...new Set(plan.writes.map(zoneFolder))];
 
 /** Who may assume the job's role. */
 export const GLUE_TRUST_SERVICE = "glue.amazonaws.com";

@@ -3,7 +3,12 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { describeAthenaCost, formatUsd } from "../../aws/athena";
+import {
+  CTAS_LOCATION_ENFORCED,
+  describeAthenaCost,
+  ENFORCED_WORKGROUP_FIX,
+  formatUsd,
+} from "../../aws/athena";
 import { LakebookError } from "../../contract";
 import type { AwsTarget } from "../../document";
 import { quoteIdentifier, quoteString } from "../../engine";
@@ -31,6 +36,8 @@ export async function runSqlOnAthena(
   if (ctas) await assertLocationEmpty(ctas, context);
   const { result, estimate } = await queryAthena(ctas?.sql ?? sql, context, target, {
     database: DEFAULT_DATABASE,
+  }).catch((error: unknown) => {
+    throw ctas ? ctasRefusedByWorkgroup(error, ctas, target) : error;
   });
   if (ctas) await recordLineage(ctas, cellId, context);
   const kept = await keepRows(result.rows, result.morePages(), context);
@@ -68,6 +75,26 @@ async function assertLocationEmpty(ctas: AthenaCtas, context: StageContext): Pro
       },
     );
   }
+}
+
+/**
+ * A workgroup that enforces its own result location refuses any CTAS with `external_location`,
+ * and without one the table would land in the query-results bucket, outside the lake: name the
+ * workgroup and what to change (aws/athena/athena-errors.ts has AWS's words).
+ */
+function ctasRefusedByWorkgroup(error: unknown, ctas: AthenaCtas, target: AwsTarget): unknown {
+  if (!(error instanceof LakebookError) || error.code !== CTAS_LOCATION_ENFORCED) return error;
+  const workgroup = target.workgroup ?? "primary";
+  return new LakebookError(
+    CTAS_LOCATION_ENFORCED,
+    `Athena refused to write ${ctas.database}.${ctas.table} to ${ctas.location}: the workgroup "${workgroup}" ` +
+      'has "Override client-side settings" on, so it writes every query under its own result location and refuses a CREATE TABLE AS that sets external_location.',
+    {
+      hint: `Lakebook writes the table into the lake's zone, as a local run does. For the workgroup "${workgroup}", ${ENFORCED_WORKGROUP_FIX}.`,
+      retryable: false,
+      cause: error,
+    },
+  );
 }
 
 /** The table Athena registered, with the zone and lineage a local CTAS records. */

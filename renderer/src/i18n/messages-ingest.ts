@@ -4,7 +4,8 @@ export const ingestEn = {
   "ingest.dataset.movies": "Movies",
   "ingest.dataset.series": "Series",
   "ingest.alreadyIngested": "Already ingested",
-  "ingest.alreadyIngestedNote": "The same bytes (same SHA-256) were already at this key: nothing was sent.",
+  "ingest.alreadyIngestedNote":
+    "Already in RAW, identical (same SHA-256) at this key: nothing was sent. RAW is append-only: a different file under this key would be refused.",
   "ingest.key": "Key",
   "ingest.size": "Size",
   "ingest.sizeBytes": "{size} ({bytes} bytes)",
@@ -42,7 +43,8 @@ export const ingestEn = {
   "ingest.uploadProgress": "{sent} of {total} ({percent})",
   "ingest.cancelUpload": "Cancel upload",
   "ingest.replaceQuestion": "Replace {path}?",
-  "ingest.replaceNote": "A different file with this name is already in the notebook's data folder.",
+  "ingest.replaceNote":
+    "A different file with this name is already in the notebook's data folder. RAW never replaces a file it holds: to ingest the new one, use another processing date or file name.",
   "ingest.replace": "Replace",
   "ingest.keep": "Keep the existing file",
   "ingest.uploaded": "{path} uploaded ({size}); the cell now reads it.",
@@ -58,7 +60,8 @@ export const ingestPtBR: Record<keyof typeof ingestEn, string> = {
   "ingest.dataset.movies": "Filmes",
   "ingest.dataset.series": "Séries",
   "ingest.alreadyIngested": "Já ingerido",
-  "ingest.alreadyIngestedNote": "Os mesmos bytes (mesmo SHA-256) já estavam nesta chave: nada foi enviado.",
+  "ingest.alreadyIngestedNote":
+    "Já está na RAW, idêntico (mesmo SHA-256) nesta chave: nada foi enviado. A RAW só recebe arquivos novos: um arquivo diferente nesta chave seria recusado.",
   "ingest.key": "Chave",
   "ingest.size": "Tamanho",
   "ingest.sizeBytes": "{size} ({bytes} bytes)",
@@ -96,7 +99,8 @@ export const ingestPtBR: Record<keyof typeof ingestEn, string> = {
   "ingest.uploadProgress": "{sent} de {total} ({percent})",
   "ingest.cancelUpload": "Cancelar envio",
   "ingest.replaceQuestion": "Substituir {path}?",
-  "ingest.replaceNote": "Já existe um arquivo diferente com este nome na pasta data do caderno.",
+  "ingest.replaceNote":
+    "Já existe um arquivo diferente com este nome na pasta data do caderno. A RAW nunca substitui um arquivo que já guarda: para ingerir o novo, use outra data de processamento ou outro nome de arquivo.",
   "ingest.replace": "Substituir",
   "ingest.keep": "Manter o arquivo existente",
   "ingest.uploaded": "{path} enviado ({size}); a célula agora o lê.",

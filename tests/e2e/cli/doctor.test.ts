@@ -86,6 +86,8 @@ describe("lakebook doctor", () => {
         expect(report.stages.map((s: { stage: string; cells: string[] }) => [s.stage, s.cells])).toEqual([
           ["ingest", ["ingest_movies"]],
           ["athena", ["count_movies"]],
+          // Beside the cells: the catalog panel and course mode list the lake's tables.
+          ["workbench", []],
         ]);
         expect(report.stages[0].checks).toContainEqual({
           action: "s3:PutObject",

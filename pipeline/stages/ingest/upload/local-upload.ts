@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { LakebookError } from "../../../contract";
-import type { ObjectStore } from "../../../lake";
+import { LocalFolderStore, type ObjectStore } from "../../../lake";
 import { readChunks } from "../source-file";
 import type { RawUploader, UploadOptions, UploadOutcome, ValidatedSource } from "./uploader";
-import { verifyFailed } from "./verify-failed";
+import { rawExists, verifyFailed } from "./verify-failed";
 
 /**
  * RAW on any ObjectStore through its streaming `put` (the local lake's is atomic: temp file,
@@ -11,6 +11,10 @@ import { verifyFailed } from "./verify-failed";
  * whole?" re-read the stored file and compare its SHA-256: about a second for the 172 MB file, and
  * the lake itself stays the only truth (a sidecar hash would go stale the moment someone copies
  * a file into the lake by hand).
+ *
+ * RAW is append-only here as on S3: `holdsSame` makes the same bytes a no-op, and `upload` refuses a
+ * key that holds other bytes instead of writing over it (the store's `put` would replace it). The
+ * local lake has one writer, this service running one cell at a time, so looking first is enough.
  */
 export class StoreUploader implements RawUploader {
   constructor(private readonly store: ObjectStore) {}
@@ -35,6 +39,11 @@ export class StoreUploader implements RawUploader {
   }
 
   async upload(key: string, source: ValidatedSource, options: UploadOptions): Promise<UploadOutcome> {
+    if (await this.store.head(key)) {
+      const stored = await this.storedSha256(key, options.signal);
+      const file = this.store instanceof LocalFolderStore ? this.store.pathOf(key) : this.location(key);
+      throw rawExists(this.location(key), source.file.shown, stored, `delete ${file}`);
+    }
     await this.store.put(key, readChunks(source.file), {
       contentType: "text/csv; charset=utf-8",
       metadata: { sha256: source.sha256 },

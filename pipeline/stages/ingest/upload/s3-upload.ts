@@ -108,12 +108,12 @@ export class S3Uploader implements RawUploader {
         ? this.seen.get(fullKey)
         : await this.head(fullKey, runtime, options.signal);
       this.seen.delete(fullKey);
-      if (there) throw rawExists(this.location(key), source.file.shown, there.metadata.sha256);
+      if (there) throw this.rawExists(key, source, there.metadata.sha256);
       if (source.bytes <= partSize) return await this.putWhole(fullKey, source, runtime, options);
       return await this.multipart(fullKey, source, partSize, runtime, options, false);
     } catch (error) {
       if (options.signal?.aborted) throw paused(source, error);
-      if (isPreconditionFailed(error)) throw rawExists(this.location(key), source.file.shown);
+      if (isPreconditionFailed(error)) throw this.rawExists(key, source);
       if (isConditionalConflict(error)) throw writeConflict(this.location(key), source.file.shown, error);
       throw this.failure(error, fullKey, "upload");
     }
@@ -150,6 +150,12 @@ export class S3Uploader implements RawUploader {
     );
     if (!proof.holds) throw await fail(proof.difference);
     return proof.how;
+  }
+
+  /** A taken key, refused: RAW is append-only. */
+  private rawExists(key: string, source: ValidatedSource, storedSha256?: string): LakebookError {
+    const location = this.location(key);
+    return rawExists(location, source.file.shown, storedSha256, `aws s3 rm ${location}`);
   }
 
   private async putWhole(

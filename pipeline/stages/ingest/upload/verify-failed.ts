@@ -25,19 +25,26 @@ export function verifyFailed(
 }
 
 /**
- * RAW is append-only: a key that already holds other bytes is never overwritten. Checked first
- * (HeadObject, also on S3-compatible servers that ignore conditional headers) and guaranteed on S3
- * by writing with `If-None-Match: *` (412 PreconditionFailed when something got there first).
+ * RAW is append-only, on both targets: the same bytes again is "already ingested" (nothing sent),
+ * other bytes under a key that is taken are refused, never written over. Checked first (HeadObject
+ * on S3, also on S3-compatible servers that ignore conditional headers; the file's presence in the
+ * local lake) and guaranteed on S3 by writing with `If-None-Match: *` (412 PreconditionFailed when
+ * something got there first). `removeIt` says how to remove the stored copy on this target.
  */
-export function rawExists(location: string, shown: string, storedSha256?: string): LakebookError {
+export function rawExists(
+  location: string,
+  shown: string,
+  storedSha256: string | undefined,
+  removeIt: string,
+): LakebookError {
   const stored = storedSha256 ? ` (SHA-256 ${storedSha256.slice(0, 12)}…)` : "";
   return new LakebookError(
     "INGEST_RAW_EXISTS",
-    `${location} already holds a different file${stored} than ${shown}: RAW keeps what was ingested and Lakebook does not overwrite it.`,
+    `${location} already holds a different file${stored} than ${shown}: RAW is append-only, so Lakebook never replaces a file in it.`,
     {
       hint:
-        "If this is a corrected file, ingest it on another processing date (`date:` in the cell) or under another file name. " +
-        "If the stored copy is wrong, delete it yourself (aws s3 rm) and run the ingest again.",
+        "To add a corrected file, ingest it on another processing date (`date:` in the cell) or under another file name. " +
+        `If the copy in RAW is wrong, remove it first (${removeIt}) and run the ingest again.`,
       retryable: false,
     },
   );

@@ -131,14 +131,28 @@ describe("the ingest cell on the local lake", () => {
     expect(cached).toEqual([`v1-${again.file.sha256}.json`]);
   });
 
-  it("replaces an object with other bytes at the same key (a corrected file, same day)", async () => {
-    await bench.writeFile("data/movies.csv", moviesCsv(10));
+  // RAW is append-only on both targets (S3's side: raw-append-only.test.ts): a corrected file goes
+  // under another date or name, or the stored copy is removed by hand first.
+  it("refuses other bytes at the same key (a corrected file, same day) and keeps the first copy", async () => {
+    const first = moviesCsv(10);
+    await bench.writeFile("data/movies.csv", first);
     await run();
-    const fixed = moviesCsv(11);
-    await bench.writeFile("data/movies.csv", fixed);
+    const before = await stat(bench.store.pathOf(KEY));
+    await bench.writeFile("data/movies.csv", moviesCsv(11));
+    const error = await failure(run());
+    expect(error.code).toBe("INGEST_RAW_EXISTS");
+    expect(error.message).toContain(`${KEY} already holds a different file`);
+    expect(error.message).toContain(createHash("sha256").update(first).digest("hex").slice(0, 12));
+    expect(error.message).toContain("RAW is append-only");
+    expect(error.hint).toMatch(/another processing date .* or under another file name/);
+    expect(error.hint).toContain(`delete ${bench.store.pathOf(KEY)}`);
+    expect(await readFile(bench.store.pathOf(KEY), "utf8")).toBe(first);
+    const after = await stat(bench.store.pathOf(KEY));
+    expect(after.ino).toBe(before.ino);
+    // Removing the stored copy first is the way to replace it.
+    await bench.store.delete(KEY);
     const { file } = await run();
     expect(file.alreadyIngested).toBe(false);
-    expect(await readFile(bench.store.pathOf(KEY), "utf8")).toBe(fixed);
   });
 
   it("detects the dataset from the header and dates the key today (UTC) by default", async () => {

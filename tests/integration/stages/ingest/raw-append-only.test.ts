@@ -200,7 +200,7 @@ describe("RAW is append-only", () => {
     });
     const error = await failure(ingest(big()));
     expect(error.code).toBe("INGEST_RAW_EXISTS");
-    expect(error.hint).toMatch(/delete it yourself/);
+    expect(error.hint).toContain(`remove it first (aws s3 rm s3://${fake.bucket}/${KEY})`);
     const complete = fake.requests.find((r) => r.op === "CompleteMultipartUpload");
     expect(complete?.headers["if-none-match"]).toBe("*");
     expect(fake.ops()).toContain("AbortMultipartUpload");

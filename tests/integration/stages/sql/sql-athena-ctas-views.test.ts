@@ -2,6 +2,7 @@ import {
   AthenaClient,
   GetQueryExecutionCommand,
   GetQueryResultsCommand,
+  InvalidRequestException,
   StartQueryExecutionCommand,
 } from "@aws-sdk/client-athena";
 import {
@@ -136,6 +137,32 @@ describe("CTAS from a SQL cell on Athena", () => {
     const outside = await sqlStage.run(sql("CREATE TABLE scratch.x AS SELECT 1 AS one"), ctx).catch((e) => e);
     expect(outside).toMatchObject({ code: "ATHENA_CTAS_OUTSIDE_LAKE" });
     expect(athena.commandCalls(StartQueryExecutionCommand)).toHaveLength(1);
+  });
+
+  it("names the workgroup and what to change when it enforces its own result location", async () => {
+    // StartQueryExecution's answer in a workgroup with EnforceWorkGroupConfiguration, in AWS's words
+    // (https://github.com/dbt-labs/dbt-athena/issues/176;
+    // https://docs.aws.amazon.com/athena/latest/ug/ctas-considerations-limitations.html).
+    athena.on(StartQueryExecutionCommand).rejects(
+      new InvalidRequestException({
+        message:
+          "The Create Table As Select query failed because it was submitted with an 'external_location' property to an Athena Workgroup that enforces a centralized output location for all queries. Please remove the 'external_location' property and resubmit the query.",
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    const { context: ctx } = context();
+    const error = await sqlStage
+      .run(sql("CREATE TABLE refined.top_subgenres AS SELECT subgenre FROM refined.fact_title"), ctx)
+      .catch((e) => e);
+    expect(error).toMatchObject({ code: "ATHENA_CTAS_LOCATION_ENFORCED", retryable: false });
+    expect(error.message).toContain(
+      'Athena refused to write refined.top_subgenres to Refined/top_subgenres/: the workgroup "students"',
+    );
+    expect(error.message).toContain('"Override client-side settings" on');
+    expect(error.hint).toContain('For the workgroup "students", turn off "Override client-side settings"');
+    expect(error.hint).toContain(
+      "set `workgroup:` in the notebook's target to a workgroup that does not override them",
+    );
   });
 });
 

@@ -18,6 +18,18 @@ describe("athenaSdkError", () => {
     expect(error.hint).toContain("athenaOutput");
   });
 
+  it("tells a CTAS refused by a workgroup that enforces its result location from a SQL error", () => {
+    const error = athenaSdkError(
+      new InvalidRequestException({
+        message:
+          "The Create Table As Select query failed because it was submitted with an 'external_location' property to an Athena Workgroup that enforces a centralized output location for all queries. Please remove the 'external_location' property and resubmit the query.",
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    expect(error).toMatchObject({ code: "ATHENA_CTAS_LOCATION_ENFORCED", retryable: false });
+    expect(error.hint).toContain('turn off "Override client-side settings"');
+  });
+
   it("names the target's workgroup field when the workgroup is unknown", () => {
     const error = athenaSdkError(
       new InvalidRequestException({ message: "WorkGroup students is not found.", $metadata: {} }),

@@ -2,6 +2,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { lambdaRoleActions } from "../../../../../pipeline/aws/iam";
 import { readAll, type S3Store } from "../../../../../pipeline/lake";
 import { checkpointKey } from "../../../../../pipeline/stages/tmdb/enrich";
 import {
@@ -11,9 +12,11 @@ import {
   leaseKey,
   takeLease,
 } from "../../../../../pipeline/stages/tmdb/lambda";
+import { checkedRequests } from "../../../../helpers/aws-models/watched-requests";
 import { EXAMPLE_KEY_ID, EXAMPLE_SECRET } from "../../../../helpers/example-aws-keys";
 import { startFakeS3 } from "../../../../helpers/fake-s3";
 import type { FakeTmdb } from "../../../../helpers/fake-tmdb";
+import { iamActionOfRequest } from "../../../../helpers/iam-action-of";
 import { type RunningS3rver, startS3rver } from "../../../../helpers/s3rver";
 import { DATE, eventOf, lakeOf, rawObjects, s3ClientOf, startTmdb, TOKEN } from "./lambda-fixtures";
 
@@ -181,5 +184,29 @@ describe("takeLease against S3's conditional write (fake S3)", () => {
       client.destroy();
       await s3fake.stop();
     }
+  });
+});
+
+describe("the function's role", () => {
+  // Last in this file: every request the tests above sent (the function's, and the few the tests
+  // send through the same clients to set up) must be one the role's policy grants.
+  it("grants every action the function sent in these runs, the lease's DeleteObject included", () => {
+    const role = new Set(
+      lambdaRoleActions(
+        {
+          partition: "aws",
+          account: "123456789012",
+          region: "us-east-1",
+          bucket: "lake",
+          prefix: "",
+          workgroup: "primary",
+        },
+        { functionName: "lakebook-tmdb-enrich", secretName: "lakebook/tmdb" },
+      ).flatMap((need) => need.actions),
+    );
+    const sent = [...checkedRequests.keys()].map(iamActionOfRequest).filter((a): a is string => a !== null);
+    expect(sent).toContain("s3:DeleteObject");
+    expect(sent).toContain("secretsmanager:GetSecretValue");
+    expect([...new Set(sent)].filter((action) => !role.has(action))).toEqual([]);
   });
 });
