@@ -5,6 +5,7 @@ import type { MessageKey } from "./messages";
 
 export * from "./locale";
 export type { MessageKey } from "./messages";
+export { errorText, ingestWarningText } from "./messages-errors";
 
 const STORAGE_KEY = "lakebook.locale";
 
