@@ -14,23 +14,26 @@ export const COMMANDS: readonly CliCommand[] = [
     name: "start",
     summary: "create the demo project in ./demo and open it in the browser",
     example: "lakebook start",
-    help: `Usage: lakebook start [dir] [--port N] [--no-open]
+    help: `Usage: lakebook start [dir] [--port N] [--no-open] [--lang en|pt-BR]
 
 Creates the demo project in dir (default: ./demo, kept if it exists) and serves its notebook,
 building the workbench UI first when it is missing or out of date.
   --port N    listen on port N; 0 or no --port: any free port
-  --no-open   do not open the browser`,
+  --no-open   do not open the browser
+  --lang L    the demo notebook's language: en or pt-BR (default: the system's, as the UI follows it)`,
     run: async (argv) => (await import("./commands/start")).startCommand(argv),
   },
   {
     name: "demo",
     summary: "write a demo project (notebook + the two CSV files)",
     example: "lakebook demo ./demo",
-    help: `Usage: lakebook demo <dir> [--force]
+    help: `Usage: lakebook demo <dir> [--force] [--lang en|pt-BR]
 
 Writes a demo project: <dir>/horror-subgenres.lakebook.md, a notebook that walks all four stages, and
 <dir>/data/movies.csv and <dir>/data/series.csv in the challenge's exact format.
-An existing notebook is kept unless --force is given.`,
+An existing notebook is kept unless --force is given.
+  --lang pt-BR   the notebook in Brazilian Portuguese instead: <dir>/subgeneros-de-terror.lakebook.md,
+                 the same cells with Portuguese prose`,
     run: async (argv) => (await import("./commands/demo")).demoCommand(argv),
   },
   {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MessageSchema } from "./messages";
 
 /**
  * Course mode: every rule of the course's final challenge checked against what the student built
@@ -21,12 +22,28 @@ export const CourseRuleResultSchema = z.object({
   hint: z.string().optional(),
   /** The cell that produced the data the rule looked at, so the UI can select it. */
   cellId: z.string().optional(),
+  /**
+   * `evidence` and `hint` by code and params, for the UI to say in the user's language: one entry
+   * per evidence line (null for a line that is data only, such as a path or an engine's error).
+   */
+  evidenceMessages: z.array(MessageSchema.nullable()).optional(),
+  hintMessage: MessageSchema.optional(),
 });
 export type CourseRuleResult = z.infer<typeof CourseRuleResultSchema>;
+
+/** What the check asked the query engine: on Athena every query is billed, so it is said. */
+export const CourseCheckCostSchema = z.object({
+  engine: z.enum(["duckdb", "athena"]),
+  queries: z.number().int(),
+  note: z.string(),
+  noteMessage: MessageSchema,
+});
+export type CourseCheckCost = z.infer<typeof CourseCheckCostSchema>;
 
 export const CourseCheckResultSchema = z.object({
   ok: z.boolean(),
   rules: z.array(CourseRuleResultSchema),
+  cost: CourseCheckCostSchema.optional(),
 });
 export type CourseCheckResult = z.infer<typeof CourseCheckResultSchema>;
 

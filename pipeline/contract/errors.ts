@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type MessageParams, MessageParamsSchema } from "./messages";
 
 /**
  * Errors cross every boundary (service, CLI, UI) as data, never as stack traces.
@@ -9,6 +10,11 @@ export const ServiceErrorSchema = z.object({
   message: z.string().min(1),
   hint: z.string().optional(),
   retryable: z.boolean(),
+  /**
+   * The variable parts of the message (file, line, table), so the UI can say it in the user's
+   * language by `code`; without them it keeps the English `message` inside its translation.
+   */
+  params: MessageParamsSchema.optional(),
 });
 export type ServiceError = z.infer<typeof ServiceErrorSchema>;
 
@@ -17,17 +23,19 @@ export class LakebookError extends Error {
   readonly code: string;
   readonly hint: string | undefined;
   readonly retryable: boolean;
+  readonly params: MessageParams | undefined;
 
   constructor(
     code: string,
     message: string,
-    options: { hint?: string; retryable?: boolean; cause?: unknown } = {},
+    options: { hint?: string; retryable?: boolean; cause?: unknown; params?: MessageParams } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "LakebookError";
     this.code = code;
     this.hint = options.hint;
     this.retryable = options.retryable ?? false;
+    this.params = options.params;
   }
 
   toJSON(): ServiceError {
@@ -36,6 +44,7 @@ export class LakebookError extends Error {
       message: this.message,
       ...(this.hint ? { hint: this.hint } : {}),
       retryable: this.retryable,
+      ...(this.params ? { params: this.params } : {}),
     };
   }
 }

@@ -8,6 +8,7 @@ export { CONTRACT_VERSION, describeContract } from "./describe";
 export * from "./errors";
 export * from "./events";
 export * from "./ipc";
+export * from "./messages";
 export * from "./methods";
 export * from "./notebook";
 export * from "./reply";

@@ -1,5 +1,6 @@
 import {
   type CatalogTable,
+  type CourseCheckCost,
   type CourseCheckResult,
   type CourseRuleResult,
   type CourseStage,
@@ -7,7 +8,7 @@ import {
 } from "../contract";
 import { checkCredentials } from "./credentials";
 import type { CourseLake } from "./lake-view";
-import { failed } from "./rule";
+import { asIs, failed, say } from "./rule";
 import { checkRawCsv } from "./stage1-raw";
 import { checkTmdb } from "./stage2-tmdb";
 import { checkGenreFanOut, checkPerTitle } from "./stage3-measures";
@@ -20,7 +21,18 @@ import { checkDashboard } from "./stage4-dashboard";
  * `stage` limits the check to one stage; the credential rule (stage 0) runs with every stage,
  * since a key committed at any step fails the challenge.
  */
-export async function checkCourse(lake: CourseLake, stage?: CourseStage): Promise<CourseCheckResult> {
+export async function checkCourse(given: CourseLake, stage?: CourseStage): Promise<CourseCheckResult> {
+  let queries = 0;
+  const sql = given.sql;
+  const lake: CourseLake = sql
+    ? {
+        ...given,
+        sql: (query) => {
+          queries += 1;
+          return sql(query);
+        },
+      }
+    : given;
   const tables = await lake.catalog.list();
   const cellOf = (t: CatalogTable | undefined) => t?.producedBy?.cell;
   const refined = tables.filter((t) => t.zone === "refined");
@@ -40,7 +52,14 @@ export async function checkCourse(lake: CourseLake, stage?: CourseStage): Promis
   }
   if (wanted(4)) await run("dashboard.readable", 4, async () => checkDashboard(lake, tables));
   await run("project.no-credentials", 0, async () => [await checkCredentials(lake)]);
-  return { ok: rules.every((r) => r.pass), rules };
+  return { ok: rules.every((r) => r.pass), rules, ...(sql ? { cost: costOf(given, queries) } : {}) };
+}
+
+/** How many queries the check sent, and on Athena what that costs: each is billed 10 MB at least. */
+function costOf(lake: CourseLake, queries: number): CourseCheckCost {
+  const engine = lake.sqlEngine ?? "duckdb";
+  const note = say(engine === "athena" ? "cost.athena" : "cost.duckdb", { n: queries });
+  return { engine, queries, note: note.text, noteMessage: note.message ?? { code: "cost.duckdb" } };
 }
 
 /**
@@ -62,8 +81,7 @@ async function guarded(
         stage,
         "The lake and catalog could be read for these rules",
         [message],
-        hint ??
-          "Re-run the cells that wrote these tables; a table whose files were moved or removed by hand cannot be read.",
+        hint ? asIs(hint) : say("readable.hint"),
       ),
     ];
   }

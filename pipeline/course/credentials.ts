@@ -6,7 +6,7 @@ import { Readable } from "node:stream";
 import type { CourseRuleResult } from "../contract";
 import { readAll } from "../lake";
 import { type CourseLake, listAll } from "./lake-view";
-import { count, firstFew, verdict } from "./rule";
+import { firstFew, say, verdict } from "./rule";
 
 /**
  * No credentials in the project folder, the notebook or the lake. Findings name the file, the line
@@ -78,12 +78,8 @@ export async function checkCredentials(lake: CourseLake): Promise<CourseRuleResu
     "No credentials in the project folder, the notebook or the lake",
     findings.length
       ? firstFew(findings.map((f) => `${f.where}:${f.line}: ${f.kind} ${f.masked}`))
-      : [
-          `Scanned ${count(files, "project file")} and ${count(objects, "lake object")}: no AWS keys, TMDB tokens or private keys.`,
-        ],
-    "Remove the credential from the file and revoke it (AWS IAM → Security credentials; TMDB → Settings → API), " +
-      "since anything committed or uploaded must be treated as leaked. Keep credentials in environment variables, " +
-      "an AWS profile (named with profile: in the target) or the OS keychain.",
+      : [say("credentials.clean", { files, objects })],
+    say("credentials.hint"),
   );
 }
 

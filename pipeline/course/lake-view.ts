@@ -20,6 +20,14 @@ export interface CourseLake {
   store: ObjectStore;
   catalog: Catalog;
   sql?: (query: string) => Promise<Row[]>;
+  /** Where `sql` runs: on Athena every query is billed (10 MB at least), so the check counts them. */
+  sqlEngine?: "duckdb" | "athena";
+  /**
+   * The SQL the TMDB stage selects with when its cell has no `select:` (the stage's default, which
+   * the service passes in: course mode does not import stages). Without it, such a cell fails
+   * `tmdb.selected` with a hint to write the select into the cell.
+   */
+  defaultTmdbSelect?: string;
   /** Called after a reset removed catalog tables, so the engine stops showing them. */
   refreshCatalog?: () => Promise<void>;
 }

@@ -6,7 +6,7 @@ import type { CourseRuleResult } from "../contract";
 import { DATASET_FOLDER, type Dataset, describeKey, explainKeyProblem, type ObjectInfo } from "../lake";
 import { ingestSources } from "./cells";
 import { type CourseLake, listAll } from "./lake-view";
-import { count, failed, firstFew, passed, verdict } from "./rule";
+import { failed, firstFew, type Line, passed, say, verdict } from "./rule";
 
 const DATASETS: Dataset[] = ["movies", "series"];
 
@@ -40,19 +40,15 @@ function rawPathsRule(objects: ObjectInfo[], cellId: string | undefined): Course
   const title =
     "Every RAW object follows Raw/Local/CSV/<Movies|Series>/YYYY/MM/DD/ or Raw/TMDB/JSON/YYYY/MM/DD/";
   if (objects.length === 0) {
-    return failed("raw.paths", 1, title, ["Raw/ holds no objects."], "Run the ingest cells.", cellId);
+    return failed("raw.paths", 1, title, [say("raw.paths.empty")], say("raw.paths.hint.empty"), cellId);
   }
   return verdict(
     problems.length === 0,
     "raw.paths",
     1,
     title,
-    problems.length === 0
-      ? [`${count(objects.length, "object")} under Raw/, all well placed.`]
-      : firstFew(problems),
-    "S3 keys are case-sensitive and the date folders are zero-padded (2026/01/05, not 2026/1/5): " +
-      "move the object to the path the message gives, or delete it and run the ingest cell again, " +
-      "which builds the path itself.",
+    problems.length === 0 ? [say("raw.paths.ok", { n: objects.length })] : firstFew(problems),
+    say("raw.paths.hint"),
     cellId,
   );
 }
@@ -72,20 +68,24 @@ function presentRule(
       id,
       1,
       title,
-      exact.map((o) => `${o.key} (${o.size.toLocaleString("en-US")} bytes)`),
+      exact.map((o) => say("raw.object", { key: o.key, bytes: o.size })),
       cellId,
     );
   }
-  const lookalikes = all
+  const lookalikes: Line[] = all
     .filter((o) => o.key.toLowerCase().includes(dataset))
-    .map((o) => `${o.key}: ${explainKeyProblem(o.key) ?? "a different file name"}`);
+    .map((o) => {
+      const problem = explainKeyProblem(o.key);
+      return problem
+        ? say("raw.lookalike", { key: o.key, problem })
+        : say("raw.lookalike.name", { key: o.key });
+    });
   return failed(
     id,
     1,
     title,
-    lookalikes.length > 0 ? firstFew(lookalikes) : [`No object under Raw/ is ${file}.`],
-    `Upload ${file} whole with the ingest cell: it writes Raw/Local/CSV/${DATASET_FOLDER[dataset]}/<YYYY>/<MM>/<DD>/${file} ` +
-      "with the processing date zero-padded and the folders cased exactly as the challenge spells them.",
+    lookalikes.length > 0 ? firstFew(lookalikes) : [say("raw.missing", { file })],
+    say("raw.path.hint", { file, folder: DATASET_FOLDER[dataset] }),
     cellId,
   );
 }
@@ -99,11 +99,9 @@ async function identicalRule(
 ): Promise<CourseRuleResult> {
   const id = `raw.${dataset}.identical`;
   const title = `RAW ${dataset}.csv is byte-identical to the notebook's data file`;
-  const hint =
-    "Upload the CSV whole and unmodified (no re-encoding, no header or separator change, no filtering): " +
-    "the ingest cell streams the bytes as they are. Re-run it after replacing the RAW object.";
+  const hint = say("raw.identical.hint");
   if (!source) {
-    return failed(id, 1, title, [`No ingest cell names a ${dataset} file.`], hint);
+    return failed(id, 1, title, [say("raw.identical.no-cell", { dataset })], hint);
   }
   const newest = placed.filter((o) => o.key.endsWith(`/${dataset}.csv`)).at(-1) ?? placed.at(-1);
   const local = path.resolve(lake.baseDir, source.file);
@@ -112,20 +110,26 @@ async function identicalRule(
     () => undefined,
   );
   if (!newest || localSize === undefined) {
-    const missing = !newest ? `no ${dataset} object in RAW` : `${source.file} cannot be read`;
-    return failed(id, 1, title, [`Nothing to compare: ${missing}.`], hint, source.cellId);
+    const missing = !newest
+      ? say("raw.identical.no-object", { dataset })
+      : say("raw.identical.unreadable", { file: source.file });
+    return failed(id, 1, title, [missing], hint, source.cellId);
   }
-  const evidence = [
-    `${source.file}: ${localSize.toLocaleString("en-US")} bytes`,
-    `${newest.key}: ${newest.size.toLocaleString("en-US")} bytes`,
-  ];
-  if (localSize !== newest.size) return failed(id, 1, title, evidence, hint, source.cellId);
+  if (localSize !== newest.size) {
+    const evidence = [
+      say("raw.file", { file: source.file, bytes: localSize }),
+      say("raw.file", { file: newest.key, bytes: newest.size }),
+    ];
+    return failed(id, 1, title, evidence, hint, source.cellId);
+  }
   const [localHash, rawHash] = await Promise.all([
     sha256(createReadStream(local)),
     lake.store.get(newest.key).then(sha256),
   ]);
-  evidence[0] += `, SHA-256 ${localHash}`;
-  evidence[1] += `, SHA-256 ${rawHash}`;
+  const evidence = [
+    say("raw.file.hash", { file: source.file, bytes: localSize, sha256: localHash }),
+    say("raw.file.hash", { file: newest.key, bytes: newest.size, sha256: rawHash }),
+  ];
   return verdict(localHash === rawHash, id, 1, title, evidence, hint, source.cellId);
 }
 

@@ -2,7 +2,7 @@ import type { CourseRuleResult } from "../contract";
 import { describeKey, type ObjectInfo, readAll } from "../lake";
 import { tmdbCell } from "./cells";
 import { type CourseLake, listAll } from "./lake-view";
-import { count, failed, firstFew, verdict } from "./rule";
+import { failed, firstFew, say, verdict } from "./rule";
 
 const MAX_RECORDS = 100;
 /** 10 MB read as 10,000,000 bytes: the stricter reading, as the TMDB stage's writer uses. */
@@ -31,24 +31,21 @@ export async function checkTmdb(lake: CourseLake): Promise<CourseRuleResult[]> {
   const placedTitle = "TMDB files are under Raw/TMDB/JSON/YYYY/MM/DD/<file>.json";
   const placed =
     objects.length === 0
-      ? failed("tmdb.path", 2, placedTitle, ["Raw/TMDB/ holds no objects."], "Run the TMDB cell.", cellId)
+      ? failed("tmdb.path", 2, placedTitle, [say("tmdb.path.empty")], say("tmdb.path.hint.empty"), cellId)
       : verdict(
           misplaced.length === 0,
           "tmdb.path",
           2,
           placedTitle,
-          misplaced.length === 0
-            ? [`${count(objects.length, "file")} under Raw/TMDB/JSON/, all dated.`]
-            : firstFew(misplaced),
-          "Write TMDB files to Raw/TMDB/JSON/<YYYY>/<MM>/<DD>/<name>.json with a zero-padded collection date; " +
-            "the TMDB cell does this itself.",
+          misplaced.length === 0 ? [say("tmdb.path.ok", { n: objects.length })] : firstFew(misplaced),
+          say("tmdb.path.hint"),
           cellId,
         );
 
   const oversize = files.flatMap((f) => {
     const records = f.records?.length ?? 0;
     return records > MAX_RECORDS || f.info.size >= MAX_BYTES
-      ? [`${f.info.key}: ${count(records, "record")}, ${f.info.size.toLocaleString("en-US")} bytes`]
+      ? [say("tmdb.file.oversize", { key: f.info.key, records, bytes: f.info.size })]
       : [];
   });
   const largest = files.reduce((most, f) => Math.max(most, f.records?.length ?? 0), 0);
@@ -57,11 +54,8 @@ export async function checkTmdb(lake: CourseLake): Promise<CourseRuleResult[]> {
     "tmdb.limits",
     2,
     "Each TMDB file holds at most 100 records and is under 10 MB",
-    oversize.length > 0
-      ? firstFew(oversize)
-      : [`${count(files.length, "file")}; the largest holds ${count(largest, "record")}.`],
-    "Split the records into files of at most 100 (and under 10 MB): one request batch per file, numbered " +
-      "tmdb-movies-0001.json, -0002.json, …",
+    oversize.length > 0 ? firstFew(oversize) : [say("tmdb.limits.ok", { files: files.length, largest })],
+    say("tmdb.limits.hint"),
     cellId,
   );
 
@@ -71,9 +65,8 @@ export async function checkTmdb(lake: CourseLake): Promise<CourseRuleResult[]> {
     "tmdb.one-structure",
     2,
     "Each TMDB file is one JSON structure (an array of records)",
-    broken.length > 0 ? firstFew(broken) : [`${count(files.length, "file")} parse as one JSON array each.`],
-    "Write one json.dump(records, f) per file: appending a second dump (or one object per line) puts two " +
-      "structures in one file, which Glue's JSON reader will not read as one table.",
+    broken.length > 0 ? firstFew(broken) : [say("tmdb.one-structure.ok", { n: files.length })],
+    say("tmdb.one-structure.hint"),
     cellId,
   );
 
@@ -88,9 +81,8 @@ export async function checkTmdb(lake: CourseLake): Promise<CourseRuleResult[]> {
     "tmdb.imdb-id",
     2,
     "Every TMDB record carries the title's imdb_id (tt…), the key that joins it to the CSVs",
-    unkeyed.length > 0 ? firstFew(unkeyed) : [`${count(records.length, "record")}, each with an imdb_id.`],
-    "Look titles up by IMDb id (/find/{imdb_id}?external_source=imdb_id) and store the id in every record: " +
-      "joining CSV and TMDB by title breaks on remakes, translations and punctuation; discover results carry no imdb_id.",
+    unkeyed.length > 0 ? firstFew(unkeyed) : [say("tmdb.imdb-id.ok", { n: records.length })],
+    say("tmdb.imdb-id.hint"),
     cellId,
   );
   return [placed, limits, single, keyed, await selectedRule(lake, records, cell)];
@@ -123,7 +115,11 @@ function keysOf(record: unknown): string {
   return `no imdb_id (keys: ${keys.slice(0, 6).join(", ")}${keys.length > 6 ? ", …" : ""})`;
 }
 
-/** The records' imdb_ids against the cell's own selection, run again on the catalog's RAW tables. */
+/**
+ * The records' imdb_ids against the cell's own selection, run again on the catalog's RAW tables.
+ * A cell without `select:` enriches the TMDB stage's default selection, which the service hands
+ * over (`CourseLake.defaultTmdbSelect`); the evidence says which of the two was compared.
+ */
 async function selectedRule(
   lake: CourseLake,
   records: unknown[],
@@ -131,37 +127,40 @@ async function selectedRule(
 ): Promise<CourseRuleResult> {
   const id = "tmdb.selected";
   const title = "The titles enriched are the ones the TMDB cell selected";
-  const hint =
-    "Enrich exactly the titles the cell's select returns (IMDb ids from raw.movies / raw.series): records for other " +
-    "titles come from an older run, a different query or a lookup by title. Reset stage 2 and run the TMDB cell again.";
+  const hint = say("tmdb.selected.hint");
   const enriched = new Set(records.flatMap((r) => imdbIdOf(r) ?? []));
-  if (!cell) return failed(id, 2, title, ["The notebook has no TMDB cell."], "Add a TMDB cell.");
-  if (!lake.sql) {
+  if (!cell) return failed(id, 2, title, [say("tmdb.selected.no-cell")], say("tmdb.selected.hint.add-cell"));
+  const select = cell.select ?? lake.defaultTmdbSelect;
+  if (!select) {
     return failed(
       id,
       2,
       title,
-      ["No query engine for this target: the selection could not be re-run."],
-      hint,
+      [say("tmdb.selected.no-default")],
+      say("tmdb.selected.hint.add-select"),
       cell.cellId,
     );
   }
-  const query = cell.select
-    ? `SELECT DISTINCT CAST(id AS VARCHAR) AS id FROM (${cell.select.replace(/;\s*$/, "")}) AS selected`
-    : "SELECT DISTINCT id FROM raw.movies UNION SELECT DISTINCT id FROM raw.series";
+  if (!lake.sql) {
+    return failed(id, 2, title, [say("tmdb.selected.no-engine")], hint, cell.cellId);
+  }
+  const query = `SELECT DISTINCT CAST(id AS VARCHAR) AS id FROM (${select.replace(/;\s*$/, "")}) AS selected`;
   let selected: Set<string>;
   try {
     selected = new Set((await lake.sql(query)).map((row) => String(row.id)));
   } catch (error) {
-    return failed(id, 2, title, [`The selection failed: ${(error as Error).message}`], hint, cell.cellId);
+    const failure = say("tmdb.selected.failed", { error: (error as Error).message });
+    return failed(id, 2, title, [failure], hint, cell.cellId);
   }
   const strangers = [...enriched].filter((imdbId) => !selected.has(imdbId));
   const evidence = [
-    cell.select
-      ? "Selection: the TMDB cell's select"
-      : "Selection: every title of raw.movies and raw.series (the cell uses the default select)",
-    `${count(selected.size, "title")} selected, ${count(enriched.size, "title")} enriched, ${strangers.length} not selected`,
-    ...firstFew(strangers.map((s) => `not selected: ${s}`)),
+    say(cell.select ? "tmdb.selected.by-cell" : "tmdb.selected.by-default"),
+    say("tmdb.selected.counts", {
+      selected: selected.size,
+      enriched: enriched.size,
+      strangers: strangers.length,
+    }),
+    ...firstFew(strangers.map((s) => say("tmdb.selected.stranger", { id: s }))),
   ];
   return verdict(strangers.length === 0 && enriched.size > 0, id, 2, title, evidence, hint, cell.cellId);
 }

@@ -1,11 +1,10 @@
 import type { CatalogTable, CourseRuleResult } from "../contract";
 import { type CourseLake, numberOf } from "./lake-view";
-import { count, firstFew, verdict } from "./rule";
+import { firstFew, type Line, say, verdict } from "./rule";
 import { measuresOf } from "./stage3-refined";
 import { col, isNumeric, qualified, sourcesOf, tableRef } from "./tables";
 
 type Cells = (t: CatalogTable | undefined) => string | undefined;
-const NO_ENGINE = "No query engine for this target: table contents were not read.";
 const GENRE = /genre/i;
 
 /** The fact's link to the title dimension (the dimension that holds imdb_id), when there is one. */
@@ -31,7 +30,7 @@ export async function checkPerTitle(
   cellOf: Cells,
 ): Promise<CourseRuleResult> {
   const facts = refined.filter((t) => t.role === "fact");
-  const lines: string[] = [];
+  const lines: Line[] = [];
   let culprit: CatalogTable | undefined;
   for (const fact of lake.sql ? facts : []) {
     const sql = lake.sql;
@@ -50,7 +49,7 @@ export async function checkPerTitle(
     );
     const total = numberOf(row.total);
     const titles = numberOf(row.titles);
-    lines.push(`${qualified(fact)}: ${count(total, "row")} for ${count(titles, "distinct title")} (${key})`);
+    lines.push(say("refined.fact-rows", { table: qualified(fact), rows: total, titles, key }));
     if (total !== titles) culprit ??= fact;
     measures.forEach((m, i) => {
       const through = numberOf(row[`s${i}`]);
@@ -59,8 +58,7 @@ export async function checkPerTitle(
         (Number.isNaN(through) && Number.isNaN(distinct)) ||
         Math.abs(through - distinct) <= 1e-6 * Math.max(1, Math.abs(distinct));
       if (!same) culprit ??= fact;
-      if (!same || i < 2)
-        lines.push(`${m}: ${fmt(through)} through the fact, ${fmt(distinct)} over distinct titles`);
+      if (!same || i < 2) lines.push(say("refined.measure-totals", { measure: m, through, distinct }));
     });
     if (link) {
       for (const line of await multipliedMeasures(sql, fact, link, measures, trusted)) {
@@ -74,9 +72,8 @@ export async function checkPerTitle(
     "refined.per-title",
     3,
     "Measures are not inflated by the row-per-artist layout: totals through the model equal totals over distinct titles",
-    lake.sql ? (facts.length ? firstFew(lines, 8) : ["No fact table."]) : [NO_ENGINE],
-    "The CSVs have one row per credited artist, so a title repeats: take DISTINCT imdb_id with its rating and votes " +
-      "before joining or aggregating (SUM over the raw rows multiplies votes by the cast size).",
+    lake.sql ? (facts.length ? firstFew(lines, 8) : [say("refined.no-fact")]) : [say("no-engine")],
+    say("refined.per-title.hint"),
     cellOf(culprit ?? facts[0]),
   );
 }
@@ -88,33 +85,44 @@ async function multipliedMeasures(
   link: NonNullable<ReturnType<typeof titleLink>>,
   measures: string[],
   trusted: CatalogTable[],
-): Promise<string[]> {
-  const found: string[] = [];
+): Promise<Line[]> {
+  const found: Line[] = [];
   const sources = trusted.filter((t) => sourcesOf(t).csv && t.columns.some((c) => c.name === "imdb_id"));
+  // One query per source, every measure × value pair a column of it: on Athena each query is billed.
   for (const source of sources) {
     const values = source.columns.filter((c) => isNumeric(c) && !/^ano|year/i.test(c.name));
-    if (values.length === 0) continue;
-    for (const m of measures) {
-      const picks = values.map((v, i) => `max(CAST(${col(v.name)} AS DOUBLE)) AS v${i}`).join(", ");
-      const tests = values.map(
+    if (values.length === 0 || measures.length === 0) continue;
+    const picks = values.map((v, i) => `max(CAST(${col(v.name)} AS DOUBLE)) AS v${i}`).join(", ");
+    const measured = measures.map((m, j) => `CAST(x.${col(m)} AS DOUBLE) AS m${j}`).join(", ");
+    const tests = measures.flatMap((_, j) =>
+      values.map(
         (_, i) =>
-          `count(*) FILTER (WHERE s.k > 1 AND s.v${i} <> 0 AND CAST(f.m AS DOUBLE) = s.v${i} * s.k) AS x${i}`,
-      );
-      const [row = {}] = await sql(
-        `WITH s AS (SELECT imdb_id, count(*) AS k, ${picks} FROM ${tableRef(source)} GROUP BY imdb_id), ` +
-          `f AS (SELECT d.imdb_id, x.${col(m)} AS m FROM ${tableRef(fact)} AS x JOIN ${tableRef(link.dim)} AS d ON d.${col(link.dimColumn)} = x.${col(link.factColumn)}) ` +
-          `SELECT count(*) FILTER (WHERE s.k > 1) AS multi, ${tests.join(", ")} FROM f JOIN s ON s.imdb_id = f.imdb_id`,
-      );
-      const multi = numberOf(row.multi);
+          `count(*) FILTER (WHERE s.k > 1 AND s.v${i} <> 0 AND f.m${j} = s.v${i} * s.k) AS x${j}_${i}`,
+      ),
+    );
+    const [row = {}] = await sql(
+      `WITH s AS (SELECT imdb_id, count(*) AS k, ${picks} FROM ${tableRef(source)} GROUP BY imdb_id), ` +
+        `f AS (SELECT d.imdb_id, ${measured} FROM ${tableRef(fact)} AS x JOIN ${tableRef(link.dim)} AS d ON d.${col(link.dimColumn)} = x.${col(link.factColumn)}) ` +
+        `SELECT count(*) FILTER (WHERE s.k > 1) AS multi, ${tests.join(", ")} FROM f JOIN s ON s.imdb_id = f.imdb_id`,
+    );
+    const multi = numberOf(row.multi);
+    measures.forEach((m, j) => {
       values.forEach((v, i) => {
-        const times = numberOf(row[`x${i}`]);
+        const times = numberOf(row[`x${j}_${i}`]);
         if (multi > 0 && times > multi / 2) {
           found.push(
-            `${qualified(fact)}.${m} = ${qualified(source)}.${v.name} × rows per title for ${count(times, "title")} of ${multi} with several artists`,
+            say("refined.multiplied", {
+              fact: qualified(fact),
+              measure: m,
+              source: qualified(source),
+              column: v.name,
+              n: times,
+              multi,
+            }),
           );
         }
       });
-    }
+    });
   }
   return found;
 }
@@ -131,7 +139,7 @@ export async function checkGenreFanOut(
   const genreBridges = refined.filter(
     (t) => t.role === "bridge" && (t.foreignKeys ?? []).some((fk) => GENRE.test(fk.references.table)),
   );
-  const lines: string[] = [];
+  const lines: Line[] = [];
   let culprit: CatalogTable | undefined;
   const fact = refined.find((t) => t.role === "fact");
   for (const bridge of lake.sql ? genreBridges : []) {
@@ -143,31 +151,38 @@ export async function checkGenreFanOut(
     if (!titleColumn || !weight) {
       culprit ??= bridge;
       lines.push(
-        `${qualified(bridge)} has no weight column${titleColumn ? "" : " and no key to the title"}: a measure summed through it counts a title once per genre`,
+        say(titleColumn ? "refined.no-weight" : "refined.no-weight-no-key", { bridge: qualified(bridge) }),
       );
       continue;
     }
-    const [row = {}] = await sql(
-      `SELECT count(*) AS off, (SELECT count(DISTINCT ${col(titleColumn)}) FROM ${tableRef(bridge)}) AS titles FROM (` +
-        `SELECT ${col(titleColumn)}, sum(${col(weight)}) AS w FROM ${tableRef(bridge)} GROUP BY ${col(titleColumn)}) AS t WHERE abs(w - 1) > 1e-9`,
-    );
-    const off = numberOf(row.off);
-    if (off > 0) culprit ??= bridge;
-    lines.push(
-      `${qualified(bridge)}: ${weight} sums to 1 for ${count(numberOf(row.titles) - off, "title")}, not for ${off}`,
-    );
     const link = fact
       ? (fact.foreignKeys ?? []).find((fk) => fk.references.table === titleFk?.references.table)
       : undefined;
     const measure = fact ? (measuresOf(fact)[1] ?? measuresOf(fact)[0]) : undefined;
-    if (fact && link && measure) {
-      const k = col(link.columns[0] ?? "");
-      const [totals = {}] = await sql(
-        `SELECT (SELECT sum(f.${col(measure)} * b.${col(weight)}) FROM ${tableRef(fact)} AS f JOIN ${tableRef(bridge)} AS b ON b.${col(titleColumn)} = f.${k}) AS through, ` +
-          `(SELECT sum(f.${col(measure)}) FROM ${tableRef(fact)} AS f WHERE f.${k} IN (SELECT ${col(titleColumn)} FROM ${tableRef(bridge)})) AS titles`,
-      );
+    const k = col(link?.columns[0] ?? "");
+    // One query per bridge (the weights and, when there is a fact, the totals): Athena bills each.
+    const totals =
+      fact && link && measure
+        ? `, (SELECT sum(f.${col(measure)} * b.${col(weight)}) FROM ${tableRef(fact)} AS f JOIN ${tableRef(bridge)} AS b ON b.${col(titleColumn)} = f.${k}) AS through, ` +
+          `(SELECT sum(f.${col(measure)}) FROM ${tableRef(fact)} AS f WHERE f.${k} IN (SELECT ${col(titleColumn)} FROM ${tableRef(bridge)})) AS measured`
+        : "";
+    const [row = {}] = await sql(
+      `SELECT (SELECT count(*) FROM (SELECT ${col(titleColumn)}, sum(${col(weight)}) AS w FROM ${tableRef(bridge)} GROUP BY ${col(titleColumn)}) AS t WHERE abs(w - 1) > 1e-9) AS off, ` +
+        `(SELECT count(DISTINCT ${col(titleColumn)}) FROM ${tableRef(bridge)}) AS titles${totals}`,
+    );
+    const off = numberOf(row.off);
+    if (off > 0) culprit ??= bridge;
+    lines.push(
+      say("refined.weights", { bridge: qualified(bridge), weight, ok: numberOf(row.titles) - off, off }),
+    );
+    if (totals && measure) {
       lines.push(
-        `${measure}: ${fmt(numberOf(totals.through))} through ${bridge.name}, ${fmt(numberOf(totals.titles))} over its distinct titles`,
+        say("refined.bridge-totals", {
+          measure,
+          through: numberOf(row.through),
+          bridge: bridge.name,
+          titles: numberOf(row.measured),
+        }),
       );
     }
   }
@@ -176,19 +191,8 @@ export async function checkGenreFanOut(
     "refined.genre-fan-out",
     3,
     "Measures are not inflated by the genre fan-out: a genre bridge's weights sum to 1 per title",
-    lake.sql
-      ? genreBridges.length
-        ? lines
-        : ["No bridge to a genre dimension: nothing fans out."]
-      : [NO_ENGINE],
-    "A title has several genres: joining the fact to a genre bridge repeats its measures once per genre. Give the " +
-      "bridge a weight (1.0 / count(*) OVER (PARTITION BY title_key)) and sum measure × weight, or count distinct titles.",
+    lake.sql ? (genreBridges.length ? lines : [say("refined.no-genre-bridge")]) : [say("no-engine")],
+    say("refined.genre-fan-out.hint"),
     cellOf(culprit ?? genreBridges[0]),
   );
-}
-
-function fmt(n: number): string {
-  return Number.isInteger(n)
-    ? n.toLocaleString("en-US")
-    : n.toLocaleString("en-US", { maximumFractionDigits: 4 });
 }

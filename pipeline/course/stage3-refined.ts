@@ -1,11 +1,10 @@
 import type { CatalogTable, CourseRuleResult } from "../contract";
 import type { CourseLake } from "./lake-view";
 import { numberOf } from "./lake-view";
-import { count, firstFew, verdict } from "./rule";
+import { firstFew, type Line, say, verdict } from "./rule";
 import { col, isNumeric, qualified, tableRef } from "./tables";
 
 type Cells = (t: CatalogTable | undefined) => string | undefined;
-const NO_ENGINE = "No query engine for this target: table contents were not read.";
 
 /**
  * Stage 3, REFINED: a dimensional model (a fact, at least two dimensions), its keys declared in
@@ -26,13 +25,18 @@ export async function checkRefinedKeys(
     3,
     "REFINED is a dimensional model: at least one fact and two dimensions",
     [
-      `facts: ${facts.map(qualified).join(", ") || "none"}`,
-      `dimensions: ${dimensions.map(qualified).join(", ") || "none"}`,
-      `bridges: ${bridges.map(qualified).join(", ") || "none"}`,
-      ...refined.filter((t) => !t.role).map((t) => `${qualified(t)} has no role`),
+      facts.length
+        ? say("refined.facts", { tables: facts.map(qualified).join(", ") })
+        : say("refined.facts.none"),
+      dimensions.length
+        ? say("refined.dimensions", { tables: dimensions.map(qualified).join(", ") })
+        : say("refined.dimensions.none"),
+      bridges.length
+        ? say("refined.bridges", { tables: bridges.map(qualified).join(", ") })
+        : say("refined.bridges.none"),
+      ...refined.filter((t) => !t.role).map((t) => say("refined.no-role", { table: qualified(t) })),
     ],
-    "Model REFINED as a star: a fact table of measures (one row per title) and dimension tables (title, date, " +
-      "subgenre, person), each transform cell declaring -- role: fact | dimension | bridge.",
+    say("refined.model.hint"),
     cellOf(refined.find((t) => !t.role) ?? refined[0]),
   );
 
@@ -42,7 +46,9 @@ export async function checkRefinedKeys(
       ...(t.primaryKey?.length ? [] : ["primaryKey"]),
       ...((t.role === "fact" || t.role === "bridge") && !t.foreignKeys?.length ? ["foreignKeys"] : []),
     ];
-    return missing.length ? [{ table: t, line: `${qualified(t)}: no ${missing.join(", ")}` }] : [];
+    return missing.length
+      ? [{ table: t, line: say("refined.undeclared", { table: qualified(t), missing: missing.join(", ") }) }]
+      : [];
   });
   const declared = verdict(
     undeclared.length === 0 && refined.length > 0,
@@ -51,12 +57,13 @@ export async function checkRefinedKeys(
     "Every REFINED table's catalog entry carries its role, primary key and (facts, bridges) foreign keys",
     undeclared.length
       ? firstFew(undeclared.map((u) => u.line))
-      : refined.map(
-          (t) =>
-            `${qualified(t)}: ${t.role}, key (${t.primaryKey?.join(", ")})${t.foreignKeys?.length ? `, ${count(t.foreignKeys.length, "foreign key")}` : ""}`,
-        ),
-    "Declare them in the transform cell's header (-- role:, -- primaryKey: [...], -- foreignKeys: [...]) so " +
-      "the catalog (and Glue) records how the model joins.",
+      : refined.map((t) => {
+          const declared = { table: qualified(t), role: t.role ?? "", key: t.primaryKey?.join(", ") ?? "" };
+          return t.foreignKeys?.length
+            ? say("refined.declared.fk", { ...declared, fks: t.foreignKeys.length })
+            : say("refined.declared", declared);
+        }),
+    say("refined.keys-declared.hint"),
     cellOf(undeclared[0]?.table ?? refined[0]),
   );
   return [model, declared, await uniqueRule(lake, refined, cellOf), await orphanRule(lake, refined, cellOf)];
@@ -68,8 +75,8 @@ async function uniqueRule(
   cellOf: Cells,
 ): Promise<CourseRuleResult> {
   const keyed = refined.filter((t) => t.primaryKey?.length);
-  const lines: string[] = [];
-  const offending: string[] = [];
+  const lines: Line[] = [];
+  const offending: Line[] = [];
   let culprit: CatalogTable | undefined;
   for (const table of lake.sql ? keyed : []) {
     const sql = lake.sql;
@@ -84,9 +91,13 @@ async function uniqueRule(
     const nullKeys = numberOf(row.nulls);
     const bad = dupes > 0 || nullKeys > 0;
     if (bad) culprit ??= table;
-    const line =
-      `${qualified(table)} (${table.primaryKey?.join(", ")}): ${count(numberOf(row.total), "row")}, ` +
-      `${count(dupes, "duplicated key")}, ${count(nullKeys, "NULL key")}`;
+    const line = say("refined.key-counts", {
+      table: qualified(table),
+      key: table.primaryKey?.join(", ") ?? "",
+      rows: numberOf(row.total),
+      dupes,
+      nulls: nullKeys,
+    });
     lines.push(line);
     if (bad) offending.push(line);
   }
@@ -96,9 +107,8 @@ async function uniqueRule(
     "refined.primary-keys",
     3,
     "Every REFINED primary key is unique and never NULL",
-    lake.sql ? (culprit ? offending : lines) : [NO_ENGINE],
-    "A duplicated key usually means a title repeats once per credited artist or per genre: SELECT DISTINCT the " +
-      "title columns (or GROUP BY the key) before writing the table, and keep people and genres in bridge tables.",
+    lake.sql ? (culprit ? offending : lines) : [say("no-engine")],
+    say("refined.primary-keys.hint"),
     cellOf(culprit ?? keyed[0]),
   );
 }
@@ -108,32 +118,40 @@ async function orphanRule(
   refined: CatalogTable[],
   cellOf: Cells,
 ): Promise<CourseRuleResult> {
-  const lines: string[] = [];
+  const lines: Line[] = [];
   let culprit: CatalogTable | undefined;
   let declared = 0;
+  // One query per table, every foreign key a scalar subquery in it: on Athena each query is billed.
   for (const table of refined) {
-    for (const fk of table.foreignKeys ?? []) {
-      declared += 1;
+    const links = (table.foreignKeys ?? []).map((fk) => {
       const [database, name] = fk.references.table.split(".");
       const parent = refined.find((t) => t.database === database && t.name === name);
       const where = `${qualified(table)} (${fk.columns.join(", ")}) → ${fk.references.table} (${fk.references.columns.join(", ")})`;
-      if (!parent) {
-        lines.push(`${where}: ${fk.references.table} is not in the catalog`);
-        culprit ??= table;
-        continue;
-      }
-      if (!lake.sql) continue;
+      return { fk, parent, where };
+    });
+    declared += links.length;
+    const counted = links.flatMap(({ fk, parent }, i) => {
+      if (!parent) return [];
       const match = fk.columns
-        .map((c, i) => `p.${col(fk.references.columns[i] ?? c)} = c.${col(c)}`)
+        .map((c, j) => `p.${col(fk.references.columns[j] ?? c)} = c.${col(c)}`)
         .join(" AND ");
       const present = fk.columns.map((c) => `c.${col(c)} IS NOT NULL`).join(" AND ");
-      const [row = {}] = await lake.sql(
-        `SELECT count(*) AS orphans FROM ${tableRef(table)} AS c WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${tableRef(parent)} AS p WHERE ${match})`,
-      );
-      const orphans = numberOf(row.orphans);
+      return [
+        `(SELECT count(*) FROM ${tableRef(table)} AS c WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${tableRef(parent)} AS p WHERE ${match})) AS o${i}`,
+      ];
+    });
+    const [row = {}] = lake.sql && counted.length ? await lake.sql(`SELECT ${counted.join(", ")}`) : [];
+    links.forEach(({ fk, parent, where }, i) => {
+      if (!parent) {
+        lines.push(say("refined.parent-missing", { link: where, parent: fk.references.table }));
+        culprit ??= table;
+        return;
+      }
+      if (!lake.sql) return;
+      const orphans = numberOf(row[`o${i}`]);
       if (orphans > 0) culprit ??= table;
-      lines.push(`${where}: ${count(orphans, "orphan row")}`);
-    }
+      lines.push(say("refined.orphans", { link: where, n: orphans }));
+    });
   }
   const ok = lake.sql !== undefined && declared > 0 && culprit === undefined;
   return verdict(
@@ -141,10 +159,8 @@ async function orphanRule(
     "refined.foreign-keys",
     3,
     "No orphan foreign keys: every key a fact or bridge holds is found in its dimension",
-    lake.sql ? (declared ? lines : ["No foreign keys are declared."]) : [NO_ENGINE],
-    "An orphan key means the dimension was built from fewer titles than the fact (a different filter, or a join " +
-      "by title instead of imdb_id): build the dimension from the same titles and join on imdb_id, then run the " +
-      "dimension before the fact.",
+    lake.sql ? (declared ? lines : [say("refined.no-foreign-keys")]) : [say("no-engine")],
+    say("refined.foreign-keys.hint"),
     cellOf(culprit ?? refined.find((t) => t.foreignKeys?.length)),
   );
 }

@@ -1,7 +1,7 @@
 import type { CatalogTable, CourseRuleResult } from "../contract";
 import { describeKey } from "../lake";
 import { type CourseLake, listAll, numberOf } from "./lake-view";
-import { count, firstFew, verdict } from "./rule";
+import { firstFew, type Line, type Said, say, verdict } from "./rule";
 import { allColumns, col, isText, qualified, sourcesOf, tableRef } from "./tables";
 
 const MONEY = /^(budget|revenue)$/i;
@@ -28,8 +28,8 @@ async function parquetRule(
   trusted: CatalogTable[],
   cellOf: (t: CatalogTable | undefined) => string | undefined,
 ): Promise<CourseRuleResult> {
-  const problems: string[] = [];
-  const fine: string[] = [];
+  const problems: Said[] = [];
+  const fine: Line[] = [];
   let csvTables = 0;
   let tmdbTables = 0;
   for (const table of trusted) {
@@ -37,30 +37,32 @@ async function parquetRule(
     if (csv) csvTables += 1;
     if (tmdb) tmdbTables += 1;
     const folder = tmdb ? "Trusted/TMDB/Parquet/" : "Trusted/Local/Parquet/";
-    if (table.format !== "parquet") problems.push(`${qualified(table)} is ${table.format}, not parquet`);
+    const name = qualified(table);
+    if (table.format !== "parquet")
+      problems.push(say("trusted.not-parquet", { table: name, format: table.format }));
     if (csv && tmdb)
-      problems.push(`${qualified(table)} mixes the CSVs and TMDB (${table.producedBy?.inputs.join(", ")})`);
+      problems.push(say("trusted.mixed", { table: name, inputs: table.producedBy?.inputs.join(", ") ?? "" }));
     else if (!table.location.startsWith(`${folder}${table.name}/`)) {
-      problems.push(`${qualified(table)} is at ${table.location}, expected ${folder}${table.name}/`);
+      const expected = `${folder}${table.name}/`;
+      problems.push(say("trusted.misplaced", { table: name, location: table.location, expected }));
     }
     const files = (await listAll(lake.store, table.location)).filter((o) => !MARKER.test(o.key));
     const other = files.filter((o) => !o.key.endsWith(".parquet"));
-    if (files.length === 0) problems.push(`${table.location} holds no files`);
-    for (const o of other.slice(0, 3)) problems.push(`${o.key} is not a Parquet file`);
+    if (files.length === 0) problems.push(say("trusted.no-files", { location: table.location }));
+    for (const o of other.slice(0, 3)) problems.push(say("trusted.not-parquet-file", { key: o.key }));
     if (problems.length === 0)
-      fine.push(`${qualified(table)}: ${table.location} (${count(files.length, "Parquet file")})`);
+      fine.push(say("trusted.parquet.ok", { table: name, location: table.location, n: files.length }));
   }
-  if (csvTables === 0) problems.push("no TRUSTED table is made from raw.movies / raw.series");
-  if (tmdbTables === 0) problems.push("no TRUSTED table is made from the RAW TMDB JSON");
-  const firstProblem = trusted.find((t) => problems.some((p) => p.includes(qualified(t))));
+  if (csvTables === 0) problems.push(say("trusted.no-csv-table"));
+  if (tmdbTables === 0) problems.push(say("trusted.no-tmdb-table"));
+  const firstProblem = trusted.find((t) => problems.some((p) => p.text.includes(qualified(t))));
   return verdict(
     problems.length === 0,
     "trusted.parquet",
     3,
     "TRUSTED is Parquet, the CSV data under Trusted/Local/Parquet/ and the TMDB data under Trusted/TMDB/Parquet/",
     problems.length === 0 ? fine : firstFew(problems),
-    "Write TRUSTED with df.write.parquet(...) (a transform cell's output), one table per source: the CSVs " +
-      "to Trusted/Local/Parquet/<table>/ and TMDB to Trusted/TMDB/Parquet/<table>/; join them only in REFINED.",
+    say("trusted.parquet.hint"),
     cellOf(firstProblem ?? trusted[0]),
   );
 }
@@ -71,29 +73,30 @@ async function partitionRule(
   cellOf: (t: CatalogTable | undefined) => string | undefined,
 ): Promise<CourseRuleResult> {
   const tmdb = trusted.filter((t) => sourcesOf(t).tmdb);
-  const problems: string[] = [];
-  const fine: string[] = [];
+  const problems: Said[] = [];
+  const fine: Line[] = [];
   for (const table of tmdb) {
     if (!(table.partitionKeys ?? []).some((k) => k.name === "dt")) {
-      problems.push(`${qualified(table)} has no dt partition column`);
+      problems.push(say("trusted.no-dt", { table: qualified(table) }));
     }
     const files = (await listAll(lake.store, table.location)).filter((o) => !MARKER.test(o.key));
     const undated = files.filter((o) => !describeKey(o.key)?.date);
-    for (const o of undated.slice(0, 3)) problems.push(`${o.key} is not inside a dt=YYYY-MM-DD/ folder`);
+    for (const o of undated.slice(0, 3)) problems.push(say("trusted.undated", { key: o.key }));
     const dates = new Set(files.map((o) => /\/dt=([^/]+)\//.exec(o.key)?.[1]).filter(Boolean));
-    if (undated.length === 0) fine.push(`${qualified(table)}: dt = ${[...dates].sort().join(", ")}`);
+    if (undated.length === 0)
+      fine.push(say("trusted.dt.ok", { table: qualified(table), dates: [...dates].sort().join(", ") }));
   }
-  if (tmdb.length === 0) problems.push("no TRUSTED table is made from the RAW TMDB JSON");
+  if (tmdb.length === 0) problems.push(say("trusted.no-tmdb-table"));
   return verdict(
     problems.length === 0,
     "trusted.tmdb-dt",
     3,
     "TRUSTED TMDB data is partitioned by collection date (dt=YYYY-MM-DD)",
     problems.length === 0 ? fine : firstFew(problems),
-    "Partition the TMDB tables by the date the data was collected: take it from the RAW YYYY/MM/DD folders " +
-      "(a transform input's dateColumn: dt) and write with partitionBy('dt') (the cell's partitionBy: [dt]).",
+    say("trusted.tmdb-dt.hint"),
     cellOf(
-      tmdb.find((t) => problems.some((p) => p.includes(t.location) || p.includes(qualified(t)))) ?? tmdb[0],
+      tmdb.find((t) => problems.some((p) => p.text.includes(t.location) || p.text.includes(qualified(t)))) ??
+        tmdb[0],
     ),
   );
 }
@@ -104,9 +107,9 @@ async function typeRules(
   tables: CatalogTable[],
   cellOf: (t: CatalogTable | undefined) => string | undefined,
 ): Promise<CourseRuleResult[]> {
-  const numbersAsText: string[] = [];
-  const nullMarkers: string[] = [];
-  const zeroMoney: string[] = [];
+  const numbersAsText: Said[] = [];
+  const nullMarkers: Said[] = [];
+  const zeroMoney: Said[] = [];
   const scanned: string[] = [];
   const culprits: { numbers?: CatalogTable; nulls?: CatalogTable; money?: CatalogTable } = {};
   const modelled = tables.filter((t) => t.zone !== "raw");
@@ -128,27 +131,27 @@ async function typeRules(
       const values = numberOf(row[`n${i}`]);
       if (values > 0 && numberOf(row[`d${i}`]) === values) {
         numbersAsText.push(
-          `${qualified(table)}.${c.name} is ${c.type} but all ${count(values, "value")} are numbers`,
+          say("trusted.number-as-text", { table: qualified(table), column: c.name, type: c.type, n: values }),
         );
         culprits.numbers ??= table;
       }
       const markers = numberOf(row[`z${i}`]);
       if (markers > 0) {
-        nullMarkers.push(`${qualified(table)}.${c.name}: ${count(markers, "row")} hold the text \\N`);
+        nullMarkers.push(say("trusted.null-text", { table: qualified(table), column: c.name, n: markers }));
         culprits.nulls ??= table;
       }
     });
     money.forEach((c, i) => {
       const zeros = numberOf(row[`m${i}`]);
       if (zeros > 0) {
-        zeroMoney.push(`${qualified(table)}.${c.name}: ${count(zeros, "row")} equal 0`);
+        zeroMoney.push(say("trusted.zero-money", { table: qualified(table), column: c.name, n: zeros }));
         culprits.money ??= table;
       }
     });
   }
-  const noEngine = lake.sql ? [] : ["No query engine for this target: table contents were not read."];
-  const checked = [`Scanned ${count(scanned.length, "TRUSTED/REFINED table")}: ${scanned.join(", ")}`];
-  const outcome = (problems: string[]) =>
+  const noEngine = lake.sql ? [] : [say("no-engine")];
+  const checked = [say("trusted.scanned", { n: scanned.length, tables: scanned.join(", ") })];
+  const outcome = (problems: Said[]) =>
     noEngine.length ? noEngine : problems.length ? firstFew(problems) : checked;
   const trustedCell = cellOf(modelled.find((t) => t.zone === "trusted"));
   return [
@@ -158,8 +161,7 @@ async function typeRules(
       3,
       "No numeric column is left as a string",
       outcome(numbersAsText),
-      "Spark reads every CSV column as a string (no inferSchema): CAST each numeric column in the transform " +
-        "(CAST(anoLancamento AS INT), CAST(notaMedia AS DOUBLE), CAST(numeroVotos AS BIGINT), …).",
+      say("trusted.numbers-typed.hint"),
       cellOf(culprits.numbers) ?? trustedCell,
     ),
     verdict(
@@ -168,8 +170,7 @@ async function typeRules(
       3,
       "\\N is read as NULL, never kept as text",
       outcome(nullMarkers),
-      "The CSVs write NULL as the literal \\N: read them with nullValue='\\N' (the catalog's raw tables do), or " +
-        "turn it into NULL with nullif(column, '\\N') before casting.",
+      say("trusted.null-marker.hint"),
       cellOf(culprits.nulls) ?? trustedCell,
     ),
     verdict(
@@ -178,8 +179,7 @@ async function typeRules(
       3,
       "TMDB's 0 budget or revenue is read as unknown (NULL), not as a value",
       outcome(zeroMoney),
-      "TMDB reports an unknown budget or revenue as 0: write CAST(nullif(budget, 0) AS BIGINT) so averages and " +
-        "sums are not dragged down by titles whose budget nobody knows.",
+      say("trusted.budget-unknown.hint"),
       cellOf(culprits.money) ?? trustedCell,
     ),
   ];

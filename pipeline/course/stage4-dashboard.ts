@@ -2,7 +2,7 @@ import type { CatalogTable, CourseRuleResult } from "../contract";
 import { attr, type Cell, type Notebook } from "../document";
 import { publishedCharts } from "./cells";
 import type { CourseLake } from "./lake-view";
-import { count, firstFew, verdict } from "./rule";
+import { firstFew, say, verdict } from "./rule";
 import { qualified } from "./tables";
 
 const GENRE_FIELD = /genre|genero|subgenre/i;
@@ -29,7 +29,6 @@ export function checkDashboard(lake: CourseLake, tables: CatalogTable[]): Course
   const onAws = lake.target.kind === "aws" && published !== undefined;
   const chosen = onAws ? allCharts.filter((c) => published.charts.includes(c.id)) : allCharts;
   const charts = chosen.map((cell) => readChart(lake.notebook, cell));
-  const where = onAws ? `the publish cell ${published.cellId}'s charts` : "the chart cells (the HTML export)";
   const refined = new Set(tables.filter((t) => t.zone === "refined").map(qualified));
 
   const types = new Set(charts.flatMap((c) => c.types));
@@ -38,17 +37,30 @@ export function checkDashboard(lake: CourseLake, tables: CatalogTable[]): Course
     "dashboard.chart-types",
     4,
     "The dashboard uses at least three chart types",
-    [`${count(charts.length, "chart")} in ${where}: ${[...types].join(", ") || "no chart types"}`],
-    "Use at least three kinds of chart (e.g. bar, heat map, line or area, scatter, KPI): add chart cells with " +
-      "different marks" +
-      (onAws ? " and list them in the publish cell's charts." : "."),
+    [
+      onAws
+        ? types.size
+          ? say("dashboard.types.published", {
+              n: charts.length,
+              cell: published.cellId,
+              types: [...types].join(", "),
+            })
+          : say("dashboard.types.published.none", { n: charts.length, cell: published.cellId })
+        : types.size
+          ? say("dashboard.types.cells", { n: charts.length, types: [...types].join(", ") })
+          : say("dashboard.types.cells.none", { n: charts.length }),
+    ],
+    say(onAws ? "dashboard.chart-types.hint.published" : "dashboard.chart-types.hint"),
     onAws ? published.cellId : allCharts[0]?.id,
   );
 
   const offRefined = charts.flatMap((c) => {
-    if (c.reads.length === 0) return [{ chart: c, line: `${c.cell.id} reads no catalog table` }];
+    if (c.reads.length === 0)
+      return [{ chart: c, line: say("dashboard.reads-nothing", { cell: c.cell.id }) }];
     const others = c.reads.filter((name) => !refined.has(name));
-    return others.length ? [{ chart: c, line: `${c.cell.id} reads ${others.join(", ")}` }] : [];
+    return others.length
+      ? [{ chart: c, line: say("dashboard.reads-other", { cell: c.cell.id, tables: others.join(", ") }) }]
+      : [];
   });
   const refinedRule = verdict(
     charts.length > 0 && offRefined.length === 0,
@@ -57,9 +69,8 @@ export function checkDashboard(lake: CourseLake, tables: CatalogTable[]): Course
     "Every dashboard chart reads REFINED tables only",
     offRefined.length
       ? firstFew(offRefined.map((o) => o.line))
-      : charts.map((c) => `${c.cell.id}: ${c.reads.join(", ")}`),
-    "QuickSight datasets come from REFINED tables only: point the chart's SQL cell (source=) at refined.* " +
-      "tables, not at raw.* or trusted.*, and build what it needs into the model.",
+      : charts.map((c) => say("dashboard.reads", { cell: c.cell.id, tables: c.reads.join(", ") })),
+    say("dashboard.refined-only.hint"),
     offRefined[0]?.chart.sourceCellId ?? offRefined[0]?.chart.cell.id,
   );
 
@@ -73,10 +84,10 @@ export function checkDashboard(lake: CourseLake, tables: CatalogTable[]): Course
     4,
     "The charts answer the question: each shows a measure, and at least one breaks it down by (sub)genre",
     [
-      ...noMeasure.map((c) => `${c.cell.id} encodes no measure (no quantitative field or aggregate)`),
+      ...noMeasure.map((c) => say("dashboard.no-measure", { cell: c.cell.id })),
       byGenre.length
-        ? `by (sub)genre: ${byGenre.map((c) => c.cell.id).join(", ")}`
-        : "no chart encodes a genre or subgenre field next to a measure",
+        ? say("dashboard.by-genre", { cells: byGenre.map((c) => c.cell.id).join(", ") })
+        : say("dashboard.no-genre"),
       ...charts
         .filter((c) => !noMeasure.includes(c))
         .map(
@@ -84,8 +95,7 @@ export function checkDashboard(lake: CourseLake, tables: CatalogTable[]): Course
             `${c.cell.id}: ${c.fields.map((f) => `${f.field}${f.measure ? " (measure)" : ""}`).join(", ")}`,
         ),
     ].slice(0, 10),
-    "The notebook asks which horror subgenres audiences prefer: chart an audience measure (rating, votes, " +
-      "popularity, revenue) by subgenre from the model's subgenre dimension, and give every chart a quantitative field.",
+    say("dashboard.answers-question.hint"),
     (noMeasure[0] ?? (byGenre.length ? undefined : charts[0]))?.cell.id,
   );
   return [typesRule, refinedRule, answersRule];

@@ -3,12 +3,14 @@ import { attachCatalog, LocalCatalog } from "../catalog";
 import type { Row } from "../contract";
 import { LakebookError } from "../contract";
 import type { CourseLake } from "../course";
+import { DEFAULT_SELECT } from "../stages/tmdb/settings";
 import type { Workspace } from "./workspace";
 
 /**
  * The workspace as course mode sees it. Questions about table contents go where the tables are:
  * DuckDB over the attached local catalog, or Athena over the Glue Data Catalog on an aws target
- * (DuckDB cannot read S3 here). Only the first result page is read: the rules ask for counts.
+ * (DuckDB cannot read S3 here). Every result page is read: most rules ask for counts (one row),
+ * but the TMDB rule re-runs the cell's selection, which returns a row per title.
  */
 export function courseLakeOf(workspace: Workspace): CourseLake {
   if (!workspace.notebook) {
@@ -17,23 +19,25 @@ export function courseLakeOf(workspace: Workspace): CourseLake {
     });
   }
   const target = workspace.target;
-  const sql =
-    target.kind === "aws" && !workspace.store.location.startsWith("file:")
-      ? async (query: string): Promise<Row[]> =>
-          (
-            await runAthenaQuery({
-              client: workspace.aws.athena(),
-              sql: query,
-              workgroup: target.workgroup ?? "primary",
-              ...(target.athenaOutput ? { outputLocation: target.athenaOutput } : {}),
-              database: "refined",
-            })
-          ).rows
-      : async (query: string): Promise<Row[]> => {
-          const rows: Row[] = [];
-          for await (const chunk of workspace.engine.stream(query)) rows.push(...chunk.rows);
-          return rows;
-        };
+  const onAthena = target.kind === "aws" && !workspace.store.location.startsWith("file:");
+  const sql = onAthena
+    ? async (query: string): Promise<Row[]> => {
+        const result = await runAthenaQuery({
+          client: workspace.aws.athena(),
+          sql: query,
+          workgroup: target.workgroup ?? "primary",
+          ...(target.athenaOutput ? { outputLocation: target.athenaOutput } : {}),
+          database: "refined",
+        });
+        const rows = [...result.rows];
+        for await (const page of result.morePages()) rows.push(...page);
+        return rows;
+      }
+    : async (query: string): Promise<Row[]> => {
+        const rows: Row[] = [];
+        for await (const chunk of workspace.engine.stream(query)) rows.push(...chunk.rows);
+        return rows;
+      };
   return {
     notebook: workspace.notebook,
     notebookPath: workspace.notebookPath,
@@ -43,6 +47,8 @@ export function courseLakeOf(workspace: Workspace): CourseLake {
     store: workspace.store,
     catalog: workspace.catalog,
     sql,
+    sqlEngine: onAthena ? "athena" : "duckdb",
+    defaultTmdbSelect: DEFAULT_SELECT,
     refreshCatalog: async () => {
       // DuckDB's views over removed tables must go too, or the next query reads missing files.
       if (workspace.catalog instanceof LocalCatalog) {

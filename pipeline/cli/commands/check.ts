@@ -63,4 +63,6 @@ function printRules(result: CourseCheckResult): void {
   process.stdout.write(
     `\n${result.rules.length - failedCount} of ${result.rules.length} rules pass${failedCount ? `, ${failedCount} fail` : ""}.\n`,
   );
+  // On Athena each query is billed (10 MB at least): the student should know what a check costs.
+  if (result.cost?.engine === "athena") process.stdout.write(`${result.cost.note}\n`);
 }

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import type { CourseStage } from "../../../pipeline/contract";
 import { useLocale } from "../i18n";
 import { useStore } from "../state/store";
 import { useWorkbench } from "../state/workbench-context";
 import { courseText } from "./course-messages";
-import { createCourseChecker } from "./course-store";
+import { courseMessage } from "./course-rule-messages";
+import { checksAfterRunsByDefault, createCourseChecker, onAws } from "./course-store";
 import { ResetStage } from "./ResetStage";
 import { RuleItem } from "./RuleItem";
 import "./course.css";
@@ -14,19 +15,25 @@ const STAGES: CourseStage[] = [1, 2, 3, 4];
 /**
  * Course mode in the workbench: the four stages with their rules as a checklist that fills in as
  * cells run (the service re-checks the lake after each finished run), and an introduction per stage.
+ * On an aws target that re-check is off until the student turns it on: each check sends Athena
+ * queries, each billed for at least 10 MB scanned, so "Check now" runs it.
  */
 export function CoursePanel() {
   const locale = useLocale();
   const wb = useWorkbench();
   const checker = useMemo(() => createCourseChecker(wb.client), [wb.client]);
   const state = useStore(checker.store, (s) => s);
+  const aws = useStore(wb.doc, (d) => onAws(d.notebook));
+  const [afterRuns, setAfterRuns] = useState(() => checksAfterRunsByDefault(wb.doc.get().notebook));
+  useEffect(() => setAfterRuns(!aws), [aws]);
+  const toggleId = useId();
   // Closed, it costs nothing: the lake is checked only while the student has the checklist open.
   const [open, setOpen] = useState(false);
   useEffect(() => {
-    if (!open) return;
+    if (!open || !afterRuns) return;
     void checker.check();
     return checker.followRuns();
-  }, [checker, open]);
+  }, [checker, open, afterRuns]);
   const rules = state.result?.rules ?? [];
   const passed = rules.filter((r) => r.pass).length;
   const everywhere = rules.filter((r) => r.stage === 0);
@@ -41,8 +48,17 @@ export function CoursePanel() {
         <button type="button" onClick={() => void checker.check()} disabled={state.checking}>
           {courseText(locale, state.checking ? "checking" : "checkNow")}
         </button>
+        <label htmlFor={toggleId} className="course-after-runs">
+          <input
+            id={toggleId}
+            type="checkbox"
+            checked={afterRuns}
+            onChange={(event) => setAfterRuns(event.currentTarget.checked)}
+          />
+          {courseText(locale, "afterRuns")}
+        </label>
       </header>
-      <p className="course-intro">{courseText(locale, "intro")}</p>
+      <p className="course-intro">{courseText(locale, aws ? "introAws" : "intro")}</p>
       <p role="status" className="course-summary">
         {state.error
           ? courseText(locale, "failedToCheck", { message: state.error })
@@ -50,6 +66,11 @@ export function CoursePanel() {
             ? courseText(locale, "summary", { passed, total: rules.length })
             : courseText(locale, "notChecked")}
       </p>
+      {state.result?.cost ? (
+        <p className="course-cost" data-engine={state.result.cost.engine}>
+          {courseMessage(locale, state.result.cost.note, state.result.cost.noteMessage)}
+        </p>
+      ) : null}
       {STAGES.map((stage) => (
         <section key={stage} className="course-stage" data-stage={stage}>
           <h3>{courseText(locale, `stage.${stage}`)}</h3>

@@ -1,13 +1,17 @@
 import type { Locale } from "../i18n";
 
 /**
- * Course mode's strings, English and Brazilian Portuguese, kept beside the view. Rule titles and
- * hints arrive from the service in English; the pt-BR table gives each rule id its own words, and
- * the English evidence (paths, counts, queries) is shown as it is.
+ * Course mode's strings, English and Brazilian Portuguese, kept beside the view. Rule titles arrive
+ * from the service in English and the pt-BR table gives each rule id its own words; evidence and
+ * hints come with a code and params too, said in pt-BR by ./course-rule-messages.ts (the hints by
+ * rule id below are the fallback for a code that table does not know).
  */
 const en = {
   title: "Course checklist",
   intro: "Every rule of the course's final challenge, checked against your lake and catalog after each run.",
+  introAws:
+    "Every rule of the course's final challenge, checked against your bucket and the Glue Data Catalog when you press Check now: each check runs Athena queries, and Athena bills every query for at least 10 MB scanned.",
+  afterRuns: "Check after every run",
   checkNow: "Check now",
   checking: "Checking…",
   summary: "{passed} of {total} rules pass",
@@ -47,6 +51,9 @@ export type CourseMessageKey = keyof typeof en;
 const ptBR: Record<CourseMessageKey, string> = {
   title: "Checklist do curso",
   intro: "Cada regra do desafio final do curso, verificada no seu lake e no catálogo após cada execução.",
+  introAws:
+    "Cada regra do desafio final do curso, verificada no seu bucket e no Glue Data Catalog quando você clica em Verificar agora: cada verificação roda consultas no Athena, e o Athena cobra cada consulta por pelo menos 10 MB lidos.",
+  afterRuns: "Verificar após cada execução",
   checkNow: "Verificar agora",
   checking: "Verificando…",
   summary: "{passed} de {total} regras passam",

@@ -1,4 +1,5 @@
 import type { CourseCheckResult } from "../../../pipeline/contract";
+import type { Notebook } from "../../../pipeline/document";
 import type { ServiceClient } from "../service/client";
 import { createStore, type Store } from "../state/store";
 
@@ -44,4 +45,19 @@ export function createCourseChecker(client: Pick<ServiceClient, "call" | "onEven
       if (event.type === "run.finished") void check();
     });
   return { store, check, followRuns };
+}
+
+/**
+ * Whether the checklist re-checks after every run unless the student says otherwise: on a local
+ * lake a check is free, so yes; on an aws target each check sends Athena queries, each billed for at
+ * least 10 MB scanned, so no: "Check now" runs it.
+ */
+export function checksAfterRunsByDefault(notebook: Notebook): boolean {
+  return !onAws(notebook);
+}
+
+/** The target's kind, read leniently: a target the service would refuse is not AWS to the UI yet. */
+export function onAws(notebook: Notebook): boolean {
+  const target = notebook.meta.target;
+  return typeof target === "object" && target !== null && (target as { kind?: unknown }).kind === "aws";
 }

@@ -5,6 +5,8 @@ import type { MessageKey } from "./messages";
 
 export * from "./locale";
 export type { MessageKey } from "./messages";
+export { errorText, ingestWarningText } from "./messages-errors";
+export { rawKeyExplanation } from "./messages-raw-key";
 
 const STORAGE_KEY = "lakebook.locale";
 

@@ -1,15 +1,21 @@
 import type { ServiceError } from "../../../pipeline/contract";
-import { useT } from "../i18n";
+import { errorText, useLocale, useT } from "../i18n";
 
-/** A failed run inside its cell: what went wrong, what to do about it, and the code folded away. */
+/**
+ * A failed run inside its cell: what went wrong, what to do about it, and the code folded away.
+ * The message and hint are said in the UI's language by the error's code (i18n/messages-errors.ts);
+ * when translated, the service's English text stays under Details, with its specifics.
+ */
 export function ErrorOutput({ error }: { error: ServiceError }) {
   const t = useT();
+  const locale = useLocale();
+  const { message, hint, translated } = errorText(locale, error);
   return (
     <div className="error-output">
-      <p className="error-message">{error.message}</p>
-      {error.hint && (
+      <p className="error-message">{message}</p>
+      {hint && (
         <p className="error-hint">
-          <strong>{t("error.hint")}:</strong> {error.hint}
+          <strong>{t("error.hint")}:</strong> {hint}
         </p>
       )}
       <details className="error-details">
@@ -22,6 +28,15 @@ export function ErrorOutput({ error }: { error: ServiceError }) {
           <dd>
             <code>{error.code}</code>
           </dd>
+          {translated ? (
+            <>
+              <dt>{t("error.original")}</dt>
+              <dd lang="en" className="error-original">
+                {error.message}
+                {error.hint ? ` ${error.hint}` : ""}
+              </dd>
+            </>
+          ) : null}
         </dl>
         {error.retryable && <p>{t("error.retryable")}</p>}
       </details>

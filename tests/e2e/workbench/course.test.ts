@@ -80,5 +80,10 @@ describe("the course checklist", () => {
       "movies.csv está na RAW em Raw/Local/CSV/Movies/AAAA/MM/DD/movies.csv",
     );
     expect(await rule.locator(".course-hint").textContent()).toContain("Como corrigir");
+    // The evidence and the hint are said in Portuguese by code, with this failure's own file filled in.
+    expect(await rule.locator(".course-evidence").textContent()).toBe("Nenhum objeto em Raw/ é movies.csv.");
+    expect(await rule.locator(".course-hint").textContent()).toContain(
+      "Envie movies.csv inteiro pela célula de ingestão: ela grava Raw/Local/CSV/Movies/<AAAA>/<MM>/<DD>/movies.csv",
+    );
   });
 });

@@ -15,7 +15,8 @@ export const CSV_REFUSAL_CODES = [
 export type CsvRefusalCode = (typeof CSV_REFUSAL_CODES)[number];
 
 export function refuse(code: CsvRefusalCode, fileName: string, message: string, hint: string): LakebookError {
-  return new LakebookError(code, `${fileName}: ${message}`, { hint });
+  // The file as a param: the UI says the refusal in the user's language by code around it.
+  return new LakebookError(code, `${fileName}: ${message}`, { hint, params: { file: fileName } });
 }
 
 export function isCsvRefusal(error: unknown): error is LakebookError {

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { IngestedFile } from "../../../../pipeline/contract";
-import { formatBytes, useLocale, useT } from "../../i18n";
+import { formatBytes, rawKeyExplanation, useLocale, useT } from "../../i18n";
 import { CopyButton } from "../CopyButton";
 import { Boto3Script } from "./Boto3Script";
 import { formatCount } from "./format";
@@ -23,7 +23,9 @@ export function IngestedFileView({ file }: { file: IngestedFile }) {
       <dl className="ingest-facts">
         <Fact term={t("ingest.key")}>
           <code className="ingest-key">{file.key}</code>
-          <p className="ingest-path-explanation">{file.pathExplanation}</p>
+          <p className="ingest-path-explanation">
+            {rawKeyExplanation(locale, file.key, file.pathExplanation)}
+          </p>
         </Fact>
         <Fact term={t("ingest.size")}>
           {t("ingest.sizeBytes", {

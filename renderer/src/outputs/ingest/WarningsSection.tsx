@@ -1,5 +1,5 @@
 import type { IngestedFile } from "../../../../pipeline/contract";
-import { useLocale, useT } from "../../i18n";
+import { ingestWarningText, useLocale, useT } from "../../i18n";
 import { formatCount } from "./format";
 
 /** Every oddity the validator found: the total, the counts per code, the capped list with line numbers. */
@@ -41,7 +41,13 @@ export function WarningsSection({ file }: { file: IngestedFile }) {
                 <td>
                   <code>{warning.code}</code>
                 </td>
-                <td>{warning.message}</td>
+                <td>
+                  {ingestWarningText(locale, warning.code, warning.message)}
+                  {/* The English detail keeps the specifics (counts, the value found). */}
+                  {ingestWarningText(locale, warning.code, warning.message) !== warning.message ? (
+                    <span lang="en"> ({warning.message})</span>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>
