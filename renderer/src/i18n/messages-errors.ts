@@ -185,6 +185,11 @@ export const ERROR_MESSAGES_PT_BR: Record<string, ErrorText> = {
     message: "A pasta onde o CREATE TABLE AS gravaria já tem arquivos.",
     hint: "Apague a tabela antiga (DROP TABLE) ou escolha outro nome.",
   },
+  ATHENA_CTAS_LOCATION_ENFORCED: {
+    message:
+      "O workgroup do Athena impõe o próprio local de resultados, então o CREATE TABLE AS não pode gravar na zona do lake.",
+    hint: 'Desligue "Override client-side settings" no workgroup (console do Athena → Workgroups → Edit) ou indique em `workgroup:` do target um workgroup que não imponha o local.',
+  },
   ATHENA_CTAS_OUTSIDE_LAKE: { message: "O CREATE TABLE AS gravaria fora do lake." },
   ATHENA_CTAS_PROPERTY: { message: "Uma propriedade do CREATE TABLE AS não é aceita aqui." },
 
