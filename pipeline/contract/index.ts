@@ -14,5 +14,6 @@ export * from "./reply";
 export * from "./results";
 export * from "./runs";
 export * from "./streams";
+export * from "./tmdb-credential";
 export * from "./tmdb-output";
 export * from "./transform-output";
