@@ -215,6 +215,7 @@ async function start(): Promise<void> {
       recent: state.recent,
       hasNotebook: shell.current !== undefined,
       devTools: DEV,
+      locale: state.locale ?? "en",
     });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(toMenuTemplate(model, (command) => void perform(command))),
@@ -236,6 +237,12 @@ async function start(): Promise<void> {
     },
     revealInFolder: async (file) => osShell.showItemInFolder(file),
     showLogs: async () => osShell.showItemInFolder(log.file),
+    setLanguage: async (locale) => {
+      if (state.locale === locale) return;
+      state = { ...state, locale };
+      saveState();
+      updateMenu();
+    },
   });
 
   app.setAboutPanelOptions({

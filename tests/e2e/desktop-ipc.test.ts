@@ -130,6 +130,7 @@ function installPreloadStandIn(channels: typeof CHANNELS): void {
     saveFile: (request: unknown, bytes: Uint8Array) => invoke(channels.saveFile, request, bytes),
     revealInFolder: (file: string) => invoke(channels.revealInFolder, file),
     showLogs: () => invoke(channels.showLogs),
+    setLanguage: (locale: string) => invoke(channels.setLanguage, locale),
   };
 }
 

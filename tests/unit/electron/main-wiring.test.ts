@@ -60,6 +60,7 @@ describe("the main process, wired to a stand-in Electron", () => {
         CHANNELS.saveFile,
         CHANNELS.revealInFolder,
         CHANNELS.showLogs,
+        CHANNELS.setLanguage,
       ].sort(),
     );
     expect(report.menu).toEqual(["File", "Edit", "Run", "View", "Help"]);
