@@ -23,7 +23,9 @@ function labelsOf(entries: readonly MenuEntry[]): string[] {
       ? []
       : entry.kind === "submenu"
         ? [entry.label, ...labelsOf(entry.items)]
-        : [entry.label ?? `(role ${entry.role} unlabelled)`],
+        : entry.kind === "role"
+          ? [entry.label ?? `(role ${entry.role} unlabelled)`]
+          : [entry.label],
   );
 }
 
