@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { createStore } from "../state/store";
 
 /**
@@ -11,4 +12,22 @@ export const panelRequests = createStore<PanelRequest>(null);
 
 export function requestPanel(panel: NonNullable<PanelRequest>["panel"]): void {
   panelRequests.set((last) => ({ panel, tick: (last?.tick ?? 0) + 1 }));
+}
+
+/**
+ * Calls `onRequest` each time a command asks for `panel` after this component mounted (an older
+ * request, made before it was drawn, is not replayed).
+ */
+export function usePanelRequest(panel: NonNullable<PanelRequest>["panel"], onRequest: () => void): void {
+  const latest = useRef(onRequest);
+  latest.current = onRequest;
+  useEffect(() => {
+    let seen = panelRequests.get()?.tick;
+    return panelRequests.subscribe(() => {
+      const request = panelRequests.get();
+      if (!request || request.tick === seen) return;
+      seen = request.tick;
+      if (request.panel === panel) latest.current();
+    });
+  }, [panel]);
 }

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { CourseStage } from "../../../pipeline/contract";
+import { usePanelRequest } from "../commands/panel-requests";
 import { useLocale } from "../i18n";
 import { useStore } from "../state/store";
 import { useWorkbench } from "../state/workbench-context";
@@ -22,6 +23,13 @@ export function CoursePanel() {
   const state = useStore(checker.store, (s) => s);
   // Closed, it costs nothing: the lake is checked only while the student has the checklist open.
   const [open, setOpen] = useState(false);
+  const panel = useRef<HTMLDetailsElement>(null);
+  // Help → The Course Path (the `showCoursePath` command): open the checklist and bring it into view.
+  usePanelRequest("course", () => {
+    setOpen(true);
+    panel.current?.scrollIntoView?.({ block: "nearest" });
+    panel.current?.querySelector("summary")?.focus();
+  });
   useEffect(() => {
     if (!open) return;
     void checker.check();
@@ -32,6 +40,7 @@ export function CoursePanel() {
   const everywhere = rules.filter((r) => r.stage === 0);
   return (
     <details
+      ref={panel}
       className="course-panel"
       open={open}
       onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
