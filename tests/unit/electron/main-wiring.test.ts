@@ -64,6 +64,7 @@ describe("the main process, wired to a stand-in Electron", () => {
       ].sort(),
     );
     expect(report.menu).toEqual(["File", "Edit", "Run", "View", "Help"]);
+    expect(report.menuInPortuguese).toEqual(["Arquivo", "Editar", "Executar", "Exibir", "Ajuda"]);
     expect(report.fromApp).toMatchObject({ ok: true, result: { notebookPath: notebook, target: "local" } });
     expect(report.fromElsewhere).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
   });
