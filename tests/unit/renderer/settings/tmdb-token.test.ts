@@ -39,7 +39,6 @@ function renderWith(children: ReturnType<typeof h>[]) {
       },
     },
   });
-  // biome-ignore lint/correctness/noChildrenProp: createElement without JSX takes children in its props
   render(h(WorkbenchProvider, { workbench: wb, children }));
   return { saved };
 }
