@@ -126,7 +126,7 @@ function installPreloadStandIn(channels: typeof CHANNELS): void {
       return subscribe(channel, listener);
     },
     onCommand: (listener: (payload: unknown) => void) => subscribe(channels.command, listener),
-    openNotebook: () => invoke(channels.openNotebook),
+    openNotebook: (file?: string) => invoke(channels.openNotebook, file),
     newNotebook: () => invoke(channels.newNotebook),
     saveFile: (request: unknown, bytes: Uint8Array) => invoke(channels.saveFile, request, bytes),
     revealInFolder: (file: string) => invoke(channels.revealInFolder, file),
@@ -356,6 +356,20 @@ describe("the desktop app's IPC path in Chromium", () => {
     expect(new TextDecoder().decode(copy?.bytes)).toBe(await readFile(notebook, "utf8"));
     // The dialog's path has no .lakebook.md: saved as typed, not opened as a notebook.
     expect(desktop.native.filter(([channel]) => channel === CHANNELS.openNotebook)).toEqual([]);
+
+    // A new target is saved in the notebook; the desktop reopens the notebook on it when asked.
+    await page.locator(".menu > summary").click();
+    await page.locator(".target-badge").click();
+    await page.getByRole("combobox", { name: "Where the notebook runs" }).selectOption("aws");
+    await page.getByRole("textbox", { name: "S3 bucket" }).fill("horror-lake");
+    await page.getByRole("textbox", { name: "Target region" }).fill("eu-west-1");
+    await page.getByRole("button", { name: "Save target" }).click();
+    await page.getByRole("button", { name: "Reopen the notebook now" }).click();
+    await expect
+      .poll(() => desktop.native.filter(([channel]) => channel === CHANNELS.openNotebook))
+      .toEqual([[CHANNELS.openNotebook, notebook]]);
+    // Saved before the reopen: the file the shell opens has the new target.
+    expect(await readFile(notebook, "utf8")).toContain("target:\n  kind: aws\n  bucket: horror-lake\n");
 
     // The language, chosen in Settings, reaches the shell for the menus.
     await page.getByRole("combobox", { name: "Language" }).selectOption("pt-BR");
