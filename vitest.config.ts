@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -8,6 +10,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     setupFiles: ["tests/helpers/aws-models/setup.ts"],
+    // A TMDB token the developer kept in Settings (~/.config/lakebook/credentials) must not turn
+    // the offline sample into real TMDB calls in tests: a config folder of the tests' own.
+    env: { LAKEBOOK_CONFIG_DIR: path.join(tmpdir(), "lakebook-test-config") },
     // A focused test (`it.only`) left in a commit would silently skip the rest of the suite.
     allowOnly: false,
   },

@@ -13,4 +13,5 @@ export const CHANNELS = {
   saveFile: "lakebook:save-file",
   revealInFolder: "lakebook:reveal-in-folder",
   showLogs: "lakebook:show-logs",
+  setLanguage: "lakebook:set-language",
 } as const;

@@ -88,9 +88,9 @@ async function start(): Promise<void> {
   let state: ShellState = await store.load();
   const saveState = () => void store.save(state).catch((error) => log.write(`state not saved: ${error}`));
 
-  // The TMDB credential sealed by the OS keychain goes to the TMDB cell's variable, unless set.
-  const exported = await new TmdbKeychain(safeStorage, app.getPath("userData")).exportTo(process.env);
-  if (exported) log.write(`TMDB credential from the keychain in ${exported}`);
+  // The TMDB token sealed by the OS keychain: saved and removed from Settings through the service,
+  // read by the TMDB cell when no TMDB variable is set.
+  const tmdbKeychain = new TmdbKeychain(safeStorage, app.getPath("userData"));
 
   hardenSession(session.defaultSession);
   app.on("web-contents-created", (_event, contents) => hardenContents(contents, openInBrowser));
@@ -124,7 +124,7 @@ async function start(): Promise<void> {
   });
 
   const shell = new Shell({
-    openSession: openNotebookSession,
+    openSession: (notebook) => openNotebookSession(notebook, { tmdbCredentials: tmdbKeychain }),
     serve: (opened) =>
       serveSessionToWindow(ipcMain, opened, {
         // Events can outlive the window by a moment (a run finishing while the app quits).
@@ -215,6 +215,7 @@ async function start(): Promise<void> {
       recent: state.recent,
       hasNotebook: shell.current !== undefined,
       devTools: DEV,
+      locale: state.locale ?? "en",
     });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(toMenuTemplate(model, (command) => void perform(command))),
@@ -236,6 +237,12 @@ async function start(): Promise<void> {
     },
     revealInFolder: async (file) => osShell.showItemInFolder(file),
     showLogs: async () => osShell.showItemInFolder(log.file),
+    setLanguage: async (locale) => {
+      if (state.locale === locale) return;
+      state = { ...state, locale };
+      saveState();
+      updateMenu();
+    },
   });
 
   app.setAboutPanelOptions({

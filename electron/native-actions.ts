@@ -1,6 +1,7 @@
 import path from "node:path";
 import { type DesktopSaveRequest, MAX_DESKTOP_SAVE_BYTES } from "../pipeline/contract/desktop-api";
 import { CHANNELS } from "./channels";
+import { isMenuLocale, type MenuLocale } from "./menu/menu-messages";
 import { isNotebookPath } from "./open-requests";
 import { type IpcSender, isTrustedSender } from "./policy/web-policy";
 
@@ -18,6 +19,8 @@ export interface NativeActions {
   saveFile(request: DesktopSaveRequest, bytes: Uint8Array): Promise<string | undefined>;
   revealInFolder(file: string): Promise<void>;
   showLogs(): Promise<void>;
+  /** The page's language: the menus are re-built in it. */
+  setLanguage(locale: MenuLocale): Promise<void>;
 }
 
 const SAVE_KINDS = new Set<DesktopSaveRequest["kind"]>(["notebook", "dashboard", "csv"]);
@@ -54,6 +57,13 @@ export function serveNativeActions(ipc: NativeActionsIpc, actions: NativeActions
     CHANNELS.showLogs,
     guarded(() => actions.showLogs()),
   );
+  ipc.handle(
+    CHANNELS.setLanguage,
+    guarded(async (locale) => {
+      if (!isMenuLocale(locale)) throw new Error("Refused: not a language the menus speak.");
+      return actions.setLanguage(locale);
+    }),
+  );
   return () => {
     for (const channel of [
       CHANNELS.openNotebook,
@@ -61,6 +71,7 @@ export function serveNativeActions(ipc: NativeActionsIpc, actions: NativeActions
       CHANNELS.saveFile,
       CHANNELS.revealInFolder,
       CHANNELS.showLogs,
+      CHANNELS.setLanguage,
     ]) {
       ipc.removeHandler(channel);
     }

@@ -1,6 +1,12 @@
 import { toServiceError } from "../pipeline/contract";
 import type { ServiceError } from "../pipeline/contract/errors";
-import { createRouter, openWorkspace, type ServiceRouter, type Workspace } from "../pipeline/service";
+import {
+  createRouter,
+  openWorkspace,
+  type ServiceRouter,
+  type TmdbCredentialStore,
+  type Workspace,
+} from "../pipeline/service";
 
 /** One notebook served in-process: its workspace (lake, engine, catalog) and the router over it. */
 export interface NotebookSession {
@@ -21,10 +27,14 @@ export type OpenSession = (notebookPath: string) => Promise<SessionStart>;
  * (unreadable notebook, unwritable lake folder, DuckDB refusing to start) comes back as data for
  * the failure page, never as a crash.
  */
-export const openNotebookSession: OpenSession = async (notebookPath) => {
+export async function openNotebookSession(
+  notebookPath: string,
+  options: { tmdbCredentials?: TmdbCredentialStore } = {},
+): Promise<SessionStart> {
   let workspace: Workspace | undefined;
   try {
-    workspace = await openWorkspace({ notebookPath });
+    // The desktop keeps the TMDB token in the OS keychain; without one given, the user-only file.
+    workspace = await openWorkspace({ notebookPath, tmdbCredentials: options.tmdbCredentials });
     const router = createRouter(workspace);
     const opened = workspace;
     return {
@@ -43,4 +53,4 @@ export const openNotebookSession: OpenSession = async (notebookPath) => {
     await workspace?.close().catch(() => undefined);
     return { ok: false, error: toServiceError(error) };
   }
-};
+}

@@ -37,6 +37,7 @@ const desktopApi: DesktopApi = {
     ipcRenderer.invoke(CHANNELS.saveFile, request, bytes) as Promise<string | undefined>,
   revealInFolder: (path) => ipcRenderer.invoke(CHANNELS.revealInFolder, path) as Promise<void>,
   showLogs: () => ipcRenderer.invoke(CHANNELS.showLogs) as Promise<void>,
+  setLanguage: (locale) => ipcRenderer.invoke(CHANNELS.setLanguage, locale) as Promise<void>,
 };
 
 contextBridge.exposeInMainWorld("lakebook", desktopApi);

@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { isMenuLocale, type MenuLocale } from "./menu/menu-messages";
 import { parseRecent } from "./recent-files";
 import { parseWindowState, type WindowState } from "./window/window-state";
 
@@ -8,6 +9,8 @@ import { parseWindowState, type WindowState } from "./window/window-state";
 export interface ShellState {
   window?: WindowState | undefined;
   recent: string[];
+  /** The UI's last language, so the menus start in it before the page says so. */
+  locale?: MenuLocale | undefined;
 }
 
 /** One small JSON file; a missing or damaged one reads as a first launch. */
@@ -20,8 +23,16 @@ export class ShellStore {
 
   async load(): Promise<ShellState> {
     try {
-      const raw = JSON.parse(await readFile(this.file, "utf8")) as { window?: unknown; recent?: unknown };
-      return { window: parseWindowState(raw.window), recent: parseRecent(raw.recent) };
+      const raw = JSON.parse(await readFile(this.file, "utf8")) as {
+        window?: unknown;
+        recent?: unknown;
+        locale?: unknown;
+      };
+      return {
+        window: parseWindowState(raw.window),
+        recent: parseRecent(raw.recent),
+        ...(isMenuLocale(raw.locale) ? { locale: raw.locale } : {}),
+      };
     } catch {
       return { recent: [] };
     }

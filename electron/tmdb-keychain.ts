@@ -1,5 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { TmdbCredentialKind } from "../pipeline/contract";
+import type { TmdbCredentialStore } from "../pipeline/service";
 
 /**
  * Electron's `safeStorage` as the shell uses it: strings encrypted with a key the OS keychain holds
@@ -12,7 +14,7 @@ export interface SafeStorageLike {
 }
 
 /** Which TMDB credential it is: the v4 read access token (Bearer) or the v3 api key (query). */
-export type TmdbCredentialKind = "readAccessToken" | "apiKey";
+export type { TmdbCredentialKind };
 
 const ENV_NAME: Record<TmdbCredentialKind, string> = {
   readAccessToken: "TMDB_READ_ACCESS_TOKEN",
@@ -21,10 +23,12 @@ const ENV_NAME: Record<TmdbCredentialKind, string> = {
 
 /**
  * The desktop app's TMDB credential: kept encrypted by the OS keychain in the app's user-data
- * folder — never in a notebook, a log or the lake. At start the shell puts it in the environment
- * variable the TMDB cell reads, unless the variable is already set (the environment wins).
+ * folder — never in a notebook, a log or the lake. It is the desktop's `TmdbCredentialStore`: the
+ * settings' TMDB field saves and removes it through the service, and the TMDB cell reads it when no
+ * TMDB variable is set in the environment (the environment wins).
  */
-export class TmdbKeychain {
+export class TmdbKeychain implements TmdbCredentialStore {
+  readonly where = "keychain" as const;
   private readonly file: string;
 
   constructor(
@@ -72,14 +76,5 @@ export class TmdbKeychain {
 
   async forget(): Promise<void> {
     await rm(this.file, { force: true });
-  }
-
-  /** Sets the TMDB variable from the keychain when the environment has neither; says which it set. */
-  async exportTo(env: NodeJS.ProcessEnv): Promise<string | undefined> {
-    if (env.TMDB_READ_ACCESS_TOKEN || env.TMDB_API_KEY) return undefined;
-    const stored = await this.load();
-    if (!stored) return undefined;
-    env[ENV_NAME[stored.kind]] = stored.value;
-    return ENV_NAME[stored.kind];
   }
 }

@@ -1,4 +1,5 @@
 import type { DesktopPageCommand } from "../../pipeline/contract/desktop-api";
+import { type MenuLocale, menuText } from "./menu-messages";
 
 /** What the shell itself does when a menu item is chosen; page commands go to the page instead. */
 export type ShellCommand =
@@ -52,6 +53,8 @@ export interface MenuContext {
   hasNotebook: boolean;
   /** Developer tools only in a development build. */
   devTools: boolean;
+  /** The UI's language, which the menus follow (English when the page has not said). */
+  locale?: MenuLocale;
 }
 
 const page = (id: DesktopPageCommand): ShellCommand => ({ to: "page", id });
@@ -71,100 +74,102 @@ const separator: MenuEntry = { kind: "separator" };
 export function buildMenuModel(context: MenuContext): TopMenu[] {
   const mac = context.platform === "darwin";
   const open = context.hasNotebook;
+  const { text, role: roleLabel } = menuText(context.locale ?? "en", context.appName);
+  const role = (name: MenuRole): MenuEntry => ({ kind: "role", role: name, label: roleLabel(name) });
   const recentItems: MenuEntry[] = context.recent.length
     ? [
         ...context.recent.map((path) => command(path, { to: "shell", id: "openRecent", path })),
         separator,
-        command("Clear Recent", { to: "shell", id: "clearRecent" }),
+        command(text("clearRecent"), { to: "shell", id: "clearRecent" }),
       ]
-    : [command("No recent notebooks", { to: "shell", id: "clearRecent" }, undefined, false)];
+    : [command(text("noRecent"), { to: "shell", id: "clearRecent" }, undefined, false)];
 
   const menus: TopMenu[] = [];
   if (mac) {
     menus.push({
       label: context.appName,
       items: [
-        { kind: "role", role: "about" },
+        role("about"),
         separator,
-        { kind: "role", role: "services" },
+        role("services"),
         separator,
-        { kind: "role", role: "hide" },
-        { kind: "role", role: "hideOthers" },
-        { kind: "role", role: "unhide" },
+        role("hide"),
+        role("hideOthers"),
+        role("unhide"),
         separator,
-        { kind: "role", role: "quit" },
+        role("quit"),
       ],
     });
   }
   menus.push({
-    label: "File",
+    label: text("file"),
     items: [
-      command("New Notebook…", { to: "shell", id: "newNotebook" }, "CmdOrCtrl+N"),
-      command("Open…", { to: "shell", id: "openNotebook" }, "CmdOrCtrl+O"),
-      { kind: "submenu", label: "Open Recent", items: recentItems },
+      command(text("newNotebook"), { to: "shell", id: "newNotebook" }, "CmdOrCtrl+N"),
+      command(text("open"), { to: "shell", id: "openNotebook" }, "CmdOrCtrl+O"),
+      { kind: "submenu", label: text("openRecent"), items: recentItems },
       separator,
-      command("Save", page("save"), "CmdOrCtrl+S", open),
-      command("Save As…", page("saveAs"), "CmdOrCtrl+Shift+S", open),
+      command(text("save"), page("save"), "CmdOrCtrl+S", open),
+      command(text("saveAs"), page("saveAs"), "CmdOrCtrl+Shift+S", open),
       separator,
-      command("Export Dashboard…", { to: "shell", id: "exportDashboard" }, undefined, open),
-      command("Reveal Lake Folder", { to: "shell", id: "revealLake" }, undefined, open),
+      command(text("exportDashboard"), { to: "shell", id: "exportDashboard" }, undefined, open),
+      command(text("revealLake"), { to: "shell", id: "revealLake" }, undefined, open),
       separator,
-      mac ? { kind: "role", role: "close" } : { kind: "role", role: "quit" },
+      mac ? role("close") : role("quit"),
     ],
   });
   menus.push({
-    label: "Edit",
+    label: text("edit"),
     items: [
-      { kind: "role", role: "undo" },
-      { kind: "role", role: "redo" },
+      role("undo"),
+      role("redo"),
       separator,
-      { kind: "role", role: "cut" },
-      { kind: "role", role: "copy" },
-      { kind: "role", role: "paste" },
-      { kind: "role", role: "selectAll" },
+      role("cut"),
+      role("copy"),
+      role("paste"),
+      role("selectAll"),
       separator,
-      command("Command Palette…", page("palette"), "CmdOrCtrl+Shift+P"),
+      command(text("palette"), page("palette"), "CmdOrCtrl+Shift+P"),
     ],
   });
   menus.push({
-    label: "Run",
+    label: text("run"),
     items: [
-      command("Run Cell", page("runCell"), "CmdOrCtrl+Enter", open),
-      command("Run All", page("runAll"), undefined, open),
-      command("Run From Here", page("runFromHere"), undefined, open),
+      command(text("runCell"), page("runCell"), "CmdOrCtrl+Enter", open),
+      command(text("runAll"), page("runAll"), undefined, open),
+      command(text("runFromHere"), page("runFromHere"), undefined, open),
       separator,
-      command("Cancel", page("cancel"), undefined, open),
+      command(text("cancel"), page("cancel"), undefined, open),
     ],
   });
   menus.push({
-    label: "View",
+    label: text("view"),
     items: [
-      command("Toggle Light/Dark Theme", page("toggleTheme")),
-      command("Switch Language", page("toggleLanguage")),
+      command(text("toggleTheme"), page("toggleTheme")),
+      command(text("switchLanguage"), page("toggleLanguage")),
       separator,
-      { kind: "role", role: "resetZoom" },
-      { kind: "role", role: "zoomIn" },
-      { kind: "role", role: "zoomOut" },
+      role("resetZoom"),
+      role("zoomIn"),
+      role("zoomOut"),
       separator,
-      { kind: "role", role: "togglefullscreen" },
-      ...(context.devTools ? [{ kind: "role", role: "toggleDevTools" } as const] : []),
+      role("togglefullscreen"),
+      ...(context.devTools ? [role("toggleDevTools")] : []),
     ],
   });
   if (mac) {
     menus.push({
-      label: "Window",
+      label: text("window"),
       role: "windowMenu",
-      items: [{ kind: "role", role: "minimize" }, separator, { kind: "role", role: "front" }],
+      items: [role("minimize"), separator, role("front")],
     });
   }
   menus.push({
-    label: "Help",
+    label: text("help"),
     role: "help",
     items: [
-      command("The Course Path", page("showCoursePath")),
-      command("Keyboard Shortcuts", page("shortcuts")),
-      command("Show Logs", { to: "shell", id: "showLogs" }),
-      ...(mac ? [] : [separator, command(`About ${context.appName}`, { to: "shell", id: "about" })]),
+      command(text("coursePath"), page("showCoursePath")),
+      command(text("shortcuts"), page("shortcuts")),
+      command(text("showLogs"), { to: "shell", id: "showLogs" }),
+      ...(mac ? [] : [separator, command(text("about"), { to: "shell", id: "about" })]),
     ],
   });
   return menus;

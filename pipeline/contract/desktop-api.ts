@@ -30,7 +30,12 @@ export interface DesktopApi extends DesktopServiceIpc {
   revealInFolder(path: string): Promise<void>;
   /** Opens the folder of the shell's log file. */
   showLogs(): Promise<void>;
+  /** The UI's language, so the native menus speak it too (re-built at once, remembered). */
+  setLanguage(locale: DesktopLanguage): Promise<void>;
 }
+
+/** The languages the UI and the native menus speak. */
+export type DesktopLanguage = "en" | "pt-BR";
 
 /** The channels the page may `invoke`: a service call, or one step of a stream method. */
 export type DesktopInvokeChannel = (typeof IPC_CHANNELS)["call" | "stream"];

@@ -15,5 +15,6 @@ export * from "./reply";
 export * from "./results";
 export * from "./runs";
 export * from "./streams";
+export * from "./tmdb-credential";
 export * from "./tmdb-output";
 export * from "./transform-output";

@@ -6,6 +6,7 @@ import { courseMethods } from "./course";
 import { NotebookSchema } from "./notebook";
 import { QueryResultSchema, RowSchema } from "./results";
 import { RunStateSchema } from "./runs";
+import { tmdbCredentialMethods } from "./tmdb-credential";
 
 const Empty = z.object({});
 
@@ -97,6 +98,7 @@ export const methods = {
     }),
   },
   ...courseMethods,
+  ...tmdbCredentialMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -39,6 +39,7 @@ export async function runCell(
       catalog: workspace.catalog,
       aws: workspace.aws,
       signal,
+      storedTmdbCredential: () => workspace.tmdbCredentials.load(),
       progress: (update) => emit({ type: "run.progress", runId, cellId: cell.id, ...update }),
       log: (level, text) => emit({ type: "run.log", runId, cellId: cell.id, level, text }),
     });

@@ -21,4 +21,12 @@ export { recordRunResults } from "./run-state";
 export { statusPage } from "./status-page";
 export { htmlDownload, type StreamMethodOptions, streamHandlers } from "./stream-methods";
 export { type StreamSessions, streamSessions } from "./stream-sessions";
+export { testTargetConnection } from "./target-connection";
+export {
+  type StoredTmdbCredential,
+  type TmdbCredentialStore,
+  tmdbCredentialStatus,
+  UserFileTmdbCredentials,
+  userConfigDir,
+} from "./tmdb-credential-store";
 export { openWorkspace, readNotebookFile, type Workspace } from "./workspace";

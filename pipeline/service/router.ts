@@ -26,6 +26,8 @@ import { watchNotebookFile } from "./notebook-watch";
 import type { Download } from "./result-export";
 import { recordRunResults } from "./run-state";
 import { type StreamMethodOptions, streamHandlers } from "./stream-methods";
+import { testTargetConnection } from "./target-connection";
+import { saveTmdbCredential, tmdbCredentialStatus } from "./tmdb-credential-store";
 import type { Workspace } from "./workspace";
 
 type Handlers = {
@@ -194,6 +196,17 @@ export function createRouter(workspace: Workspace, options: StreamMethodOptions 
     "aws.whoAmI": async ({ profile, region }) => {
       const picked = { ...(profile ? { profile } : {}), ...(region ? { region } : {}) };
       return { ...picked, ...(await whoAmI(picked)) };
+    },
+    "aws.testConnection": async (target) => testTargetConnection(target),
+    // The credential goes in and never comes out: each answer is the status, not the value.
+    "tmdbCredential.status": async () => tmdbCredentialStatus(workspace.tmdbCredentials),
+    "tmdbCredential.save": async ({ kind, value }) => {
+      await saveTmdbCredential(workspace.tmdbCredentials, kind, value);
+      return tmdbCredentialStatus(workspace.tmdbCredentials);
+    },
+    "tmdbCredential.remove": async () => {
+      await workspace.tmdbCredentials.forget();
+      return tmdbCredentialStatus(workspace.tmdbCredentials);
     },
     "lake.list": async ({ prefix }) => {
       const objects = [];

@@ -7,6 +7,7 @@ import { LakebookError } from "../contract";
 import { type Notebook, notebookTarget, parseNotebook, type Target } from "../document";
 import { Engine } from "../engine";
 import { LocalFolderStore, type ObjectStore, recoverAfterCrash, S3Store } from "../lake";
+import { type TmdbCredentialStore, UserFileTmdbCredentials } from "./tmdb-credential-store";
 
 /**
  * A notebook (optional) bound to its lake: the object store, the engine and the catalog.
@@ -28,6 +29,8 @@ export interface Workspace {
   catalog: Catalog;
   /** AWS clients for an aws target, made on first use; a local target never makes any. */
   aws: AwsClients;
+  /** The user's TMDB credential outside every notebook (the keychain or the user-only file). */
+  tmdbCredentials: TmdbCredentialStore;
   close(): Promise<void>;
 }
 
@@ -37,6 +40,8 @@ export interface OpenWorkspaceOptions {
   lake?: string | undefined;
   memoryLimit?: string | undefined;
   threads?: number | undefined;
+  /** Where the TMDB credential is kept: the desktop app's keychain; else the user-only file. */
+  tmdbCredentials?: TmdbCredentialStore | undefined;
 }
 
 export async function readNotebookFile(file: string): Promise<{ notebook: Notebook; migratedFrom?: number }> {
@@ -120,6 +125,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     engine,
     catalog,
     aws,
+    tmdbCredentials: options.tmdbCredentials ?? new UserFileTmdbCredentials(),
     close: async () => {
       aws.destroy(); // the S3 store's client among them
 

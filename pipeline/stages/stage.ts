@@ -1,6 +1,6 @@
 import type { AwsClients } from "../aws/clients";
 import type { Catalog } from "../catalog";
-import type { CellOutput, ServiceEvent } from "../contract";
+import type { CellOutput, ServiceEvent, TmdbCredentialKind } from "../contract";
 import type { Cell, Notebook, Target } from "../document";
 import type { Engine } from "../engine";
 import type { ObjectStore } from "../lake";
@@ -30,6 +30,11 @@ export interface StageContext {
    */
   aws: AwsClients;
   signal: AbortSignal;
+  /**
+   * The TMDB credential the user kept outside the notebook (the desktop's keychain, or the user-only
+   * file of `lakebook serve`); the TMDB cell asks only when no TMDB variable is set.
+   */
+  storedTmdbCredential?(): Promise<{ kind: TmdbCredentialKind; value: string } | undefined>;
   progress(update: StageProgress): void;
   log(level: "info" | "warn" | "error", text: string): void;
 }

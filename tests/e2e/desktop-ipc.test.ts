@@ -17,6 +17,7 @@ import { CHANNELS } from "../../electron/channels";
 import { exposeRouterOverIpc, type IpcInvokeEventLike, type IpcMainLike } from "../../electron/ipc-bridge";
 import { type NotebookSession, openNotebookSession } from "../../electron/notebook-session";
 import { APP_START_URL } from "../../electron/policy/web-policy";
+import { type SafeStorageLike, TmdbKeychain } from "../../electron/tmdb-keychain";
 import type { DesktopSaveRequest } from "../../pipeline/contract/desktop-api";
 import { launchChromium } from "./helpers/browser";
 import { freshDemoProject } from "./helpers/serve";
@@ -125,11 +126,12 @@ function installPreloadStandIn(channels: typeof CHANNELS): void {
       return subscribe(channel, listener);
     },
     onCommand: (listener: (payload: unknown) => void) => subscribe(channels.command, listener),
-    openNotebook: () => invoke(channels.openNotebook),
+    openNotebook: (file?: string) => invoke(channels.openNotebook, file),
     newNotebook: () => invoke(channels.newNotebook),
     saveFile: (request: unknown, bytes: Uint8Array) => invoke(channels.saveFile, request, bytes),
     revealInFolder: (file: string) => invoke(channels.revealInFolder, file),
     showLogs: () => invoke(channels.showLogs),
+    setLanguage: (locale: string) => invoke(channels.setLanguage, locale),
   };
 }
 
@@ -139,6 +141,8 @@ interface DesktopPage {
   saved: { request: DesktopSaveRequest; bytes: Uint8Array }[];
   /** The stream channel's steps the page sent (`download`, `read`, `upload`, `write`, `end`…). */
   streamSteps: string[];
+  /** The shell's other native actions the page asked for: the UI's language, a notebook to open. */
+  native: unknown[][];
   /** Sends a menu command to the page, as `webContents.send(CHANNELS.command, id)` does. */
   menu(id: string): Promise<void>;
 }
@@ -174,6 +178,7 @@ async function openDesktopWindow(context: BrowserContext, session: NotebookSessi
   const stop = exposeRouterOverIpc(ipcMain, session.router, { send });
   const saved: DesktopPage["saved"] = [];
   const streamSteps: string[] = [];
+  const native: unknown[][] = [];
   // What Electron would read off the invoke event: the sender frame. This test's origin plays
   // `lakebook://app`; any other page, or a frame inside it, is reported as what it is.
   const senderFrame = (frame: Frame) => {
@@ -189,6 +194,10 @@ async function openDesktopWindow(context: BrowserContext, session: NotebookSessi
       saved.push({ request: args[0] as DesktopSaveRequest, bytes: args[1] as Uint8Array });
       return "/chosen/in/the/dialog";
     }
+    if (channel === CHANNELS.setLanguage || channel === CHANNELS.openNotebook) {
+      native.push([channel, ...args]);
+      return undefined;
+    }
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`No handler for ${channel}`);
     if (channel === CHANNELS.stream) streamSteps.push((args[0] as { op: string }).op);
@@ -201,6 +210,7 @@ async function openDesktopWindow(context: BrowserContext, session: NotebookSessi
     page,
     saved,
     streamSteps,
+    native,
     menu: async (id) => {
       send(CHANNELS.command, id);
       await delivery;
@@ -290,5 +300,79 @@ describe("the desktop app's IPC path in Chromium", () => {
 
     // Everything went over IPC: the page asked its server for nothing but the built files.
     expect(httpTransportUse).toEqual([]);
+  }, 300_000);
+
+  it("keeps the TMDB token in the keychain, runs Save As and the course path from the menus, and tells the shell its language", async () => {
+    const { dir, notebook } = await freshDemoProject();
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    // Electron's safeStorage, played by a reversible scramble: what matters is that the shell's
+    // keychain store is the one the service saves into.
+    const safeStorage: SafeStorageLike = {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain) => Buffer.from(Buffer.from(plain).map((byte) => byte ^ 0x5a)),
+      decryptString: (sealed) => Buffer.from(sealed.map((byte) => byte ^ 0x5a)).toString(),
+    };
+    const userData = path.join(dir, "user-data");
+    const opened = await openNotebookSession(notebook, {
+      tmdbCredentials: new TmdbKeychain(safeStorage, userData),
+    });
+    if (!opened.ok) throw new Error(`The session did not start: ${opened.error.message}`);
+    cleanups.push(() => opened.session.close());
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1366, height: 860 } });
+    cleanups.push(() => context.close());
+    const { port } = server.address() as AddressInfo;
+    const { desktop, stop } = await openDesktopWindow(context, opened.session, `http://127.0.0.1:${port}/`);
+    cleanups.push(async () => stop());
+    const { page } = desktop;
+    const token = ["eyJhbGciOiJIUzI1NiJ9", "DESKTOPkeychainTOKEN", "0123456789"].join(".");
+
+    // The page said its language at once; switching it re-tells the shell.
+    await expect.poll(() => desktop.native).toContainEqual([CHANNELS.setLanguage, "en"]);
+
+    // Help → The Course Path opens the checklist.
+    await desktop.menu("showCoursePath");
+    await page.locator("details.course-panel[open]").waitFor({ timeout: 10_000 });
+
+    // The TMDB token, saved through the service into the keychain: sealed, never in the clear.
+    await page.locator(".menu > summary").click();
+    await page.locator(".tmdb-token > summary").click();
+    await page.getByLabel("Token", { exact: true }).fill(token);
+    await page.getByRole("button", { name: "Save token" }).click();
+    await expect.poll(() => page.locator("[data-tmdb-token]").textContent()).toBe("TMDB token: Set");
+    expect(await page.locator(".tmdb-token").innerText()).toContain("keychain");
+    const sealed = await readFile(path.join(userData, "tmdb-credential.bin"));
+    expect(sealed.toString("latin1")).not.toContain(token);
+    expect(await new TmdbKeychain(safeStorage, userData).load()).toEqual({
+      kind: "readAccessToken",
+      value: token,
+    });
+    expect(await page.content()).not.toContain(token);
+
+    // File → Save As: the canonical notebook, handed to the native Save dialog.
+    await desktop.menu("saveAs");
+    await expect.poll(() => desktop.saved.length, { timeout: 15_000 }).toBe(1);
+    const [copy] = desktop.saved;
+    expect(copy?.request).toEqual({ kind: "notebook", defaultName: "horror-subgenres copy.lakebook.md" });
+    expect(new TextDecoder().decode(copy?.bytes)).toBe(await readFile(notebook, "utf8"));
+    // The dialog's path has no .lakebook.md: saved as typed, not opened as a notebook.
+    expect(desktop.native.filter(([channel]) => channel === CHANNELS.openNotebook)).toEqual([]);
+
+    // A new target is saved in the notebook; the desktop reopens the notebook on it when asked.
+    await page.locator(".menu > summary").click();
+    await page.locator(".target-badge").click();
+    await page.getByRole("combobox", { name: "Where the notebook runs" }).selectOption("aws");
+    await page.getByRole("textbox", { name: "S3 bucket" }).fill("horror-lake");
+    await page.getByRole("textbox", { name: "Target region" }).fill("eu-west-1");
+    await page.getByRole("button", { name: "Save target" }).click();
+    await page.getByRole("button", { name: "Reopen the notebook now" }).click();
+    await expect
+      .poll(() => desktop.native.filter(([channel]) => channel === CHANNELS.openNotebook))
+      .toEqual([[CHANNELS.openNotebook, notebook]]);
+    // Saved before the reopen: the file the shell opens has the new target.
+    expect(await readFile(notebook, "utf8")).toContain("target:\n  kind: aws\n  bucket: horror-lake\n");
+
+    // The language, chosen in Settings, reaches the shell for the menus.
+    await page.getByRole("combobox", { name: "Language" }).selectOption("pt-BR");
+    await expect.poll(() => desktop.native.at(-1)).toEqual([CHANNELS.setLanguage, "pt-BR"]);
   }, 300_000);
 });

@@ -1,4 +1,5 @@
-/** S3: the one client configuration, and the requests of the ingest's resumable multipart upload. */
+/** S3: the one client configuration, the requests of the ingest's resumable multipart upload, the target's bucket check. */
+export { type BucketFacts, checkBucket } from "./head-bucket";
 export {
   abortUpload,
   isNoSuchUpload,

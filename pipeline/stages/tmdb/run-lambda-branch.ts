@@ -2,7 +2,7 @@ import { LakebookError } from "../../contract";
 import type { AwsTarget } from "../../document";
 import { type ProcessingDate, S3Store } from "../../lake";
 import type { StageContext } from "../stage";
-import { credentialsFromEnv } from "./client";
+import { tmdbCredentials } from "./client";
 import type { TmdbEnrichResult } from "./enrich";
 import { runTmdbOnLambda } from "./lambda";
 import { progressMessage } from "./progress-message";
@@ -21,13 +21,13 @@ export async function enrichOnLambda(
   context: StageContext,
   target: AwsTarget,
 ): Promise<TmdbEnrichResult> {
-  const credentials = credentialsFromEnv();
+  const credentials = await tmdbCredentials(context.storedTmdbCredential);
   if (!credentials) {
     throw new LakebookError(
       "TMDB_LAMBDA_NEEDS_CREDENTIALS",
       `TMDB cell "${cellId}" runs on Lambda, which needs a TMDB credential.`,
       {
-        hint: "Set TMDB_READ_ACCESS_TOKEN (or TMDB_API_KEY) where Lakebook runs; it is stored in Secrets Manager for the function, never in the notebook.",
+        hint: "Set a TMDB token in Settings (or TMDB_READ_ACCESS_TOKEN where Lakebook runs); it is stored in Secrets Manager for the function, never in the notebook.",
       },
     );
   }

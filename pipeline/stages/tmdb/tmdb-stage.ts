@@ -3,7 +3,7 @@ import { LakebookError } from "../../contract";
 import { tableReferences } from "../../engine";
 import { type ObjectStore, type ProcessingDate, processingDateOf, S3Store } from "../../lake";
 import type { Stage } from "../stage";
-import { credentialsFromEnv, FileResponseCache, TmdbClient, type TmdbCredentials } from "./client";
+import { FileResponseCache, TmdbClient, type TmdbCredentials, tmdbCredentials } from "./client";
 import { runTmdbEnrichment, type TmdbEnrichResult } from "./enrich";
 import { offlineTitlesFromVegaDatasets, startOfflineTmdb } from "./offline";
 import { progressMessage } from "./progress-message";
@@ -16,7 +16,8 @@ import { exampleTitles, summaryOf, type TmdbSourceLabel, tmdbOutput } from "./tm
 
 /**
  * The TMDB cell: the selected titles' details from TMDB into RAW JSON. With TMDB_READ_ACCESS_TOKEN
- * or TMDB_API_KEY set it calls the API (TMDB_API_BASE for a proxy); without either it runs against
+ * or TMDB_API_KEY set, or a token kept in Settings (keychain or user-only file), it calls the API
+ * (TMDB_API_BASE for a proxy); without any it runs against
  * the offline sample, a local server speaking the same API built from the demo data, and says so.
  */
 export const tmdbStage: Stage = {
@@ -40,7 +41,7 @@ export const tmdbStage: Stage = {
         output: await outputOf(result, { settings, date, store: context.store, source: "TMDB" }),
       };
     }
-    const source = await tmdbSource();
+    const source = await tmdbSource(await tmdbCredentials(context.storedTmdbCredential));
     try {
       const client = new TmdbClient({
         credentials: source.credentials,
@@ -101,8 +102,7 @@ interface TmdbSource {
   stop(): Promise<void>;
 }
 
-async function tmdbSource(): Promise<TmdbSource> {
-  const credentials = credentialsFromEnv();
+async function tmdbSource(credentials: TmdbCredentials | undefined): Promise<TmdbSource> {
   if (credentials) {
     const baseUrl = process.env.TMDB_API_BASE;
     return { label: "TMDB", credentials, ...(baseUrl ? { baseUrl } : {}), stop: async () => undefined };

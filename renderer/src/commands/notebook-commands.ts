@@ -21,7 +21,9 @@ import {
   stopCell,
   undoOrRedo,
 } from "./notebook-actions";
+import { requestPanel } from "./panel-requests";
 import { promptCommands } from "./prompt-answers";
+import { saveAs } from "./save-as";
 
 /** The cell a command acts on: the one whose button was pressed, else the selected one. */
 const hasSelection = (wb: Workbench, cellId?: string) => (cellId ?? selectedId(wb)) !== null;
@@ -158,6 +160,13 @@ export const notebookCommands: readonly Command[] = [
     perform: (wb) => wb.autosave.flush(true),
   },
   {
+    id: "saveAs",
+    label: "cmd.saveAs",
+    shortcuts: ["Mod+Shift+S"],
+    mode: "any",
+    perform: (wb) => saveAs(wb),
+  },
+  {
     id: "palette",
     label: "cmd.palette",
     shortcuts: ["Mod+Shift+P"],
@@ -203,6 +212,10 @@ export const notebookCommands: readonly Command[] = [
     label: "cmd.toggleLanguage",
     perform: () => setLocale(localeStore.get() === "en" ? "pt-BR" : "en"),
   },
+  // Panels drawn above the commands: asked to open through panel-requests.ts.
+  { id: "showCoursePath", label: "cmd.showCoursePath", perform: () => requestPanel("course") },
+  { id: "setTmdbToken", label: "cmd.setTmdbToken", perform: () => requestPanel("tmdbToken") },
+  { id: "editTarget", label: "cmd.editTarget", perform: () => requestPanel("target") },
   ...promptCommands,
 ];
 

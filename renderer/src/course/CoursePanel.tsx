@@ -1,5 +1,6 @@
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { CourseStage } from "../../../pipeline/contract";
+import { usePanelRequest } from "../commands/panel-requests";
 import { useLocale } from "../i18n";
 import { useStore } from "../state/store";
 import { useWorkbench } from "../state/workbench-context";
@@ -29,6 +30,13 @@ export function CoursePanel() {
   const toggleId = useId();
   // Closed, it costs nothing: the lake is checked only while the student has the checklist open.
   const [open, setOpen] = useState(false);
+  const panel = useRef<HTMLDetailsElement>(null);
+  // Help → The Course Path (the `showCoursePath` command): open the checklist and bring it into view.
+  usePanelRequest("course", () => {
+    setOpen(true);
+    panel.current?.scrollIntoView?.({ block: "nearest" });
+    panel.current?.querySelector("summary")?.focus();
+  });
   useEffect(() => {
     if (!open || !afterRuns) return;
     void checker.check();
@@ -39,6 +47,7 @@ export function CoursePanel() {
   const everywhere = rules.filter((r) => r.stage === 0);
   return (
     <details
+      ref={panel}
       className="course-panel"
       open={open}
       onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}

@@ -7,6 +7,7 @@
 import { chartEn, chartPtBR } from "./messages-chart";
 import { errorViewEn, errorViewPtBR } from "./messages-errors";
 import { ingestEn, ingestPtBR } from "./messages-ingest";
+import { settingsEn, settingsPtBR } from "./messages-settings";
 import { tmdbEn, tmdbPtBR } from "./messages-tmdb";
 import { transformEn, transformPtBR } from "./messages-transform";
 
@@ -16,6 +17,7 @@ export const en = {
   ...chartEn,
   ...ingestEn,
   ...tmdbEn,
+  ...settingsEn,
   "app.loading": "Opening the notebook…",
   "app.loadFailed": "Could not open the notebook: {message}",
   "landmark.toolbar": "Notebook toolbar",
@@ -184,6 +186,7 @@ export const ptBR: Messages = {
   ...chartPtBR,
   ...ingestPtBR,
   ...tmdbPtBR,
+  ...settingsPtBR,
   "app.loading": "Abrindo o caderno…",
   "app.loadFailed": "Não foi possível abrir o caderno: {message}",
   "landmark.toolbar": "Barra de ferramentas do caderno",

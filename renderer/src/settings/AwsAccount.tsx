@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { AwsIdentity } from "../../../pipeline/contract";
 import { useT } from "../i18n";
 import { useWorkbench } from "../state/workbench-context";
+import { fieldsOf } from "./target-form";
 
 type Check =
   | { kind: "idle" }
@@ -12,17 +13,28 @@ type Check =
 /**
  * The AWS account picker: a profile of this machine (names only; keys never leave ~/.aws) and a
  * region, and "Who am I?", which asks STS and shows the account and ARN those credentials are.
- * The profiles are read when the section is first opened, not on every page load.
+ * The profiles are read when the section is first opened, not on every page load. Until the user
+ * picks their own, the profile and region are the notebook's `target:` ones (an aws target).
  */
 export function AwsAccount() {
   const t = useT();
-  const { client } = useWorkbench();
+  const { client, doc } = useWorkbench();
+  const fromTarget = () => {
+    const target = fieldsOf(doc.get().notebook.meta.target);
+    return target.kind === "aws" ? target : { profile: "", region: "" };
+  };
   const [profiles, setProfiles] = useState<string[] | null>(null);
-  const [profile, setProfile] = useState("");
-  const [region, setRegion] = useState("");
+  const [profile, setProfile] = useState(() => fromTarget().profile);
+  const [region, setRegion] = useState(() => fromTarget().region);
+  const [touched, setTouched] = useState(false);
   const [check, setCheck] = useState<Check>({ kind: "idle" });
 
   const loadProfiles = async (open: boolean) => {
+    if (open && !touched) {
+      // The target may have changed since the page loaded (the target form): follow it.
+      setProfile(fromTarget().profile);
+      setRegion(fromTarget().region);
+    }
     if (!open || profiles) return;
     try {
       setProfiles((await client.call("aws.profiles", {})).profiles);
@@ -46,9 +58,15 @@ export function AwsAccount() {
       <summary>{t("settings.aws")}</summary>
       <label>
         {t("settings.awsProfile")}
-        <select value={profile} onChange={(e) => setProfile(e.target.value)}>
+        <select
+          value={profile}
+          onChange={(e) => {
+            setTouched(true);
+            setProfile(e.target.value);
+          }}
+        >
           <option value="">{t("settings.awsDefaultChain")}</option>
-          {(profiles ?? []).map((name) => (
+          {[...new Set([...(profiles ?? []), ...(profile ? [profile] : [])])].map((name) => (
             <option key={name} value={name}>
               {name}
             </option>
@@ -57,7 +75,14 @@ export function AwsAccount() {
       </label>
       <label>
         {t("settings.awsRegion")}
-        <input value={region} placeholder="eu-west-1" onChange={(e) => setRegion(e.target.value)} />
+        <input
+          value={region}
+          placeholder="eu-west-1"
+          onChange={(e) => {
+            setTouched(true);
+            setRegion(e.target.value);
+          }}
+        />
       </label>
       <button type="button" disabled={check.kind === "checking"} onClick={() => void whoAmI()}>
         {t("settings.awsWhoAmI")}

@@ -24,6 +24,8 @@ export type DocAction =
   | { type: "remove"; id: string }
   | { type: "move"; id: string; to: number }
   | { type: "editSource"; id: string; source: string }
+  /** One key of the front matter (the target form writes `target`); saved like a source edit. */
+  | { type: "setMeta"; key: string; value: unknown }
   | { type: "replace"; notebook: Notebook }
   | { type: "undo" }
   | { type: "redo" };
@@ -99,6 +101,11 @@ export function docReducer(state: DocState, action: DocAction): DocState {
       const cells = [...state.notebook.cells];
       cells[index] = { ...cell, source: action.source };
       return { ...state, ...withCells(state, cells) };
+    }
+    case "setMeta": {
+      if (state.notebook.meta[action.key] === action.value) return state;
+      const meta = { ...state.notebook.meta, [action.key]: action.value };
+      return { ...state, notebook: { ...state.notebook, meta }, version: state.version + 1 };
     }
     case "replace":
       return { notebook: action.notebook, past: [], future: [], version: state.version + 1 };

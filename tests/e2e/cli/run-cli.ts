@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const LAKEBOOK = fileURLToPath(new URL("../../../bin/lakebook.js", import.meta.url));
@@ -33,5 +35,7 @@ export function lakebook(args: string[], cwd: string, env: Record<string, string
 export function offlineEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of ["TMDB_API_KEY", "TMDB_READ_ACCESS_TOKEN", "TMDB_API_BASE"]) delete env[name];
+  // Nor a TMDB token the developer kept in Settings (~/.config/lakebook/credentials): a folder of its own.
+  env.LAKEBOOK_CONFIG_DIR = path.join(tmpdir(), `lakebook-test-config-${process.pid}`);
   return env;
 }

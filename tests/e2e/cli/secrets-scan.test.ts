@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UserFileTmdbCredentials } from "../../../pipeline/service";
 import { OfflineTmdbApi, offlineTitlesFromVegaDatasets } from "../../../pipeline/stages/tmdb/offline";
 import { EXAMPLE_KEY_ID, EXAMPLE_SECRET } from "../../helpers/example-aws-keys";
 import { type FakeTmdb, startFakeTmdb } from "../../helpers/fake-tmdb";
@@ -9,7 +10,8 @@ import { type CliResult, lakebook } from "./run-cli";
 
 /**
  * Credentials planted every way Lakebook reads them (AWS environment variables, a shared
- * credentials file in a temp HOME, TMDB's token and key), then the demo run headless and exported:
+ * credentials file in a temp HOME, TMDB's token and key, and the token kept by Settings in the
+ * user-only file of the user's config folder), then the demo run headless and exported:
  * no file it wrote and nothing it printed may hold one of them. TMDB answers from a local stand-in
  * that accepts the planted secrets, so the run really sends them, and stays offline.
  */
@@ -35,6 +37,8 @@ let dir: string;
 let notebook: string;
 let fake: FakeTmdb;
 const printed: CliResult[] = [];
+/** What TMDB received while the project whose token came from the user-only file ran. */
+let sentWithKeptToken = "";
 
 async function plantedHome(): Promise<string> {
   const home = path.join(dir, "home");
@@ -81,10 +85,23 @@ beforeAll(async () => {
     TMDB_API_BASE: fake.baseUrl,
     TMDB_API_KEY: TMDB_KEY,
   };
+  // A third project with no TMDB variable at all: the token Settings kept in the user-only file
+  // (~/.config/lakebook/credentials) is what the TMDB cell sends.
+  const config = path.join(dir, "config", "lakebook");
+  await new UserFileTmdbCredentials(config).save("readAccessToken", TMDB_TOKEN);
+  const keptOnly = {
+    HOME: home,
+    USERPROFILE: home,
+    AWS_PROFILE: "planted",
+    TMDB_API_BASE: fake.baseUrl,
+    LAKEBOOK_CONFIG_DIR: config,
+  };
   for (const [name, vars] of [
     ["demo", env],
     ["demo-key", keyOnly],
+    ["demo-kept", keptOnly],
   ] as const) {
+    const before = fake.received.length;
     const demo = await lakebook(["demo", name], dir, vars);
     expect(demo.code).toBe(0);
     printed.push(demo);
@@ -92,6 +109,12 @@ beforeAll(async () => {
     printed.push(run);
     const cells = JSON.parse(run.stdout).cells as { id: string; status: string }[];
     expect(cells.filter((cell) => cell.status !== "ok")).toEqual([]);
+    if (name === "demo-kept") {
+      sentWithKeptToken = fake.received
+        .slice(before)
+        .map((request) => `${request.url} ${request.authorization ?? ""}`)
+        .join("\n");
+    }
   }
   // An error path: a cell that is not there.
   printed.push(await lakebook(["run", notebook, "--cell", "no_such_cell"], dir, env));
@@ -119,12 +142,15 @@ describe("planted credentials after a headless demo run and an export", () => {
     const sent = fake.received.map((request) => `${request.url} ${request.authorization ?? ""}`).join("\n");
     expect(sent).toContain(TMDB_TOKEN);
     expect(sent).toContain(TMDB_KEY);
+    // The project without TMDB variables sent the token kept in the user-only file.
+    expect(sentWithKeptToken).toContain(`Bearer ${TMDB_TOKEN}`);
   });
 
-  it("are in no file of either project: notebook, .lakebook/, the lake, data/, the export", async () => {
+  it("are in no file of any project: notebook, .lakebook/, the lake, data/, the export", async () => {
     const files = [
       ...(await filesUnder(path.join(dir, "demo"))),
       ...(await filesUnder(path.join(dir, "demo-key"))),
+      ...(await filesUnder(path.join(dir, "demo-kept"))),
       path.join(dir, "dashboard.html"),
     ];
     expect(files.some((file) => file.includes(`${path.sep}.lakebook${path.sep}`))).toBe(true);

@@ -10,11 +10,14 @@ export interface ServedNotebook {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `lakebook serve <notebook> --no-open`, resolved once its URL is on the first stdout line. */
-export function serveNotebook(notebook: string): Promise<ServedNotebook> {
+/**
+ * `lakebook serve <notebook> --no-open`, resolved once its URL is on the first stdout line; `env`
+ * adds variables (a config folder of the test's own).
+ */
+export function serveNotebook(notebook: string, env: NodeJS.ProcessEnv = {}): Promise<ServedNotebook> {
   const child = spawn(process.execPath, [LAKEBOOK, "serve", notebook, "--no-open"], {
     cwd: path.dirname(notebook),
-    env: offlineEnv(),
+    env: { ...offlineEnv(), ...env },
   });
   let stderr = "";
   child.stderr.on("data", (chunk) => {

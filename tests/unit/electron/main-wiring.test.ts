@@ -60,9 +60,11 @@ describe("the main process, wired to a stand-in Electron", () => {
         CHANNELS.saveFile,
         CHANNELS.revealInFolder,
         CHANNELS.showLogs,
+        CHANNELS.setLanguage,
       ].sort(),
     );
     expect(report.menu).toEqual(["File", "Edit", "Run", "View", "Help"]);
+    expect(report.menuInPortuguese).toEqual(["Arquivo", "Editar", "Executar", "Exibir", "Ajuda"]);
     expect(report.fromApp).toMatchObject({ ok: true, result: { notebookPath: notebook, target: "local" } });
     expect(report.fromElsewhere).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
   });

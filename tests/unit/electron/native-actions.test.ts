@@ -22,6 +22,7 @@ function serve() {
     },
     revealInFolder: async (file) => void done.push(["reveal", file]),
     showLogs: async () => void done.push(["logs"]),
+    setLanguage: async (locale) => void done.push(["language", locale]),
   });
   const call = (channel: string, sender: IpcSender | null, ...args: unknown[]) =>
     (handlers.get(channel) as Listener)(sender, ...args);
@@ -41,6 +42,7 @@ describe("the preload's native actions in the main process", () => {
     ).toBe("/c/x.csv");
     await call(CHANNELS.revealInFolder, app, "/c/.lake/./Raw");
     await call(CHANNELS.showLogs, app);
+    await call(CHANNELS.setLanguage, app, "pt-BR");
     expect(done).toEqual([
       ["open", undefined],
       ["open", "/c/h.lakebook.md"],
@@ -48,6 +50,7 @@ describe("the preload's native actions in the main process", () => {
       ["save", { kind: "csv", defaultName: "result.csv" }, [1, 2]],
       ["reveal", "/c/.lake/Raw"],
       ["logs"],
+      ["language", "pt-BR"],
     ]);
   });
 
@@ -68,6 +71,8 @@ describe("the preload's native actions in the main process", () => {
     await expect(call(CHANNELS.openNotebook, app, "relative.lakebook.md")).rejects.toThrow(/absolute/);
     await expect(call(CHANNELS.openNotebook, app, "/etc/passwd")).rejects.toThrow(/lakebook\.md/);
     await expect(call(CHANNELS.revealInFolder, app, 42)).rejects.toThrow(/absolute/);
+    await expect(call(CHANNELS.setLanguage, app, "fr")).rejects.toThrow(/language/);
+    await expect(call(CHANNELS.setLanguage, app, { toString: () => "en" })).rejects.toThrow(/language/);
     await expect(call(CHANNELS.saveFile, app, { kind: "exe", defaultName: "x" })).rejects.toThrow(/kind/);
     await expect(call(CHANNELS.saveFile, app, { kind: "csv", defaultName: "../../.bashrc" })).rejects.toThrow(
       /plain name/,

@@ -53,6 +53,7 @@ describe("the preload", () => {
         "saveFile",
         "revealInFolder",
         "showLogs",
+        "setLanguage",
       ].sort(),
     );
   });

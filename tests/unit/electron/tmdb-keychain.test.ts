@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type SafeStorageLike, TmdbKeychain } from "../../../electron/tmdb-keychain";
+import { tmdbCredentials } from "../../../pipeline/stages/tmdb/client";
 
 /** A stand-in for Electron's safeStorage: a reversible scramble, and a switch for "no keychain". */
 function fakeStorage(available = true): SafeStorageLike {
@@ -23,21 +24,20 @@ afterEach(async () => {
 });
 
 describe("the desktop app's TMDB keychain", () => {
-  it("stores the credential sealed (never in the clear) and hands it to the TMDB cell's variable", async () => {
+  it("stores the credential sealed (never in the clear) and hands it to the TMDB cell", async () => {
     const keychain = new TmdbKeychain(fakeStorage(), dir);
     await keychain.save("readAccessToken", `  ${TOKEN}\n`);
     const onDisk = await readFile(path.join(dir, "tmdb-credential.bin"));
     expect(onDisk.toString("latin1")).not.toContain(TOKEN);
-    const env: NodeJS.ProcessEnv = {};
-    expect(await keychain.exportTo(env)).toBe("TMDB_READ_ACCESS_TOKEN");
-    expect(env).toEqual({ TMDB_READ_ACCESS_TOKEN: TOKEN });
+    // The TMDB cell reads it when the environment has no TMDB variable.
+    expect(await tmdbCredentials(() => keychain.load(), {})).toEqual({ readAccessToken: TOKEN });
   });
 
-  it("leaves a credential already in the environment alone", async () => {
+  it("lets a credential already in the environment win", async () => {
     const keychain = new TmdbKeychain(fakeStorage(), dir);
     await keychain.save("apiKey", "abc123");
     const env: NodeJS.ProcessEnv = { TMDB_API_KEY: "from-env" };
-    expect(await keychain.exportTo(env)).toBeUndefined();
+    expect(await tmdbCredentials(() => keychain.load(), env)).toEqual({ apiKey: "from-env" });
     expect(env).toEqual({ TMDB_API_KEY: "from-env" });
   });
 

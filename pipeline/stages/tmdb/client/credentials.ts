@@ -14,6 +14,24 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): TmdbCr
   return undefined;
 }
 
+/**
+ * The credential to use: a TMDB variable in the environment wins (as the AWS CLI's variables win
+ * over its files); else the one the user kept outside the notebook (keychain or user-only file).
+ */
+export async function tmdbCredentials(
+  stored: (() => Promise<{ kind: "readAccessToken" | "apiKey"; value: string } | undefined>) | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TmdbCredentials | undefined> {
+  const fromEnv = credentialsFromEnv(env);
+  if (fromEnv) return fromEnv;
+  // An unreadable keychain or file is as if nothing were kept: the offline sample says so.
+  const kept = await stored?.().catch(() => undefined);
+  if (!kept?.value.trim()) return undefined;
+  return kept.kind === "readAccessToken"
+    ? { readAccessToken: kept.value.trim() }
+    : { apiKey: kept.value.trim() };
+}
+
 /** Query parameters that carry a secret; never reported, never part of a cache key. */
 const SECRET_PARAMS = ["api_key", "access_token"];
 

@@ -1,4 +1,4 @@
-export { credentialsFromEnv, redactUrl, type TmdbCredentials } from "./credentials";
+export { credentialsFromEnv, redactUrl, type TmdbCredentials, tmdbCredentials } from "./credentials";
 export { DEFAULT_CACHE_TTL_MS, FileResponseCache, type ResponseCache } from "./response-cache";
 export {
   type AttemptFailure,

@@ -103,6 +103,6 @@ export function outcomeOfFailure(result: Failed, step: string): Outcome {
 function unauthorized(): LakebookError {
   // Never the client's message: the key must not reach an error, whatever the client put there.
   return new LakebookError("TMDB_UNAUTHORIZED", "TMDB refused the credentials (HTTP 401); the run stopped.", {
-    hint: "Set a valid TMDB_API_KEY or TMDB_READ_ACCESS_TOKEN (or the key in the keychain) and run again; finished files are kept.",
+    hint: "Set a valid TMDB token in Settings (or TMDB_READ_ACCESS_TOKEN / TMDB_API_KEY) and run again; finished files are kept.",
   });
 }

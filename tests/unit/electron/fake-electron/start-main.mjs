@@ -11,6 +11,11 @@ while (recorded.loaded.length === 0 && Date.now() < deadline) await new Promise(
 const call = recorded.handlers.get("lakebook:call");
 const ask = (url) => (call ? call({ senderFrame: { url, parent: null } }, "service.info", {}) : undefined);
 const page = await recorded.protocol?.handler({ url: "lakebook://app/shell/page.html" });
+const menu = recorded.menu;
+// The page says its language: the menus are re-built in it.
+const setLanguage = recorded.handlers.get("lakebook:set-language");
+await setLanguage?.({ senderFrame: { url: "lakebook://app/index.html", parent: null } }, "pt-BR");
+const menuInPortuguese = recorded.menu;
 process.stdout.write(
   `${JSON.stringify({
     loaded: recorded.loaded,
@@ -18,7 +23,8 @@ process.stdout.write(
     webPreferences: recorded.windows[0]?.options.webPreferences,
     schemes: recorded.schemes,
     channels: [...recorded.handlers.keys()].sort(),
-    menu: recorded.menu,
+    menu,
+    menuInPortuguese,
     fromApp: await ask("lakebook://app/index.html"),
     fromElsewhere: await ask("file://evil.example/index.html"),
     shellPage: page

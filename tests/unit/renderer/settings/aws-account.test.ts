@@ -13,9 +13,11 @@ import { harness } from "../helpers/workbench";
 beforeEach(() => setLocale("en"));
 afterEach(() => cleanup());
 
-function renderAccount(whoAmI: (params: MethodParams<"aws.whoAmI">) => unknown) {
+function renderAccount(whoAmI: (params: MethodParams<"aws.whoAmI">) => unknown, target?: unknown) {
   const asked: MethodParams<"aws.whoAmI">[] = [];
-  const { wb } = harness(notebookOf([]), {
+  const notebook = notebookOf([]);
+  if (target) notebook.meta.target = target;
+  const { wb } = harness(notebook, {
     handlers: {
       "aws.profiles": () => ({ profiles: ["default", "course"] }),
       "aws.whoAmI": (params) => {
@@ -57,6 +59,23 @@ describe("the AWS account settings", () => {
       "arn:aws:sts::123456789012:assumed-role/Student/alice",
     );
     expect(asked).toEqual([{ profile: "course", region: "eu-west-1" }]);
+  });
+
+  it("starts from the notebook's target: its profile and region", async () => {
+    const { asked, view } = renderAccount(
+      ({ profile, region }) => ({
+        profile,
+        region,
+        account: "123456789012",
+        arn: "arn:aws:iam::123456789012:user/a",
+      }),
+      { kind: "aws", bucket: "my-lake", region: "sa-east-1", profile: "course" },
+    );
+    await open(view);
+    expect((screen.getByRole("combobox", { name: "Profile" }) as HTMLSelectElement).value).toBe("course");
+    expect((screen.getByRole("textbox", { name: "Region" }) as HTMLInputElement).value).toBe("sa-east-1");
+    await act(async () => screen.getByRole("button", { name: "Who am I?" }).click());
+    await waitFor(() => expect(asked).toEqual([{ profile: "course", region: "sa-east-1" }]));
   });
 
   it("says what went wrong, with the hint, and asks the default chain when no profile is picked", async () => {
