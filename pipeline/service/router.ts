@@ -24,6 +24,7 @@ import { clearJournal, journalFile, readNewerJournal, writeJournal } from "./jou
 import { saveNotebookFile } from "./notebook-file";
 import { watchNotebookFile } from "./notebook-watch";
 import type { Download } from "./result-export";
+import { readLastOutputs, recordLastOutput } from "./last-outputs";
 import { recordRunResults } from "./run-state";
 import { type StreamMethodOptions, streamHandlers } from "./stream-methods";
 import type { Workspace } from "./workspace";
@@ -144,6 +145,10 @@ export function createRouter(workspace: Workspace, options: StreamMethodOptions 
       return {};
     },
     "notebook.dependencies": async ({ notebook }) => ({ cells: cellDependencies(notebook.cells) }),
+    "notebook.lastRuns": async () => {
+      const { path } = requireNotebook();
+      return { runs: await readLastOutputs(workspace.stateDir, path) };
+    },
     "cell.run": async ({ cellId }) => {
       const { notebook, path } = requireNotebook();
       const cell = notebook.cells.find((c) => c.id === cellId);
@@ -164,6 +169,7 @@ export function createRouter(workspace: Workspace, options: StreamMethodOptions 
           runs.set(runId, { ...state, status: result.status === "ok" ? "ok" : "error", result });
           forgetOldRuns();
           await recordRunResults(workspace.stateDir, path, [result]).catch(() => undefined);
+          await recordLastOutput(workspace.stateDir, path, result, cell.source).catch(() => undefined);
         },
       );
       return { runId };

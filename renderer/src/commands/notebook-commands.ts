@@ -79,6 +79,15 @@ export const notebookCommands: readonly Command[] = [
       if (cellId !== undefined) stopCell(wb, cellId);
     },
   },
+  {
+    id: "dismissRunSummary",
+    label: "cmd.dismissRunSummary",
+    when: (wb) => {
+      const batch = wb.runs.get().batch;
+      return batch !== null && batch.state !== "running";
+    },
+    perform: (wb) => wb.queue.dismissSummary(),
+  },
   { id: "addCell", label: "toolbar.addCell", perform: (wb) => insertCell(wb, "below") },
   { id: "insertAbove", label: "cmd.insertAbove", shortcuts: ["A"], perform: (wb) => insertCell(wb, "above") },
   { id: "insertBelow", label: "cmd.insertBelow", shortcuts: ["B"], perform: (wb) => insertCell(wb, "below") },

@@ -8,8 +8,10 @@ import { chartEn, chartPtBR } from "./messages-chart";
 import { ingestEn, ingestPtBR } from "./messages-ingest";
 import { tmdbEn, tmdbPtBR } from "./messages-tmdb";
 import { transformEn, transformPtBR } from "./messages-transform";
+import { workbenchEn, workbenchPtBR } from "./messages-workbench";
 
 export const en = {
+  ...workbenchEn,
   ...transformEn,
   ...chartEn,
   ...ingestEn,
@@ -177,6 +179,7 @@ export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
 export const ptBR: Messages = {
+  ...workbenchPtBR,
   ...transformPtBR,
   ...chartPtBR,
   ...ingestPtBR,

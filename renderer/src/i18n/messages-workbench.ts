@@ -1,0 +1,35 @@
+/**
+ * The workbench's own strings for following runs, restored outputs, checks, the outline and cell
+ * tools; merged into the one table in ./messages.ts (kept apart so two areas can grow at once).
+ */
+export const workbenchEn = {
+  "batch.running": "Running {done} of {total}: {id}",
+  "batch.runningIdle": "Running {done} of {total}",
+  "batch.done": "Run finished: {done} of {total} cells ran",
+  "batch.failed": "Run stopped at {id} ({done} of {total}): {message}",
+  "batch.cancelled": "Run cancelled after {done} of {total} cells",
+  "batch.label": "Progress of the run",
+  "batch.goToCell": "Go to cell {id}",
+  "batch.goToCellShort": "Go to cell",
+  "cmd.dismissRunSummary": "Dismiss the run's summary",
+  "queue.stoppedAt": "Stopped at {id}.",
+  "restored.note": "Output from the last session ({time}).",
+  "restored.tableRows":
+    "The first {shown} of {total} rows, kept from the last session: run the cell to page through them all.",
+};
+
+export const workbenchPtBR: Record<keyof typeof workbenchEn, string> = {
+  "batch.running": "Executando {done} de {total}: {id}",
+  "batch.runningIdle": "Executando {done} de {total}",
+  "batch.done": "Execução concluída: {done} de {total} células executadas",
+  "batch.failed": "A execução parou em {id} ({done} de {total}): {message}",
+  "batch.cancelled": "Execução cancelada depois de {done} de {total} células",
+  "batch.label": "Progresso da execução",
+  "batch.goToCell": "Ir para a célula {id}",
+  "batch.goToCellShort": "Ir para a célula",
+  "cmd.dismissRunSummary": "Fechar o resumo da execução",
+  "queue.stoppedAt": "Parou em {id}.",
+  "restored.note": "Saída da última sessão ({time}).",
+  "restored.tableRows":
+    "As primeiras {shown} de {total} linhas, guardadas da última sessão: execute a célula para percorrer todas.",
+};
