@@ -3,6 +3,15 @@
  * tools; merged into the one table in ./messages.ts (kept apart so two areas can grow at once).
  */
 export const workbenchEn = {
+  "dashboard.exportedSkipping":
+    "Dashboard downloaded as {file}, without {charts}: they failed (the page says why)",
+  "chartBuilder.source": "Data",
+  "chartBuilder.sourceNone": "Pick a SQL cell or a table",
+  "chartBuilder.sourceCells": "SQL cells",
+  "chartBuilder.sourceTables": "Lake tables",
+  "chartBuilder.kpi": "Show as a KPI card (one number)",
+  "chartBuilder.kpiValue": "Value",
+  "chartBuilder.kpiTitle": "Caption",
   "batch.running": "Running {done} of {total}: {id}",
   "batch.runningIdle": "Running {done} of {total}",
   "batch.done": "Run finished: {done} of {total} cells ran",
@@ -19,6 +28,14 @@ export const workbenchEn = {
 };
 
 export const workbenchPtBR: Record<keyof typeof workbenchEn, string> = {
+  "dashboard.exportedSkipping": "Painel baixado como {file}, sem {charts}: falharam (a página diz por quê)",
+  "chartBuilder.source": "Dados",
+  "chartBuilder.sourceNone": "Escolha uma célula SQL ou uma tabela",
+  "chartBuilder.sourceCells": "Células SQL",
+  "chartBuilder.sourceTables": "Tabelas do lago",
+  "chartBuilder.kpi": "Mostrar como cartão de KPI (um número)",
+  "chartBuilder.kpiValue": "Valor",
+  "chartBuilder.kpiTitle": "Legenda",
   "batch.running": "Executando {done} de {total}: {id}",
   "batch.runningIdle": "Executando {done} de {total}",
   "batch.done": "Execução concluída: {done} de {total} células executadas",

@@ -24,6 +24,8 @@ export type DocAction =
   | { type: "remove"; id: string }
   | { type: "move"; id: string; to: number }
   | { type: "editSource"; id: string; source: string }
+  /** The info string's `key=value` settings (a chart's `source=`, `kpi`), edited like the source. */
+  | { type: "editAttrs"; id: string; attrs: Cell["attrs"] }
   | { type: "replace"; notebook: Notebook }
   | { type: "undo" }
   | { type: "redo" };
@@ -98,6 +100,14 @@ export function docReducer(state: DocState, action: DocAction): DocState {
       if (!cell || cell.source === action.source) return state;
       const cells = [...state.notebook.cells];
       cells[index] = { ...cell, source: action.source };
+      return { ...state, ...withCells(state, cells) };
+    }
+    case "editAttrs": {
+      const index = state.notebook.cells.findIndex((c) => c.id === action.id);
+      const cell = state.notebook.cells[index];
+      if (!cell || JSON.stringify(cell.attrs) === JSON.stringify(action.attrs)) return state;
+      const cells = [...state.notebook.cells];
+      cells[index] = { ...cell, attrs: action.attrs.map((a) => ({ ...a })) };
       return { ...state, ...withCells(state, cells) };
     }
     case "replace":
