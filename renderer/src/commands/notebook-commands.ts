@@ -80,6 +80,19 @@ export const notebookCommands: readonly Command[] = [
     },
   },
   {
+    // Like Jupyter's "Clear all outputs": the page forgets them (the lake and the tables stay).
+    id: "clearOutputs",
+    label: "cmd.clearOutputs",
+    when: (wb) => !wb.queue.isBusy() && Object.keys(wb.runs.get().cells).length > 0,
+    perform: (wb) => {
+      for (const run of Object.values(wb.runs.get().cells)) {
+        const resultId = run.output?.type === "table" ? run.output.result.resultId : "";
+        if (resultId) void wb.client.call("query.release", { resultId }).catch(() => {});
+      }
+      wb.runs.set((s) => ({ ...s, cells: {}, batch: null }));
+    },
+  },
+  {
     id: "dismissRunSummary",
     label: "cmd.dismissRunSummary",
     when: (wb) => {

@@ -3,6 +3,7 @@
  * tools; merged into the one table in ./messages.ts (kept apart so two areas can grow at once).
  */
 export const workbenchEn = {
+  "cmd.clearOutputs": "Clear outputs",
   "dashboard.exportedSkipping":
     "Dashboard downloaded as {file}, without {charts}: they failed (the page says why)",
   "chartBuilder.source": "Data",
@@ -28,6 +29,7 @@ export const workbenchEn = {
 };
 
 export const workbenchPtBR: Record<keyof typeof workbenchEn, string> = {
+  "cmd.clearOutputs": "Limpar saídas",
   "dashboard.exportedSkipping": "Painel baixado como {file}, sem {charts}: falharam (a página diz por quê)",
   "chartBuilder.source": "Dados",
   "chartBuilder.sourceNone": "Escolha uma célula SQL ou uma tabela",

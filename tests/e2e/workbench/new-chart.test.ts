@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/browser";
 import { cell, waitForStatus } from "./page-helpers";
@@ -38,6 +38,23 @@ async function openBuilder(page: Page, id: string) {
   return cell(page, id).getByRole("group", { name: `Chart builder for ${id}` });
 }
 
+/** The WCAG contrast ratio of an element's text colour on its card's background. */
+function contrastOf(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => {
+    const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const luminance = (css: string) => {
+      const [r = 0, g = 0, b = 0] = rgb(css).map((v) => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const fg = luminance(getComputedStyle(el).color);
+    const bg = luminance(getComputedStyle(el.parentElement as Element).backgroundColor);
+    return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+  });
+}
+
 describe("a chart made in the UI", () => {
   it("starts valid on the SQL cell above, picks its source and the KPI form, and a failing chart does not sink the export", async () => {
     session = new Session(browser);
@@ -52,7 +69,11 @@ describe("a chart made in the UI", () => {
     const chart = await addCell(page, "chart");
     await page.getByRole("button", { name: `Run ${chart}`, exact: true }).click();
     expect(await waitForStatus(page, chart, ["ok", "error"])).toBe("ok");
-    await cell(page, chart).locator('[data-chart-view="drawn"] svg').first().waitFor();
+    const svg = cell(page, chart).locator('[data-chart-view="drawn"] svg').first();
+    await svg.waitFor();
+    // As wide as its cell, not Vega's small default.
+    const cellWidth = (await cell(page, chart).boundingBox())?.width ?? 0;
+    expect((await svg.boundingBox())?.width ?? 0).toBeGreaterThan(cellWidth * 0.8);
 
     // The builder picks the data from a list (no `source=` to type) and offers the KPI card.
     const builder = await openBuilder(page, chart);
@@ -66,6 +87,13 @@ describe("a chart made in the UI", () => {
     expect(saved).toMatch(/"mark": "text"[\s\S]*"field": "n"[\s\S]*"title": "Titles"/);
     await page.getByRole("button", { name: `Run ${chart}`, exact: true }).click();
     await waitForStatus(page, chart, ["ok"]);
+    // Drawn as a card, as in the exported dashboard, readable in both themes.
+    const card = cell(page, chart).locator(`[data-kpi-card="${chart}"]`);
+    expect(await card.innerText()).toMatch(/^3\s+Titles$/);
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await contrastOf(card.locator(".kpi-value")), colorScheme).toBeGreaterThan(7);
+    }
 
     // A second chart, its data taken away: the export leaves it out and says so, keeping the rest.
     await cell(page, chart).click();

@@ -75,5 +75,17 @@ describe("Run all as the user follows it, and outputs after a reload", () => {
     const use = cell(page, "use");
     expect(await use.getByRole("table").getAttribute("aria-rowcount")).toBe("101");
     expect(await use.innerText()).toContain("The first 100 of 250 rows");
+    // Numbers grouped the user's way; a small one (a year, a count) stays bare.
+    await use.getByRole("table").evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+      el.dispatchEvent(new Event("scroll"));
+    });
+    const row = use.locator('[role="row"][aria-rowindex="101"]');
+    await expect.poll(() => row.innerText()).toMatch(/\b99\s+99,000\b/);
+
+    // Clear outputs: every cell back to "Not run", the outputs gone from the page.
+    await page.getByRole("button", { name: "Clear outputs", exact: true }).click();
+    for (const id of ["make", "use", "slow", "broken"]) await waitForStatus(page, id, ["idle"]);
+    expect(await page.locator("[data-restored]").count()).toBe(0);
   });
 });
