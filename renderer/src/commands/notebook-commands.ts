@@ -197,6 +197,11 @@ export const notebookCommands: readonly Command[] = [
     label: "cmd.showDependencies",
     perform: (wb) => wb.ui.set((s) => ({ ...s, sideTab: "dependencies" })),
   },
+  {
+    id: "showOutline",
+    label: "cmd.showOutline",
+    perform: (wb) => wb.ui.set((s) => ({ ...s, sideTab: "outline" })),
+  },
   { id: "showLake", label: "cmd.showLake", perform: (wb) => wb.ui.set((s) => ({ ...s, sideTab: "lake" })) },
   {
     // A cell named elsewhere (the dependency list, a table's lineage): select it in the notebook.

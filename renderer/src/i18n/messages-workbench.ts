@@ -3,6 +3,10 @@
  * tools; merged into the one table in ./messages.ts (kept apart so two areas can grow at once).
  */
 export const workbenchEn = {
+  "outline.title": "Outline",
+  "outline.empty": "No headings yet: a Markdown cell's # lines make the outline.",
+  "outline.goTo": "Go to {heading}",
+  "cmd.showOutline": "Show the outline",
   "cmd.clearOutputs": "Clear outputs",
   "dashboard.exportedSkipping":
     "Dashboard downloaded as {file}, without {charts}: they failed (the page says why)",
@@ -29,6 +33,10 @@ export const workbenchEn = {
 };
 
 export const workbenchPtBR: Record<keyof typeof workbenchEn, string> = {
+  "outline.title": "Sumário",
+  "outline.empty": "Ainda sem títulos: as linhas # de uma célula Markdown formam o sumário.",
+  "outline.goTo": "Ir para {heading}",
+  "cmd.showOutline": "Mostrar o sumário",
   "cmd.clearOutputs": "Limpar saídas",
   "dashboard.exportedSkipping": "Painel baixado como {file}, sem {charts}: falharam (a página diz por quê)",
   "chartBuilder.source": "Dados",
