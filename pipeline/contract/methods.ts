@@ -5,7 +5,7 @@ import { CatalogTableSchema } from "./catalog";
 import { courseMethods } from "./course";
 import { NotebookSchema } from "./notebook";
 import { QueryResultSchema, RowSchema } from "./results";
-import { RunStateSchema } from "./runs";
+import { RestoredRunSchema, RunStateSchema } from "./runs";
 import { tmdbCredentialMethods } from "./tmdb-credential";
 
 const Empty = z.object({});
@@ -56,6 +56,11 @@ export const methods = {
      */
     params: z.object({ notebook: NotebookSchema, overwrite: z.boolean().optional() }),
     result: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
+  "notebook.lastRuns": {
+    /** Each cell's last recorded run, oldest first: what the UI shows again after a reload. */
+    params: Empty,
+    result: z.object({ runs: z.array(RestoredRunSchema) }),
   },
   "cell.run": {
     params: z.object({ cellId: z.string() }),

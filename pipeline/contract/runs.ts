@@ -118,3 +118,15 @@ export const RunStateSchema = z.object({
   result: CellRunResultSchema.optional(),
 });
 export type RunState = z.infer<typeof RunStateSchema>;
+
+/**
+ * A cell's last run as recorded beside the notebook (`.lakebook/`), with the source it ran, so the
+ * UI can show it after a reload and tell whether it is stale. A table output keeps its first rows
+ * only, with an empty `resultId`: the engine's result went with the session that ran it.
+ */
+export const RestoredRunSchema = z.object({
+  result: CellRunResultSchema,
+  source: z.string(),
+  finishedAt: z.string(),
+});
+export type RestoredRun = z.infer<typeof RestoredRunSchema>;

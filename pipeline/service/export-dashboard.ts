@@ -2,7 +2,7 @@ import path from "node:path";
 import { type ChartOutput, LakebookError, toServiceError } from "../contract";
 import { writeFileAtomic } from "../lake";
 import { runChart } from "../stages/chart";
-import { buildDashboard } from "../stages/chart/dashboard";
+import { buildDashboard, type SkippedChart } from "../stages/chart/dashboard";
 import { openWorkspace, type Workspace } from "./workspace";
 
 export interface DashboardExportOptions {
@@ -43,7 +43,8 @@ export async function exportDashboardHtml(
   options: { signal?: AbortSignal } = {},
 ): Promise<DashboardHtml> {
   const notebookPath = workspace.notebookPath ?? "notebook.lakebook.md";
-  const { built } = await buildNotebookDashboard(workspace, notebookPath, options);
+  // In the workbench one broken chart (a new one, half made) must not cost the user the other six.
+  const { built } = await buildNotebookDashboard(workspace, notebookPath, { ...options, skipFailing: true });
   return {
     html: built.html,
     fileName: `${path.basename(notebookPath).replace(/\.lakebook\.md$|\.md$/, "")}.dashboard.html`,
@@ -91,7 +92,7 @@ export async function exportDashboard(options: DashboardExportOptions): Promise<
 async function buildNotebookDashboard(
   workspace: Pick<Workspace, "notebook" | "engine">,
   notebookPath: string,
-  options: Pick<DashboardExportOptions, "signal" | "onChart">,
+  options: Pick<DashboardExportOptions, "signal" | "onChart"> & { skipFailing?: boolean },
 ) {
   const notebook = workspace.notebook;
   const cells = notebook?.cells ?? [];
@@ -102,20 +103,28 @@ async function buildNotebookDashboard(
     });
   }
   const outputs = new Map<string, ChartOutput>();
+  const skipped: SkippedChart[] = [];
+  let firstFailure: LakebookError | undefined;
   for (const [index, cell] of charts.entries()) {
     options.onChart?.(cell.id, index, charts.length);
     try {
       outputs.set(cell.id, await runChart(cell, { engine: workspace.engine, cells, signal: options.signal }));
     } catch (error) {
+      if (options.signal?.aborted) throw error;
       const { message, hint } = toServiceError(error);
-      throw new LakebookError("DASHBOARD_CHART_FAILED", `Chart ${cell.id} failed: ${message}`, {
+      const failure = new LakebookError("DASHBOARD_CHART_FAILED", `Chart ${cell.id} failed: ${message}`, {
         hint:
           hint ??
           `Run the notebook first (lakebook run ${path.basename(notebookPath)}) so the tables its charts read exist.`,
         cause: error,
       });
+      // The CLI (a script, CI) fails whole: a half dashboard written without anyone reading it is worse.
+      if (!options.skipFailing) throw failure;
+      firstFailure ??= failure;
+      skipped.push({ id: cell.id, message: `${message}${hint ? ` ${hint}` : ""}` });
     }
   }
-  const built = await buildDashboard(notebook, outputs, path.basename(notebookPath));
+  if (firstFailure && outputs.size === 0) throw firstFailure;
+  const built = await buildDashboard(notebook, outputs, path.basename(notebookPath), skipped);
   return { built, outputs };
 }

@@ -21,6 +21,7 @@ import { runAwsDoctor } from "./aws-doctor";
 import { runCell } from "./cell-runner";
 import { courseLakeOf } from "./course-lake";
 import { clearJournal, journalFile, readNewerJournal, writeJournal } from "./journal";
+import { readLastOutputs, recordLastOutput } from "./last-outputs";
 import { saveNotebookFile } from "./notebook-file";
 import { watchNotebookFile } from "./notebook-watch";
 import type { Download } from "./result-export";
@@ -146,6 +147,10 @@ export function createRouter(workspace: Workspace, options: StreamMethodOptions 
       return {};
     },
     "notebook.dependencies": async ({ notebook }) => ({ cells: cellDependencies(notebook.cells) }),
+    "notebook.lastRuns": async () => {
+      const { path } = requireNotebook();
+      return { runs: await readLastOutputs(workspace.stateDir, path) };
+    },
     "cell.run": async ({ cellId }) => {
       const { notebook, path } = requireNotebook();
       const cell = notebook.cells.find((c) => c.id === cellId);
@@ -166,6 +171,7 @@ export function createRouter(workspace: Workspace, options: StreamMethodOptions 
           runs.set(runId, { ...state, status: result.status === "ok" ? "ok" : "error", result });
           forgetOldRuns();
           await recordRunResults(workspace.stateDir, path, [result]).catch(() => undefined);
+          await recordLastOutput(workspace.stateDir, path, result, cell.source).catch(() => undefined);
         },
       );
       return { runId };

@@ -12,6 +12,7 @@ import { useWorkbench, WorkbenchProvider } from "../state/workbench-context";
 import { openWorkbench } from "./create-workbench";
 import { LiveRegion } from "./LiveRegion";
 import { PromptBanner } from "./PromptBanner";
+import { RunSummary } from "./RunSummary";
 import { SidePanel } from "./SidePanel";
 import { Toolbar } from "./Toolbar";
 
@@ -30,6 +31,7 @@ function Layout() {
       <div className="app-body">
         <main className="notebook" aria-label={t("landmark.notebook")}>
           <PromptBanner />
+          <RunSummary />
           <NotebookView />
         </main>
         <aside className="side-panel" aria-label={t("landmark.side")}>

@@ -9,11 +9,18 @@ export function QueuePanel() {
   const wb = useWorkbench();
   const current = useStore(wb.runs, (s) => s.current?.cellId ?? null);
   const queue = useStore(wb.runs, (s) => s.queue, sameItems);
+  // After Run all stopped on an error, "Nothing is running" alone would read like success.
+  const stoppedAt = useStore(wb.runs, (s) =>
+    s.batch?.state === "failed" ? s.batch.failed?.cellId : undefined,
+  );
   return (
     <section className="queue" aria-labelledby="queue-title">
       <h2 id="queue-title">{t("queue.title")}</h2>
       {current === null && queue.length === 0 ? (
-        <p className="placeholder">{t("queue.empty")}</p>
+        <p className="placeholder">
+          {stoppedAt ? `${t("queue.stoppedAt", { id: stoppedAt })} ` : ""}
+          {t("queue.empty")}
+        </p>
       ) : (
         <ol>
           {current !== null && <li className="queue-running">{t("queue.running", { id: current })}</li>}

@@ -4,6 +4,7 @@ import { CoursePanel } from "../course/CoursePanel";
 import { DependencyView } from "../deps/DependencyView";
 import { useT } from "../i18n";
 import { LakeBrowser } from "../lake-browser/LakeBrowser";
+import { NotebookOutline } from "../notebook/NotebookOutline";
 import { useStore } from "../state/store";
 import { useWorkbench } from "../state/workbench-context";
 import { QueuePanel } from "./QueuePanel";
@@ -11,6 +12,7 @@ import { QueuePanel } from "./QueuePanel";
 const TABS = [
   { id: "lake", label: "lake.title", command: "showLake" },
   { id: "dependencies", label: "deps.title", command: "showDependencies" },
+  { id: "outline", label: "outline.title", command: "showOutline" },
 ] as const;
 
 /** The aside: the run queue, then the lake browser or the dependency view. */
@@ -21,7 +23,8 @@ export function SidePanel() {
   const choose = (next: (typeof TABS)[number]) => runCommand(wb, next.command);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
-    const next = TABS[(TABS.findIndex((x) => x.id === tab) + 1) % TABS.length];
+    const step = event.key === "ArrowRight" ? 1 : TABS.length - 1;
+    const next = TABS[(TABS.findIndex((x) => x.id === tab) + step) % TABS.length];
     if (!next) return;
     choose(next);
     document.getElementById(`tab-${next.id}`)?.focus();
@@ -46,7 +49,7 @@ export function SidePanel() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-        {tab === "lake" ? <LakeBrowser /> : <DependencyView />}
+        {tab === "lake" ? <LakeBrowser /> : tab === "outline" ? <NotebookOutline /> : <DependencyView />}
       </div>
       <CoursePanel />
     </>

@@ -23,6 +23,7 @@ export function Toolbar() {
       <CommandButton id="runCell" />
       <CommandButton id="runFromHere" />
       <CommandButton id="cancel" />
+      <CommandButton id="clearOutputs" />
       <span className="toolbar-group">
         <select
           aria-label={t("toolbar.newCellKind")}

@@ -2,6 +2,7 @@ import type { Notebook } from "../../../pipeline/document";
 import { formatDuration, localeStore, t } from "../i18n";
 import { createAutosave } from "../notebook/autosave";
 import { chartsToRefresh } from "../outputs/chart/refresh-charts";
+import { restoreLastRuns } from "../run/restore";
 import { RunQueue } from "../run/run-queue";
 import { sourceHash } from "../run/source-hash";
 import { watchDependencies, watchStale } from "../run/watchers";
@@ -94,6 +95,7 @@ export function createWorkbench(
   stops.push(watchDependencies(client, doc, runs));
   stops.push(watchStale(doc, runs));
   void reloadCatalog(client, catalog);
+  void restoreLastRuns(client, runs, () => new Set(doc.get().notebook.cells.map((c) => c.id)));
   return wb;
 }
 

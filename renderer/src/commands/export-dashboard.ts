@@ -6,7 +6,7 @@ import { downloadBlob } from "../ui/download";
 export type DashboardExportState =
   | { kind: "idle" }
   | { kind: "exporting" }
-  | { kind: "done"; fileName: string }
+  | { kind: "done"; fileName: string; skipped: string[] }
   | { kind: "failed"; message: string; hint?: string | undefined };
 
 /** The last "Export dashboard": shown beside the toolbar button, so a failure is seen, not only heard. */
@@ -29,9 +29,22 @@ export async function exportDashboard(wb: Pick<Workbench, "client" | "autosave">
     const { html, fileName } = await wb.client.exportDashboard();
     // The desktop's Save dialog where there is one; cancelling it is no failure, only no file.
     const saved = await saveBlob(html, { kind: "dashboard", defaultName: fileName }, downloadBlob);
-    dashboardExport.set(saved ? { kind: "done", fileName } : { kind: "idle" });
+    const skipped = skippedCharts(await headOf(html));
+    dashboardExport.set(saved ? { kind: "done", fileName, skipped } : { kind: "idle" });
   } catch (error) {
     const { message, hint } = error as Error & { hint?: string };
     dashboardExport.set({ kind: "failed", message: message ?? String(error), hint });
   }
+}
+
+/** The charts the service left out because they failed: the page names them in a meta tag. */
+export function skippedCharts(html: string): string[] {
+  const found = /<meta name="lakebook-skipped-charts" content="([^"]*)">/.exec(html);
+  return (found?.[1] ?? "").split(" ").filter(Boolean);
+}
+
+/** The page's head, where that meta tag is: the start of the file is enough. */
+async function headOf(html: Blob): Promise<string> {
+  const head = html.slice(0, 8192);
+  return typeof head.text === "function" ? head.text().catch(() => "") : "";
 }

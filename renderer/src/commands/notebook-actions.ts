@@ -1,6 +1,7 @@
 import { blankCell, copyOfCell } from "../state/history";
 import { select } from "../state/ui-store";
 import type { Workbench } from "../state/workbench";
+import { starterCell } from "./starter-cells";
 
 /** What the commands do to the notebook and the queue (notebook-commands.ts registers them). */
 
@@ -21,7 +22,8 @@ export function selectedId(wb: Workbench): string | null {
 export function insertCell(wb: Workbench, where: "above" | "below", kind = wb.ui.get().newCellKind): void {
   const index = selectedIndex(wb);
   const at = index < 0 ? cells(wb).length : where === "above" ? index : index + 1;
-  const cell = blankCell(wb.doc.get().notebook, kind);
+  const notebook = wb.doc.get().notebook;
+  const cell = starterCell(blankCell(notebook, kind), notebook, at, wb.runs.get());
   wb.doc.dispatch({ type: "insert", index: at, cell });
   select(wb.ui, cell.id);
 }

@@ -81,6 +81,28 @@ export const notebookCommands: readonly Command[] = [
       if (cellId !== undefined) stopCell(wb, cellId);
     },
   },
+  {
+    // Like Jupyter's "Clear all outputs": the page forgets them (the lake and the tables stay).
+    id: "clearOutputs",
+    label: "cmd.clearOutputs",
+    when: (wb) => !wb.queue.isBusy() && Object.keys(wb.runs.get().cells).length > 0,
+    perform: (wb) => {
+      for (const run of Object.values(wb.runs.get().cells)) {
+        const resultId = run.output?.type === "table" ? run.output.result.resultId : "";
+        if (resultId) void wb.client.call("query.release", { resultId }).catch(() => {});
+      }
+      wb.runs.set((s) => ({ ...s, cells: {}, batch: null }));
+    },
+  },
+  {
+    id: "dismissRunSummary",
+    label: "cmd.dismissRunSummary",
+    when: (wb) => {
+      const batch = wb.runs.get().batch;
+      return batch !== null && batch.state !== "running";
+    },
+    perform: (wb) => wb.queue.dismissSummary(),
+  },
   { id: "addCell", label: "toolbar.addCell", perform: (wb) => insertCell(wb, "below") },
   { id: "insertAbove", label: "cmd.insertAbove", shortcuts: ["A"], perform: (wb) => insertCell(wb, "above") },
   { id: "insertBelow", label: "cmd.insertBelow", shortcuts: ["B"], perform: (wb) => insertCell(wb, "below") },
@@ -183,6 +205,11 @@ export const notebookCommands: readonly Command[] = [
     id: "showDependencies",
     label: "cmd.showDependencies",
     perform: (wb) => wb.ui.set((s) => ({ ...s, sideTab: "dependencies" })),
+  },
+  {
+    id: "showOutline",
+    label: "cmd.showOutline",
+    perform: (wb) => wb.ui.set((s) => ({ ...s, sideTab: "outline" })),
   },
   { id: "showLake", label: "cmd.showLake", perform: (wb) => wb.ui.set((s) => ({ ...s, sideTab: "lake" })) },
   {

@@ -10,9 +10,11 @@ import { ingestEn, ingestPtBR } from "./messages-ingest";
 import { settingsEn, settingsPtBR } from "./messages-settings";
 import { tmdbEn, tmdbPtBR } from "./messages-tmdb";
 import { transformEn, transformPtBR } from "./messages-transform";
+import { workbenchEn, workbenchPtBR } from "./messages-workbench";
 
 export const en = {
   ...errorViewEn,
+  ...workbenchEn,
   ...transformEn,
   ...chartEn,
   ...ingestEn,
@@ -182,6 +184,7 @@ export type Messages = Record<MessageKey, string>;
 
 export const ptBR: Messages = {
   ...errorViewPtBR,
+  ...workbenchPtBR,
   ...transformPtBR,
   ...chartPtBR,
   ...ingestPtBR,

@@ -1,4 +1,5 @@
 import { CommandButton } from "../commands/CommandButton";
+import { formatTime, useLocale, useT } from "../i18n";
 import type { CellRun } from "../state/run-store";
 import { ErrorOutput } from "../ui/ErrorOutput";
 import { ProgressBar } from "./ProgressBar";
@@ -11,13 +12,32 @@ export function CellOutput({ cellId, run }: { cellId: string; run: CellRun | und
   if (!run) return null;
   if (run.status === "running")
     return run.progress ? <ProgressBar cellId={cellId} progress={run.progress} /> : null;
-  if (run.error)
-    return (
-      <>
-        <ErrorOutput error={run.error} />
-        {/* A TMDB cell stopped for want of a (valid) token: the way to give one, right here. */}
-        {NEEDS_TMDB_TOKEN.has(run.error.code) && <CommandButton id="setTmdbToken" />}
-      </>
-    );
-  return run.output ? <RenderedOutput cellId={cellId} output={run.output} /> : null;
+  const drawn = run.error ? (
+    <>
+      <ErrorOutput error={run.error} />
+      {/* A TMDB cell stopped for want of a (valid) token: the way to give one, right here. */}
+      {NEEDS_TMDB_TOKEN.has(run.error.code) && <CommandButton id="setTmdbToken" />}
+    </>
+  ) : run.output ? (
+    <RenderedOutput cellId={cellId} output={run.output} />
+  ) : null;
+  if (!run.restored || !drawn) return drawn;
+  return (
+    <>
+      <RestoredNote finishedAt={run.finishedAt} />
+      {drawn}
+    </>
+  );
+}
+
+/** Says the output is the last session's, so a student does not take it for this session's run. */
+function RestoredNote({ finishedAt }: { finishedAt: number | undefined }) {
+  const t = useT();
+  const locale = useLocale();
+  const time = finishedAt === undefined ? "—" : formatTime(locale, new Date(finishedAt));
+  return (
+    <p className="restored-note" data-restored="true">
+      {t("restored.note", { time })}
+    </p>
+  );
 }

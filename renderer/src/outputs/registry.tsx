@@ -1,6 +1,6 @@
 import { type ComponentType, useCallback } from "react";
-import type { CellOutput } from "../../../pipeline/contract";
-import { useT } from "../i18n";
+import type { CellOutput, QueryResult } from "../../../pipeline/contract";
+import { formatNumber, useLocale, useT } from "../i18n";
 import { useWorkbench } from "../state/workbench-context";
 import { TableOutput } from "../ui/table/TableOutput";
 import { ChartOutput } from "./chart/ChartOutput";
@@ -16,6 +16,12 @@ export type OutputRenderer<T extends CellOutput["type"]> = ComponentType<{
 }>;
 
 function TableResult({ cellId, output }: { cellId: string; output: OutputOf<"table"> }) {
+  // An empty id: a result restored from the last session, whose rows the service no longer holds.
+  if (output.result.resultId === "") return <KeptRows cellId={cellId} result={output.result} />;
+  return <LiveRows cellId={cellId} output={output} />;
+}
+
+function LiveRows({ cellId, output }: { cellId: string; output: OutputOf<"table"> }) {
   const t = useT();
   const { client } = useWorkbench();
   const { resultId } = output.result;
@@ -31,6 +37,30 @@ function TableResult({ cellId, output }: { cellId: string; output: OutputOf<"tab
       fetchPage={fetchPage}
       onExportCsv={() => saveResultCsv(client, resultId)}
     />
+  );
+}
+
+/**
+ * A result kept from the last session: its first rows only (the service's result went with the
+ * session), drawn without paging or export, and saying so.
+ */
+function KeptRows({ cellId, result }: { cellId: string; result: QueryResult }) {
+  const t = useT();
+  const locale = useLocale();
+  const kept = { ...result, rowCount: result.rows.length };
+  const none = useCallback(async () => [], []);
+  return (
+    <>
+      {result.rowCount > result.rows.length && (
+        <p className="restored-note">
+          {t("restored.tableRows", {
+            shown: formatNumber(locale, result.rows.length),
+            total: formatNumber(locale, result.rowCount),
+          })}
+        </p>
+      )}
+      <TableOutput result={kept} label={t("output.table", { id: cellId })} fetchPage={none} />
+    </>
   );
 }
 

@@ -32,6 +32,8 @@ export class RunQueue implements RunQueueControl {
   private entries: Entry[] = [];
   private current: (Entry & { runId?: string; cancelRequested?: boolean }) | null = null;
   private batches = 0;
+  /** The batch the progress banner follows (several cells that stop on failure), and its cells. */
+  private followed: { batch: number; cells: Set<string> } | null = null;
   private seq = 0;
   private waiting = new Map<string, (result: CellRunResult) => void>();
   private early = new Map<string, CellRunResult>();
@@ -45,11 +47,17 @@ export class RunQueue implements RunQueueControl {
   enqueue(cellIds: readonly string[], { stopOnError = true } = {}): void {
     const batch = ++this.batches;
     const { runs } = this.options;
+    const queued: string[] = [];
     for (const cellId of cellIds) {
       if (this.entries.some((e) => e.cellId === cellId)) continue;
       this.entries.push({ cellId, batch, stopOnError });
+      queued.push(cellId);
       const previous = runs.get().cells[cellId]?.status ?? "idle";
       patchCell(runs, cellId, { status: "queued", previous: previous === "queued" ? "idle" : previous });
+    }
+    if (stopOnError && queued.length > 1) {
+      this.followed = { batch, cells: new Set(queued) };
+      this.setBatch({ total: queued.length, done: 0, state: "running" });
     }
     this.publish();
     void this.pump();
@@ -58,6 +66,7 @@ export class RunQueue implements RunQueueControl {
   /** Stops the running cell (`run.cancel`) and empties the queue. */
   cancel(): void {
     this.dropQueued(() => true);
+    if (this.runs().batch?.state === "running") this.setBatch({ state: "cancelled" });
     const current = this.current;
     if (!current) return;
     current.cancelRequested = true;
@@ -67,6 +76,11 @@ export class RunQueue implements RunQueueControl {
   /** Takes one waiting cell out of the queue. */
   remove(cellId: string): void {
     this.dropQueued((e) => e.cellId === cellId);
+  }
+
+  /** Hides the last batch's summary (the banner's Dismiss). */
+  dismissSummary(): void {
+    if (this.runs().batch?.state !== "running") this.options.runs.set((s) => ({ ...s, batch: null }));
   }
 
   isBusy(): boolean {
@@ -121,6 +135,39 @@ export class RunQueue implements RunQueueControl {
       patchCell(runs, entry.cellId, { status: previous, previous: undefined });
     }
     this.publish();
+  }
+
+  private runs(): RunState {
+    return this.options.runs.get();
+  }
+
+  private setBatch(patch: Partial<NonNullable<RunState["batch"]>>): void {
+    this.options.runs.set((s) => {
+      const base = s.batch ?? { total: 0, done: 0, state: "running" as const };
+      return { ...s, batch: { ...base, ...patch } };
+    });
+  }
+
+  /** Counts a finished cell of the followed batch, and says how the batch ended. */
+  private countInBatch(entry: Entry, result: CellRunResult, stopped: boolean): void {
+    const followed = this.followed;
+    const batch = this.runs().batch;
+    if (!followed || followed.batch !== entry.batch || !batch || batch.state !== "running") return;
+    const done = batch.done + 1;
+    if (result.status === "error" && (stopped || entry.stopOnError)) {
+      const message = result.error?.message ?? result.summary;
+      const cancelled = result.error?.code === "CANCELLED";
+      this.setBatch(
+        cancelled
+          ? { done, state: "cancelled" }
+          : { done, state: "failed", failed: { cellId: entry.cellId, message } },
+      );
+      this.followed = null;
+      return;
+    }
+    const left = this.entries.some((e) => e.batch === entry.batch);
+    this.setBatch({ done, state: left ? "running" : "done" });
+    if (!left) this.followed = null;
   }
 
   private publish(): void {
@@ -202,6 +249,7 @@ export class RunQueue implements RunQueueControl {
       output: result.output,
       error: result.error,
       progress: undefined,
+      restored: undefined,
       ...(ok ? { lastOk: { seq: ++this.seq, sourceHash: before?.runningSourceHash ?? "" } } : {}),
     });
     if (
@@ -216,6 +264,7 @@ export class RunQueue implements RunQueueControl {
       stopped = true;
     }
     this.current = null;
+    this.countInBatch(entry, result, stopped);
     this.publish();
     this.options.onFinished?.(result, stopped);
     void this.pump();

@@ -26,6 +26,8 @@ export type DocAction =
   | { type: "editSource"; id: string; source: string }
   /** One key of the front matter (the target form writes `target`); saved like a source edit. */
   | { type: "setMeta"; key: string; value: unknown }
+  /** The info string's `key=value` settings (a chart's `source=`, `kpi`), edited like the source. */
+  | { type: "editAttrs"; id: string; attrs: Cell["attrs"] }
   | { type: "replace"; notebook: Notebook }
   | { type: "undo" }
   | { type: "redo" };
@@ -106,6 +108,14 @@ export function docReducer(state: DocState, action: DocAction): DocState {
       if (state.notebook.meta[action.key] === action.value) return state;
       const meta = { ...state.notebook.meta, [action.key]: action.value };
       return { ...state, notebook: { ...state.notebook, meta }, version: state.version + 1 };
+    }
+    case "editAttrs": {
+      const index = state.notebook.cells.findIndex((c) => c.id === action.id);
+      const cell = state.notebook.cells[index];
+      if (!cell || JSON.stringify(cell.attrs) === JSON.stringify(action.attrs)) return state;
+      const cells = [...state.notebook.cells];
+      cells[index] = { ...cell, attrs: action.attrs.map((a) => ({ ...a })) };
+      return { ...state, ...withCells(state, cells) };
     }
     case "replace":
       return { notebook: action.notebook, past: [], future: [], version: state.version + 1 };

@@ -50,6 +50,22 @@ export interface CellRun {
   /** Hash of the source the running run was started with. */
   runningSourceHash?: string;
   lastOk?: LastOkRun;
+  /** Shown again from `.lakebook/` after a reload, not run in this page. */
+  restored?: boolean;
+}
+
+/**
+ * Run all / run from here as the user follows it: how far it got, and how it ended. Kept after the
+ * batch ends so a failure stays on screen (with a way to the cell) until dismissed or a new batch.
+ */
+export interface BatchProgress {
+  /** Cells of the batch, in order. */
+  total: number;
+  /** Cells of the batch that finished (ok or not). */
+  done: number;
+  state: "running" | "done" | "failed" | "cancelled";
+  /** The cell the batch stopped at, with what went wrong. */
+  failed?: { cellId: string; message: string } | undefined;
 }
 
 export interface RunState {
@@ -60,12 +76,21 @@ export interface RunState {
   /** Reads and writes per cell, from `notebook.dependencies`; null until the first answer. */
   dependencies: readonly DependencyCell[] | null;
   stale: ReadonlySet<string>;
+  /** The last Run all / run from here; null when none ran or the user dismissed its summary. */
+  batch: BatchProgress | null;
 }
 
 export const IDLE: CellRun = { status: "idle" };
 
 export function createRunStore(): Store<RunState> {
-  return createStore<RunState>({ cells: {}, queue: [], current: null, dependencies: null, stale: new Set() });
+  return createStore<RunState>({
+    cells: {},
+    queue: [],
+    current: null,
+    dependencies: null,
+    stale: new Set(),
+    batch: null,
+  });
 }
 
 export function patchCell(store: Store<RunState>, id: string, patch: Partial<CellRun>): void {

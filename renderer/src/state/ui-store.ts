@@ -5,7 +5,7 @@ export interface UiState {
   selectedId: string | null;
   mode: "command" | "edit";
   dialog: null | "palette" | "shortcuts";
-  sideTab: "lake" | "dependencies";
+  sideTab: "lake" | "dependencies" | "outline";
   newCellKind: string;
   /** Set when a prompt needs an answer: unsaved edits found, or the file changed on disk. */
   prompt: null | { type: "recovered"; journaledAt: string } | { type: "changed" };

@@ -39,6 +39,8 @@ export interface RunQueueControl {
   /** Takes one waiting cell out of the queue. */
   remove(cellId: string): void;
   isBusy(): boolean;
+  /** Hides the last Run all's summary (its progress, or where it stopped). */
+  dismissSummary(): void;
   handleEvent(event: RunEvent): void;
 }
 

@@ -6,16 +6,10 @@ import { launchChromium } from "../helpers/browser";
 import { freshDemoProject, serveNotebook } from "../helpers/serve";
 import { cell, screenshot, waitForStatus } from "./page-helpers";
 
-/** The demo's chart cells: three KPI tiles and four charts, every one bound to a SQL cell. */
-const CHARTS = [
-  "kpi_titles",
-  "kpi_rating",
-  "kpi_votes",
-  "rating_by_subgenre",
-  "votes_heatmap",
-  "releases_by_decade",
-  "budget_vs_revenue",
-];
+/** The demo's KPI cells: drawn as cards (one number each), like the exported dashboard's tiles. */
+const KPIS = ["kpi_titles", "kpi_rating", "kpi_votes"];
+/** The demo's charts, every one bound to a SQL cell. */
+const CHARTS = ["rating_by_subgenre", "votes_heatmap", "releases_by_decade", "budget_vs_revenue"];
 
 let browser: Browser;
 const cleanups: (() => Promise<void>)[] = [];
@@ -79,6 +73,10 @@ describe("chart cells in Chromium", () => {
         .locator("svg .mark-rect path, svg .mark-symbol path, svg .mark-area path, svg .mark-text text")
         .count();
       expect(marks, `${id} draws marks`).toBeGreaterThan(0);
+    }
+    for (const id of KPIS) {
+      const value = await cell(page, id).locator(`[data-kpi-card="${id}"] .kpi-value`).innerText();
+      expect(value, `${id} shows its number`).toMatch(/\d/);
     }
     const heatmap = cell(page, "votes_heatmap");
     await expect(heatmap.locator(".chart-rows").innerText()).resolves.toMatch(
@@ -207,7 +205,7 @@ describe("chart cells in Chromium", () => {
     );
     expect(download.suggestedFilename()).toBe("horror-subgenres.dashboard.html");
     expect(text).toMatch(/^<!doctype html>/i);
-    for (const id of CHARTS) expect(text, id).toContain(id);
+    for (const id of [...KPIS, ...CHARTS]) expect(text, id).toContain(id);
     await expect(page.locator('[data-export-state="done"]').innerText()).resolves.toContain(
       "horror-subgenres.dashboard.html",
     );

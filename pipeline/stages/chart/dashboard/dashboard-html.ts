@@ -14,6 +14,13 @@ export interface DashboardHtmlInput {
   scripts: VegaScripts;
   /** The notebook's file name, for the footer. */
   source: string;
+  /** Charts that failed and were left out (the UI's export skips them rather than failing whole). */
+  skipped?: readonly SkippedChart[];
+}
+
+export interface SkippedChart {
+  id: string;
+  message: string;
 }
 
 /**
@@ -21,6 +28,13 @@ export interface DashboardHtmlInput {
  * inline, and the CSP allows exactly these scripts (by hash), inline styles and data: images — no
  * fetch, no eval, no other origin.
  */
+/** Charts left out because they failed: said at the top, so the page never looks complete when it is not. */
+function skippedHtml(skipped: readonly SkippedChart[]): string {
+  if (skipped.length === 0) return "";
+  const items = skipped.map((s) => `<li><b>${escapeHtml(s.id)}</b>: ${escapeHtml(s.message)}</li>`);
+  return `<aside class="skipped" role="note"><p>Charts left out because they failed:</p><ul>${items.join("")}</ul></aside>`;
+}
+
 export function dashboardHtml(input: DashboardHtmlInput): string {
   const { dashboard, filters, charts, scripts } = input;
   const inlineScripts = [
@@ -49,6 +63,7 @@ export function dashboardHtml(input: DashboardHtmlInput): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="lakebook-skipped-charts" content="${escapeHtml((input.skipped ?? []).map((s) => s.id).join(" "))}">
 <title>${escapeHtml(dashboard.title)}</title>
 <style>${DASHBOARD_CSS}</style>
 </head>
@@ -57,6 +72,7 @@ export function dashboardHtml(input: DashboardHtmlInput): string {
 <h1>${escapeHtml(dashboard.title)}</h1>
 ${filtersHtml(filters)}
 </header>
+${skippedHtml(input.skipped ?? [])}
 <main>
 ${dashboard.sections.map(sectionHtml).join("\n")}
 </main>

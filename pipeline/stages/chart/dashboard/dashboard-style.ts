@@ -5,6 +5,7 @@ export const DASHBOARD_CSS = `
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--page); }
 header, main, footer { max-width: 1200px; margin: 0 auto; padding: 0 24px; }
 header { padding-top: 24px; }
+.skipped { border: 1px solid #a2231a; background: #fde9e7; color: #5c130e; border-radius: 8px; padding: 8px 14px; margin: 12px 0; }
 h1 { font-size: 28px; margin: 0 0 12px; }
 h2, h3, h4, h5, h6 { margin: 24px 0 8px; }
 .filters { display: flex; flex-wrap: wrap; gap: 16px; padding: 12px 0; border-bottom: 1px solid var(--line); }

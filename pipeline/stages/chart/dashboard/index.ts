@@ -2,11 +2,12 @@ import type { ChartOutput } from "../../../contract";
 import type { Notebook } from "../../../document";
 import { isObject } from "../encoding-fields";
 import { sharedFilters, withFilters } from "./dashboard-filters";
-import { dashboardHtml } from "./dashboard-html";
+import { dashboardHtml, type SkippedChart } from "./dashboard-html";
 import { dashboardLayout } from "./dashboard-layout";
 import { vegaScripts } from "./vega-scripts";
 
 export type { DashboardFilter } from "./dashboard-filters";
+export type { SkippedChart } from "./dashboard-html";
 export type { Dashboard, DashboardChart, DashboardKpi, DashboardSection } from "./dashboard-layout";
 export { markdownToHtml } from "./markdown-html";
 export { dashboardHtml, dashboardLayout, sharedFilters, withFilters };
@@ -25,6 +26,7 @@ export async function buildDashboard(
   notebook: Notebook,
   outputs: ReadonlyMap<string, ChartOutput>,
   source: string,
+  skipped: readonly SkippedChart[] = [],
 ): Promise<BuiltDashboard> {
   const dashboard = dashboardLayout(notebook, outputs);
   const charts = dashboard.sections.flatMap((section) => section.charts);
@@ -35,6 +37,7 @@ export async function buildDashboard(
     charts: charts.map((chart) => ({ ...chart, spec: fillCard(withFilters(chart.spec, filters)) })),
     scripts: await vegaScripts(),
     source,
+    skipped,
   });
   return {
     html,

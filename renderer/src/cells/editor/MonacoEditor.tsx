@@ -42,6 +42,9 @@ export default function MonacoEditor({
       fixedOverflowWidgets: true,
       theme: monacoTheme(document.documentElement.dataset.theme === "dark" ? "dark" : "light"),
       bracketPairColorization: { enabled: false },
+      // Enter ends the line, Tab takes the suggestion (as in JupyterLab): with Enter accepting,
+      // "FROM raw.movies⏎LIMIT 3" became "FROM raw.moviesLIMIT 3".
+      acceptSuggestionOnEnter: "off",
       // The classic textarea input: screen readers and test drivers know it; EditContext is experimental.
       editContext: false,
     });

@@ -1,9 +1,15 @@
+import { useMemo } from "react";
 import type { ChartOutput as ChartOutputData } from "../../../../pipeline/contract";
-import { useT } from "../../i18n";
+import { attr } from "../../../../pipeline/document";
+import { useLocale, useT } from "../../i18n";
 import { announce } from "../../state/announcer";
+import { cellById } from "../../state/document-store";
+import { useStore } from "../../state/store";
+import { useWorkbench } from "../../state/workbench-context";
 import { downloadUrl } from "../../ui/download";
 import { ChartFacts } from "./ChartFacts";
 import { ChartSql } from "./ChartSql";
+import { fitToCell, isKpiSpec, kpiCard } from "./kpi-card";
 import { useDrawnChart } from "./use-drawn-chart";
 import "./chart.css";
 
@@ -12,8 +18,35 @@ const chartFileName = (cellId: string, type: "png" | "svg") => `${cellId.replace
 
 /** The `chart` output: the chart itself (Vega-Embed), how many rows fed it, warnings, export, the SQL. */
 export function ChartOutput({ cellId, output }: { cellId: string; output: ChartOutputData }) {
+  const wb = useWorkbench();
+  const flagged = useStore(wb.doc, (s) => {
+    const cell = cellById(s.notebook.cells, cellId);
+    return cell !== undefined && attr(cell, "kpi") !== undefined;
+  });
+  if (flagged || isKpiSpec(output.spec)) return <KpiOutput cellId={cellId} output={output} />;
+  return <DrawnChartOutput cellId={cellId} output={output} />;
+}
+
+/** A KPI as a card, like the exported dashboard's tiles: a caption and one large number. */
+function KpiOutput({ cellId, output }: { cellId: string; output: ChartOutputData }) {
   const t = useT();
-  const { host, chart, state } = useDrawnChart(output.spec);
+  const locale = useLocale();
+  const { caption, value } = kpiCard(output.spec, locale);
+  return (
+    <div className="chart-output" role="group" aria-label={t("chart.outputLabel", { id: cellId })}>
+      <div className="kpi-card" data-kpi-card={cellId}>
+        <span className="kpi-value">{value}</span>
+        <span className="kpi-caption">{caption}</span>
+      </div>
+      <ChartSql cellId={cellId} sql={output.sql} />
+    </div>
+  );
+}
+
+function DrawnChartOutput({ cellId, output }: { cellId: string; output: ChartOutputData }) {
+  const t = useT();
+  const spec = useMemo(() => fitToCell(output.spec), [output.spec]);
+  const { host, chart, state } = useDrawnChart(spec);
   const exportAs = async (type: "png" | "svg") => {
     const drawn = chart.current;
     if (!drawn) return;

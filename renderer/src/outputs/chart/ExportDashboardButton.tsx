@@ -11,14 +11,20 @@ export function ExportDashboardButton() {
     state.kind === "exporting"
       ? t("dashboard.exporting")
       : state.kind === "done"
-        ? t("dashboard.exported", { file: state.fileName })
+        ? state.skipped.length > 0
+          ? t("dashboard.exportedSkipping", { file: state.fileName, charts: state.skipped.join(", ") })
+          : t("dashboard.exported", { file: state.fileName })
         : state.kind === "failed"
           ? t("dashboard.failed", { message: state.hint ? `${state.message} ${state.hint}` : state.message })
           : "";
   return (
     <span className="toolbar-group">
       <CommandButton id="exportDashboard" />
-      <span className="dashboard-export-state" role="status" data-export-state={state.kind}>
+      <span
+        className="dashboard-export-state"
+        role="status"
+        data-export-state={state.kind === "done" && state.skipped.length > 0 ? "skipped" : state.kind}
+      >
         {text}
       </span>
     </span>

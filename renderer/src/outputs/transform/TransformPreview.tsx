@@ -29,10 +29,10 @@ export function TransformPreview({ table, preview }: { table: string; preview: Q
       <summary>{label}</summary>
       {opened && (
         <TableOutput
-          result={preview}
+          result={resultId === "" ? { ...preview, rowCount: preview.rows.length } : preview}
           label={label}
           fetchPage={fetchPage}
-          onExportCsv={() => saveResultCsv(client, resultId)}
+          onExportCsv={resultId === "" ? undefined : () => saveResultCsv(client, resultId)}
         />
       )}
     </details>

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } fro
 import type { QueryResult, Row } from "../../../../pipeline/contract";
 import { formatNumber, useLocale, useT } from "../../i18n";
 import { announce } from "../../state/announcer";
-import { cellText, toTsv } from "./cell-text";
+import { displayText, isNumericColumn, toTsv } from "./cell-text";
 import { PageCache } from "./page-cache";
 import { TableToolbar } from "./TableToolbar";
 import { rowWindow, scrollTopForRow } from "./virtual-window";
@@ -127,11 +127,13 @@ export function TableOutput(props: TableOutputProps) {
         <div role="rowheader" className="table-rownum">
           {formatNumber(locale, i + 1)}
         </div>
-        {columns.map((name) => {
+        {result.columns.map(({ name, type }) => {
           const value = row?.[name];
-          const text = row ? cellText(value) : t("output.loading");
+          const text = row ? displayText(value, type, locale) : t("output.loading");
+          const className =
+            value === null ? "table-null" : isNumericColumn(type) ? "table-number" : undefined;
           return (
-            <div key={name} role="cell" className={value === null ? "table-null" : undefined} title={text}>
+            <div key={name} role="cell" className={className} title={text}>
               {text}
             </div>
           );
