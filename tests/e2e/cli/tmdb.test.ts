@@ -46,8 +46,11 @@ describe("the TMDB cell without credentials (the offline sample)", () => {
     expect(files.some((f) => /-movies-0001\.json$/.test(f))).toBe(true);
     expect(files.some((f) => /-series-0001\.json$/.test(f))).toBe(true);
     for (const file of files) {
-      const records = JSON.parse(await readFile(path.join(dateFolder ?? "", file), "utf8"));
-      expect(Array.isArray(records)).toBe(true);
+      // One JSON object on one line, as Athena's JSON SerDes read it: {"kind", "records": [...]}.
+      const text = await readFile(path.join(dateFolder ?? "", file), "utf8");
+      expect(text.trimEnd()).not.toContain("\n");
+      const { kind, records } = JSON.parse(text);
+      expect(kind).toBe(file.includes("-series-") ? "series" : "movies");
       expect(records.length).toBeLessThanOrEqual(100);
       for (const record of records) {
         expect(record.imdb_id).toMatch(/^tt\d+$/);
