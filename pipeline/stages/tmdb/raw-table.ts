@@ -80,8 +80,9 @@ export function rawTmdbTable(first: string, producedBy: { cell: string; notebook
 
 /** What a student runs on Athena (and the local lake runs on DuckDB, same meaning) to read the run. */
 export function rawTmdbQuery(date: ProcessingDate): string {
+  // No leading comment: the caption says "one row per file", and a `--` first line reads as an
+  // option when pasted into `lakebook query`.
   return [
-    "-- One row per RAW file; UNNEST gives one row per record.",
     "SELECT dt, kind, r.imdb_id, coalesce(r.title, r.name) AS title, r.vote_average, r.vote_count",
     "FROM raw.tmdb",
     "CROSS JOIN UNNEST(records) AS t(r)",
