@@ -42,6 +42,10 @@ export function tmdbReport(output: TmdbOutput): string {
     for (const failed of output.failed) lines.push(`  ${failed.imdbId}: ${failed.reason}`);
     lines.push(...more(counts.failed - output.failed.length, output.manifest));
   }
+  if (output.query) {
+    lines.push("", `Query on Athena (${output.query.table}, one row per file):`);
+    lines.push(...output.query.sql.split("\n").map((line) => `  ${line}`));
+  }
   return lines.join("\n");
 }
 

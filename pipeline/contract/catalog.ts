@@ -42,6 +42,13 @@ export const CatalogTableSchema = z.object({
    */
   csvQuoted: z.boolean().optional(),
   /**
+   * RAW's dated folders as a partition: files under `<location>/YYYY/MM/DD/` (the challenge's paths,
+   * not `key=value`), the folder path `2026/01/05` being the value of partition key `column`. Athena
+   * reads it through partition projection (`storage.location.template`), from `first` (same form) to
+   * today; the local engine takes it from each file's path.
+   */
+  dateFolders: z.object({ column: z.string(), first: z.string().regex(/^\d{4}\/\d{2}\/\d{2}$/) }).optional(),
+  /**
    * An Athena view (Glue's VIRTUAL_VIEW): no files of its own (`location` is ""), its columns, and
    * the SQL it runs, from which the tables it reads are known.
    */

@@ -63,6 +63,11 @@ export const TmdbOutputSchema = z.object({
   note: z.string(),
   /** The equivalent script (requests + boto3), for students: read-only text. */
   python: z.string(),
+  /**
+   * The catalog table over RAW TMDB (`raw.tmdb`) when the run registered it, and the SQL that reads
+   * this run's records on Athena (the local lake runs the same text on DuckDB).
+   */
+  query: z.object({ table: z.string(), sql: z.string() }).optional(),
 });
 export type TmdbOutput = z.infer<typeof TmdbOutputSchema>;
 export type TmdbSampleFile = z.infer<typeof TmdbSampleFileSchema>;

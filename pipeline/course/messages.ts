@@ -46,10 +46,11 @@ export const COURSE_MESSAGES_EN = {
   "tmdb.limits.hint":
     "Split the records into files of at most 100 (and under 10 MB): one request batch per file, numbered " +
     "tmdb-movies-0001.json, -0002.json, …",
-  "tmdb.one-structure.ok": "{n#file|files} parse as one JSON array each.",
+  "tmdb.one-structure.ok": "{n#file|files}, each one JSON object on one line holding its records.",
   "tmdb.one-structure.hint":
-    "Write one json.dump(records, f) per file: appending a second dump (or one object per line) puts two " +
-    "structures in one file, which Glue's JSON reader will not read as one table.",
+    'Write one json.dumps({"kind": "movies", "records": records}) and a newline per file, never indent: ' +
+    "a second dump in the same file is two structures, and Athena's JSON SerDes read one object a line, " +
+    "so neither a top-level array nor a pretty-printed object can be queried as raw.tmdb.",
   "tmdb.imdb-id.ok": "{n#record|records}, each with an imdb_id.",
   "tmdb.imdb-id.hint":
     "Look titles up by IMDb id (/find/{imdb_id}?external_source=imdb_id) and store the id in every record: " +

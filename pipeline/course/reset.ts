@@ -7,7 +7,7 @@ import { listAll } from "./lake-view";
 const KEPT = [`${RAW_CSV_ROOT}/ (the RAW CSV sources are never removed)`];
 
 /**
- * What resetting a stage removes: stage 2 its TMDB files; stage 3 its TRUSTED and REFINED tables
+ * What resetting a stage removes: stage 2 its TMDB files and `raw.tmdb`; stage 3 its TRUSTED and REFINED tables
  * (catalog entries and files). Stage 1's output is the RAW CSV sources, which are never removed,
  * and stage 4 keeps nothing in the lake, so their plans are empty. Nothing is removed here.
  */
@@ -24,7 +24,15 @@ export async function resetPlan(lake: CourseLake, stage: CourseStage): Promise<C
       });
     }
   };
-  if (stage === 2) await folder(`${RAW_TMDB_ROOT}/`);
+  if (stage === 2) {
+    // The TMDB cell's catalog table over those files (raw.tmdb) goes with them.
+    for (const table of await lake.catalog.list()) {
+      if (table.zone === "raw" && table.location.startsWith(`${RAW_TMDB_ROOT}/`)) {
+        items.push({ kind: "table", name: `${table.database}.${table.name}`, location: table.location });
+      }
+    }
+    await folder(`${RAW_TMDB_ROOT}/`);
+  }
   if (stage === 3) {
     for (const table of await lake.catalog.list()) {
       if (table.zone === "trusted" || table.zone === "refined") {

@@ -11,14 +11,18 @@ const IMDB_ID = /^tt\d+$/;
 
 interface TmdbFile {
   info: ObjectInfo;
-  /** The parsed records, or why the file is not one JSON structure. */
+  /** The records found, even in a file of the wrong shape (so the other rules still see them). */
   records?: unknown[];
+  /** Why the file is not the one structure Athena reads: one `{"kind", "records"}` object on one line. */
   problem?: string;
 }
 
 /**
  * Stage 2: TMDB JSON under `Raw/TMDB/JSON/YYYY/MM/DD/`, at most 100 records and under 10 MB a file,
  * one JSON structure a file, every record keyed by `imdb_id`, and only titles the cell selected.
+ * The one structure is Lakebook's RAW TMDB layout (pipeline/stages/tmdb/README.md): one JSON object
+ * on one line, `{"kind": "movies" | "series", "records": [...]}`, the row Athena's JSON SerDes read
+ * as `raw.tmdb`; a top-level array is one structure too, but Athena cannot read it.
  */
 export async function checkTmdb(lake: CourseLake): Promise<CourseRuleResult[]> {
   const cell = tmdbCell(lake.notebook);
@@ -64,7 +68,7 @@ export async function checkTmdb(lake: CourseLake): Promise<CourseRuleResult[]> {
     broken.length === 0 && files.length > 0,
     "tmdb.one-structure",
     2,
-    "Each TMDB file is one JSON structure (an array of records)",
+    'Each TMDB file is one JSON structure: one {"kind", "records": [...]} object on one line',
     broken.length > 0 ? firstFew(broken) : [say("tmdb.one-structure.ok", { n: files.length })],
     say("tmdb.one-structure.hint"),
     cellId,
@@ -93,15 +97,33 @@ async function readTmdbFile(lake: CourseLake, info: ObjectInfo): Promise<TmdbFil
   // A file past the limit is reported by its size; reading it whole is not needed to say so.
   if (info.size >= MAX_BYTES * 5) return { info, problem: "too large to read" };
   const text = (await readAll(await lake.store.get(info.key))).toString("utf8");
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    if (Array.isArray(value)) return { info, records: value };
-    if (value && typeof value === "object") return { info, records: [value] };
-    return { info, problem: "holds a JSON value that is not a record" };
+    value = JSON.parse(text);
   } catch (error) {
     const second = text.trim().split(/\r?\n/).length > 1 ? " (several JSON documents, one per line?)" : "";
     return { info, problem: `is not one JSON structure: ${(error as Error).message}${second}` };
   }
+  if (Array.isArray(value)) {
+    return {
+      info,
+      records: value,
+      problem: 'is a top-level JSON array, which Athena cannot read: write {"kind": …, "records": [...]}',
+    };
+  }
+  if (!value || typeof value !== "object")
+    return { info, problem: "holds a JSON value that is not an object" };
+  const { kind, records } = value as Record<string, unknown>;
+  if (!Array.isArray(records)) {
+    return { info, records: [value], problem: 'is one record, not a {"kind", "records": [...]} object' };
+  }
+  if (kind !== "movies" && kind !== "series") {
+    return { info, records, problem: `has kind ${JSON.stringify(kind)}, not "movies" or "series"` };
+  }
+  if (text.trimEnd().includes("\n")) {
+    return { info, records, problem: "spans several lines; Athena reads one JSON object a line (no indent)" };
+  }
+  return { info, records };
 }
 
 function imdbIdOf(record: unknown): string | undefined {

@@ -16,7 +16,10 @@ const TEXT_INPUT_FORMAT = "org.apache.hadoop.mapred.TextInputFormat";
 const TEXT_OUTPUT_FORMAT = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat";
 export const LAZY_SIMPLE_SERDE = "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
 export const OPEN_CSV_SERDE = "org.apache.hadoop.hive.serde2.OpenCSVSerde";
-const JSON_SERDE = "org.openx.data.jsonserde.JsonSerDe";
+/** The Hive JSON SerDe: what JSON tables are registered with (see `storageFormat`). */
+export const JSON_SERDE = "org.apache.hive.hcatalog.data.JsonSerDe";
+/** The OpenX JSON SerDe: tables made elsewhere with it still read back as JSON. */
+const OPENX_JSON_SERDE = "org.openx.data.jsonserde.JsonSerDe";
 
 /** Where the lake lives in S3; CatalogTable locations are keys relative to `s3://bucket/prefix`. */
 export interface LakeLocation {
@@ -48,7 +51,8 @@ export function lakebookParameters(
 }
 
 /**
- * The TableInput Glue stores for a CatalogTable. JSON uses the OpenX SerDe (one object a line). CSVs
+ * The TableInput Glue stores for a CatalogTable. JSON uses the Hive JSON SerDe (one object a line);
+ * RAW's dated folders (`dateFolders`) become a projected partition. CSVs
  * are the challenge's (`|`, header, `\N`), read by the SerDe that reads what the ingest validator
  * found (`csvQuoted`; see `csvStorage`). Views are Athena's to write, never Lakebook's.
  */
@@ -66,6 +70,7 @@ export function toTableInput(table: CatalogTable, lake: LakeLocation): TableInpu
     ...lakebookParameters(table),
   };
   if (table.rows !== null) parameters["lakebook.rows"] = String(table.rows);
+  if (table.dateFolders) Object.assign(parameters, dateFolderProjection(table, lake));
   if (table.format === "csv") parameters["skip.header.line.count"] = "1";
   // OpenCSVSerDe reads every column as a string whatever the declared type, so say string.
   const quoted = table.format === "csv" && table.csvQuoted === true;
@@ -86,6 +91,43 @@ export function toTableInput(table: CatalogTable, lake: LakeLocation): TableInpu
   };
 }
 
+/**
+ * RAW's `YYYY/MM/DD/` folders as Athena partitions. They are not `key=value`, so neither MSCK REPAIR
+ * nor Glue's default partition location finds them; partition projection maps each value to its
+ * folder (`storage.location.template`) with no partition stored in Glue, so a run on a new date
+ * (here or on Lambda) needs no Glue call to be queryable, and a query filtering `dt` reads that
+ * folder only. The `date` type with format `yyyy/MM/dd` is the one Athena's docs give for exactly
+ * these folders, from the first date written to `NOW`
+ * (https://docs.aws.amazon.com/athena/latest/ug/partition-projection-kinesis-firehose-example-choosing-partition-keys.html,
+ * https://docs.aws.amazon.com/athena/latest/ug/partition-projection-supported-types.html).
+ * Projection is Athena's alone: Glue's Spark reads these files by path, never through the table.
+ */
+export function dateFolderProjection(table: CatalogTable, lake: LakeLocation): Record<string, string> {
+  const folders = table.dateFolders;
+  if (!folders) return {};
+  const key = folders.column;
+  const folder = table.location.endsWith("/") ? table.location : `${table.location}/`;
+  return {
+    "projection.enabled": "true",
+    [`projection.${key}.type`]: "date",
+    [`projection.${key}.format`]: "yyyy/MM/dd",
+    [`projection.${key}.range`]: `${folders.first},NOW`,
+    [`projection.${key}.interval`]: "1",
+    [`projection.${key}.interval.unit`]: "DAYS",
+    "storage.location.template": `${lakeUri(lake, folder)}\${${key}}/`,
+  };
+}
+
+/** `dateFolders` back from a projected table's parameters (what `dateFolderProjection` wrote). */
+function dateFoldersOf(parameters: Record<string, string>): Pick<CatalogTable, "dateFolders"> {
+  if (parameters["projection.enabled"] !== "true") return {};
+  const template = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}\/$/.exec(parameters["storage.location.template"] ?? "");
+  const column = template?.[1];
+  if (!column || parameters[`projection.${column}.format`] !== "yyyy/MM/dd") return {};
+  const first = (parameters[`projection.${column}.range`] ?? "").split(",")[0] ?? "";
+  return { dateFolders: { column, first } };
+}
+
 function storageFormat(table: CatalogTable): StorageDescriptor {
   switch (table.format) {
     case "parquet":
@@ -101,10 +143,17 @@ function storageFormat(table: CatalogTable): StorageDescriptor {
         SerdeInfo: csvSerde(table.csvQuoted === true),
       };
     case "json":
+      // One JSON object a line, nested arrays and structs as declared. The Hive JSON SerDe rather
+      // than OpenX: Athena documents OpenX's results as possibly non-deterministic (rows missing or
+      // extra, unexpected NULLs) and names the Hive SerDe as the way around it; OpenX's extras
+      // (ignore.malformed.json, dots.in.keys, mapping) are not needed by files Lakebook writes,
+      // whose keys are lower case and whose malformed file should fail a query, not vanish from it
+      // (https://docs.aws.amazon.com/athena/latest/ug/openx-json-serde.html,
+      // https://docs.aws.amazon.com/athena/latest/ug/hive-json-serde.html).
       return {
         InputFormat: TEXT_INPUT_FORMAT,
         OutputFormat: TEXT_OUTPUT_FORMAT,
-        SerdeInfo: { SerializationLibrary: JSON_SERDE, Parameters: {} },
+        SerdeInfo: { SerializationLibrary: JSON_SERDE, Parameters: { "serialization.format": "1" } },
       };
   }
 }
@@ -199,6 +248,7 @@ export function fromGlueTable(table: Table, lake: LakeLocation): CatalogTable {
     ...(table.PartitionKeys?.length ? { partitionKeys: table.PartitionKeys.map(column) } : {}),
     rows: rowsOf(parameters["lakebook.rows"] ?? parameters.recordCount),
     ...(storage.SerdeInfo?.SerializationLibrary === OPEN_CSV_SERDE ? { csvQuoted: true } : {}),
+    ...dateFoldersOf(parameters),
     ...(parameters["lakebook.role"] ? { role: parameters["lakebook.role"] } : {}),
     ...jsonParameter(where, parameters, "primaryKey"),
     ...jsonParameter(where, parameters, "foreignKeys"),
@@ -267,7 +317,7 @@ function formatOf(classification: string | undefined, serde: string | undefined)
   if (classification === "parquet" || classification === "csv" || classification === "json")
     return classification;
   if (serde === PARQUET_SERDE) return "parquet";
-  return serde === JSON_SERDE ? "json" : "csv";
+  return serde === JSON_SERDE || serde === OPENX_JSON_SERDE ? "json" : "csv";
 }
 
 function rowsOf(value: string | undefined): number | null {

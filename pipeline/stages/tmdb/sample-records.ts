@@ -2,7 +2,7 @@ import path from "node:path";
 import { text } from "node:stream/consumers";
 import type { TmdbSampleFile, TmdbSampleRecord } from "../../contract";
 import type { ObjectStore } from "../../lake";
-import { parseTmdbFileName, type TitleKind } from "./enrich";
+import { parseTmdbFileName, readTmdbFileBody, type TitleKind } from "./enrich";
 
 /**
  * A few records of what the cell wrote, read back from the lake (so the sample is what RAW holds,
@@ -43,7 +43,8 @@ export function trimRecord(
 }
 
 /**
- * The first records of the first movies file and of the first series file among `files`. A file
+ * The first records of the first movies file and of the first series file among `files` (each file
+ * one `{kind, records}` object, `enrich/writer.ts`). A file
  * that cannot be read or parsed gives no sample rather than failing a run whose files are written.
  */
 export async function readSampleFiles(
@@ -56,8 +57,7 @@ export async function readSampleFiles(
     const key = firstFileOf(name, files, kind);
     if (!key) continue;
     try {
-      const records: unknown = JSON.parse(await text(await store.get(key)));
-      if (!Array.isArray(records)) continue;
+      const { records } = readTmdbFileBody(await text(await store.get(key)));
       const sample = records
         .slice(0, SAMPLE_LIMITS.records)
         .filter(isObject)

@@ -14,7 +14,13 @@ export type TmdbSourceLabel = TmdbOutput["source"];
 
 export function tmdbOutput(
   result: TmdbEnrichResult,
-  extras: { source: TmdbSourceLabel; samples: TmdbSampleFile[]; python: string; withDiscover: boolean },
+  extras: {
+    source: TmdbSourceLabel;
+    samples: TmdbSampleFile[];
+    python: string;
+    withDiscover: boolean;
+    query?: TmdbOutput["query"];
+  },
 ): TmdbOutput {
   return {
     type: "tmdb",
@@ -49,6 +55,7 @@ export function tmdbOutput(
     ...(result.manifestKey ? { manifest: result.manifestKey } : {}),
     note: TV_HORROR_NOTE,
     python: extras.python,
+    ...(extras.query ? { query: extras.query } : {}),
   };
 }
 

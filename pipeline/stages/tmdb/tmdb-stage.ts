@@ -2,12 +2,13 @@ import path from "node:path";
 import { LakebookError } from "../../contract";
 import { tableReferences } from "../../engine";
 import { type ObjectStore, type ProcessingDate, processingDateOf, S3Store } from "../../lake";
-import type { Stage } from "../stage";
+import type { Stage, StageContext } from "../stage";
 import { FileResponseCache, TmdbClient, type TmdbCredentials, tmdbCredentials } from "./client";
 import { runTmdbEnrichment, type TmdbEnrichResult } from "./enrich";
 import { offlineTitlesFromVegaDatasets, startOfflineTmdb } from "./offline";
 import { progressMessage } from "./progress-message";
 import { tmdbPythonScript } from "./python-script";
+import { RAW_TMDB_TABLE, rawTmdbQuery, registerRawTmdbTable } from "./raw-table";
 import { enrichOnLambda } from "./run-lambda-branch";
 import { readSampleFiles } from "./sample-records";
 import { selectTitles } from "./select-titles";
@@ -36,9 +37,10 @@ export const tmdbStage: Stage = {
       }
       const date = settings.date ?? processingDateOf(new Date());
       const result = await enrichOnLambda(cell.id, { ...settings, lambda }, date, context, context.target);
+      const table = await registerIfWritten(result, date, cell.id, context);
       return {
         summary: `${summaryOf(result, "TMDB")} · on AWS Lambda`,
-        output: await outputOf(result, { settings, date, store: context.store, source: "TMDB" }),
+        output: await outputOf(result, { settings, date, store: context.store, source: "TMDB", table }),
       };
     }
     const source = await tmdbSource(await tmdbCredentials(context.storedTmdbCredential));
@@ -76,9 +78,10 @@ export const tmdbStage: Stage = {
           });
         },
       });
+      const table = await registerIfWritten(result, date, cell.id, context);
       return {
         summary: summaryOf(result, source.label),
-        output: await outputOf(result, { settings, date, store: context.store, source: source.label }),
+        output: await outputOf(result, { settings, date, store: context.store, source: source.label, table }),
       };
     } finally {
       await source.stop();
@@ -86,7 +89,8 @@ export const tmdbStage: Stage = {
   },
   dependencies: (cell) => {
     try {
-      return { reads: tableReferences(parseTmdbSettings(cell).select).reads, writes: [] };
+      const reads = tableReferences(parseTmdbSettings(cell).select).reads;
+      return { reads, writes: [`${RAW_TMDB_TABLE.database}.${RAW_TMDB_TABLE.name}`] };
     } catch {
       return { reads: [], writes: [] };
     }
@@ -116,10 +120,26 @@ async function tmdbSource(credentials: TmdbCredentials | undefined): Promise<Tmd
   };
 }
 
+/** `raw.tmdb` over the files, once there are any (a table over an empty folder cannot be read). */
+async function registerIfWritten(
+  result: TmdbEnrichResult,
+  date: ProcessingDate,
+  cellId: string,
+  context: StageContext,
+): Promise<string | undefined> {
+  return result.files.length > 0 ? registerRawTmdbTable(context, date, cellId) : undefined;
+}
+
 /** The view's output: counts and files from the run, a sample read back from the lake, the Python. */
 async function outputOf(
   result: TmdbEnrichResult,
-  run: { settings: TmdbSettings; date: ProcessingDate; store: ObjectStore; source: TmdbSourceLabel },
+  run: {
+    settings: TmdbSettings;
+    date: ProcessingDate;
+    store: ObjectStore;
+    source: TmdbSourceLabel;
+    table: string | undefined;
+  },
 ) {
   const samples = await readSampleFiles(run.store, result.name, result.files);
   const s3 = run.store instanceof S3Store ? run.store : undefined;
@@ -132,5 +152,6 @@ async function outputOf(
     selected: result.total,
   });
   const withDiscover = run.settings.discover !== undefined || result.discovered > 0;
-  return tmdbOutput(result, { source: run.source, samples, python, withDiscover });
+  const query = run.table ? { table: run.table, sql: rawTmdbQuery(run.date) } : undefined;
+  return tmdbOutput(result, { source: run.source, samples, python, withDiscover, query });
 }

@@ -46,10 +46,12 @@ export const COURSE_MESSAGES_PT_BR: Record<string, string> = {
   "tmdb.limits.hint":
     "Divida os registros em arquivos de no máximo 100 (e menos de 10 MB): um lote de requisições por arquivo, numerados " +
     "tmdb-movies-0001.json, -0002.json, …",
-  "tmdb.one-structure.ok": "{n#arquivo|arquivos}, cada um lido como uma única lista JSON.",
+  "tmdb.one-structure.ok":
+    "{n#arquivo|arquivos}, cada um um único objeto JSON numa linha com seus registros.",
   "tmdb.one-structure.hint":
-    "Faça um único json.dump(registros, f) por arquivo: acrescentar um segundo dump (ou um objeto por linha) põe duas " +
-    "estruturas no mesmo arquivo, que o leitor JSON do Glue não lê como uma tabela.",
+    'Grave um único json.dumps({"kind": "movies", "records": registros}) e uma quebra de linha por arquivo, sem indentar: ' +
+    "um segundo dump no mesmo arquivo são duas estruturas, e os SerDes JSON do Athena leem um objeto por linha, " +
+    "então nem uma lista no topo nem um objeto indentado podem ser consultados como raw.tmdb.",
   "tmdb.imdb-id.ok": "{n#registro|registros}, cada um com imdb_id.",
   "tmdb.imdb-id.hint":
     "Busque os títulos pelo IMDb id (/find/{imdb_id}?external_source=imdb_id) e guarde o id em cada registro: " +

@@ -40,6 +40,8 @@ export const tmdbEn = {
   "tmdb.more": "{count} more not shown; {manifest} lists them all.",
   "tmdb.pythonCaption": "What this cell did, in Python with requests and boto3",
   "tmdb.copyScript": "Copy the Python script of {id}",
+  "tmdb.queryCaption": "Query these records on Athena: {table}, one row per file",
+  "tmdb.copyQuery": "Copy the Athena query of {id}",
 } as const;
 
 export const tmdbPtBR: Record<keyof typeof tmdbEn, string> = {
@@ -83,4 +85,6 @@ export const tmdbPtBR: Record<keyof typeof tmdbEn, string> = {
   "tmdb.more": "Mais {count} não mostrados; {manifest} lista todos.",
   "tmdb.pythonCaption": "O que esta célula fez, em Python com requests e boto3",
   "tmdb.copyScript": "Copiar o script Python de {id}",
+  "tmdb.queryCaption": "Consultar estes registros no Athena: {table}, uma linha por arquivo",
+  "tmdb.copyQuery": "Copiar a consulta Athena de {id}",
 };

@@ -100,6 +100,17 @@ async function tmdbFiles(lake: string): Promise<string[]> {
     .map((f) => path.join(root, f));
 }
 
+/** A RAW TMDB file as the TMDB cell writes it: one `{"kind", "records"}` object on one line. */
+type Envelope = { kind: string; records: Record<string, unknown>[] };
+
+async function readEnvelope(file: string): Promise<Envelope> {
+  return JSON.parse(await readFile(file, "utf8")) as Envelope;
+}
+
+async function writeEnvelope(file: string, envelope: Envelope): Promise<void> {
+  await writeFile(file, `${JSON.stringify(envelope)}\n`);
+}
+
 async function editCatalog(lake: string, table: string, edit: (entry: Record<string, unknown>) => void) {
   const file = path.join(lake, "_catalog", `${table.replace(".", "/")}.json`);
   const entry = JSON.parse(await readFile(file, "utf8"));
@@ -216,15 +227,12 @@ describe("stage 2 rules on a sabotaged lake", () => {
   it("fails tmdb.limits for a file of 101 records", async () => {
     const result = await checkCopy(async (_project, lake) => {
       const [first, second] = await tmdbFiles(lake);
-      const records = JSON.parse(await readFile(first ?? "", "utf8"));
-      const extra = JSON.parse(await readFile(second ?? "", "utf8"))[0];
-      expect(records).toHaveLength(100);
-      // A record from another file: 101 records, every one still a selected title.
-      await writeFile(first ?? "", JSON.stringify([...records, extra]));
-      await writeFile(
-        second ?? "",
-        JSON.stringify(JSON.parse(await readFile(second ?? "", "utf8")).slice(1)),
-      );
+      const file = await readEnvelope(first ?? "");
+      const other = await readEnvelope(second ?? "");
+      expect(file.records).toHaveLength(100);
+      // A record from another file: 101 records, every one still a selected title, still one line.
+      await writeEnvelope(first ?? "", { ...file, records: [...file.records, ...other.records.slice(0, 1)] });
+      await writeEnvelope(second ?? "", { ...other, records: other.records.slice(1) });
     }, 2);
     expectFailing(result, ["tmdb.limits"]);
     expect(rule(result, "tmdb.limits").evidence[0]).toMatch(/tmdb-movies-0001\.json: 101 records/);
@@ -233,24 +241,37 @@ describe("stage 2 rules on a sabotaged lake", () => {
   it("fails tmdb.one-structure for two JSON documents in one file", async () => {
     const result = await checkCopy(async (_project, lake) => {
       const [first] = await tmdbFiles(lake);
-      const records = JSON.parse(await readFile(first ?? "", "utf8"));
+      const { kind, records } = await readEnvelope(first ?? "");
       await writeFile(
         first ?? "",
-        `${JSON.stringify(records.slice(0, 50))}\n${JSON.stringify(records.slice(50))}\n`,
+        `${JSON.stringify({ kind, records: records.slice(0, 50) })}\n${JSON.stringify({ kind, records: records.slice(50) })}\n`,
       );
     }, 2);
     expect(rule(result, "tmdb.one-structure").pass).toBe(false);
     expect(rule(result, "tmdb.one-structure").evidence[0]).toContain("is not one JSON structure");
-    expect(rule(result, "tmdb.one-structure").hint).toContain("json.dump");
+    expect(rule(result, "tmdb.one-structure").hint).toContain("json.dumps");
+  });
+
+  it("fails tmdb.one-structure for a top-level array and for a pretty-printed object, which Athena cannot read", async () => {
+    const result = await checkCopy(async (_project, lake) => {
+      const [first, second] = await tmdbFiles(lake);
+      await writeFile(first ?? "", JSON.stringify((await readEnvelope(first ?? "")).records));
+      await writeFile(second ?? "", JSON.stringify(await readEnvelope(second ?? ""), null, 2));
+    }, 2);
+    expectFailing(result, ["tmdb.one-structure"]);
+    expect(rule(result, "tmdb.one-structure").evidence).toEqual([
+      expect.stringMatching(/tmdb-movies-0001\.json: is a top-level JSON array, which Athena cannot read/),
+      expect.stringMatching(/tmdb-movies-0002\.json: spans several lines/),
+    ]);
   });
 
   it("fails tmdb.imdb-id for a record keyed by title, and tmdb.selected for a title nobody selected", async () => {
     const result = await checkCopy(async (_project, lake) => {
       const [first] = await tmdbFiles(lake);
-      const records = JSON.parse(await readFile(first ?? "", "utf8"));
-      delete records[0].imdb_id;
-      records[1].imdb_id = "tt9999999";
-      await writeFile(first ?? "", JSON.stringify(records));
+      const file = await readEnvelope(first ?? "");
+      delete file.records[0]?.imdb_id;
+      if (file.records[1]) file.records[1].imdb_id = "tt9999999";
+      await writeEnvelope(first ?? "", file);
     }, 2);
     expectFailing(result, ["tmdb.imdb-id", "tmdb.selected"]);
     expect(rule(result, "tmdb.imdb-id").evidence[0]).toMatch(/record 1: no imdb_id \(keys: /);
@@ -469,6 +490,7 @@ describe("resetting a stage", () => {
       expect((await resetPlan(lake, 1)).kept[0]).toContain("Raw/Local/CSV/");
       const tmdb = await resetPlan(lake, 2);
       expect(tmdb.items).toEqual([
+        { kind: "table", name: "raw.tmdb", location: "Raw/TMDB/JSON/" },
         expect.objectContaining({ kind: "objects", prefix: "Raw/TMDB/JSON/", count: 5 }),
       ]);
 
@@ -485,7 +507,11 @@ describe("resetting a stage", () => {
       const removed = await resetStage(lake, 3, plan.items);
       expect(removed.removedTables).toEqual(tables);
       expect(removed.removedObjects).toBeGreaterThan(10);
-      expect((await workspace.catalog.list()).map((t) => t.zone)).toEqual(["raw", "raw"]);
+      expect((await workspace.catalog.list()).map((t) => `${t.database}.${t.name}`)).toEqual([
+        "raw.movies",
+        "raw.series",
+        "raw.tmdb",
+      ]);
 
       const after = await checkCourse(lake);
       expect(rule(after, "raw.movies.identical").pass).toBe(true);

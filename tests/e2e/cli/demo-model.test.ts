@@ -70,8 +70,10 @@ describe("the demo's REFINED model", () => {
         FROM ${csv("Series")} WHERE genero LIKE '%Horror%' OR genero LIKE '%Mystery%'
       ),
       tagged AS (
-        SELECT DISTINCT imdb_id, lower(k.name) AS subgenre
-        FROM read_json('${lake}/Raw/TMDB/JSON/*/*/*/*.json', format='array'), unnest(keywords) AS u(k)
+        -- Each RAW TMDB file is one {"kind", "records"} object on one line.
+        SELECT DISTINCT r.imdb_id, lower(k.name) AS subgenre
+        FROM read_json('${lake}/Raw/TMDB/JSON/*/*/*/*.json', format='newline_delimited'),
+          unnest(records) AS t(r), unnest(r.keywords) AS u(k)
       )
       SELECT subgenre, count(*)::INTEGER AS titles, sum(votes)::BIGINT AS votes, round(avg(rating), 6) AS rating
       FROM titles JOIN tagged ON tagged.imdb_id = titles.id

@@ -46,14 +46,43 @@ describe("the TMDB cell without credentials (the offline sample)", () => {
     expect(files.some((f) => /-movies-0001\.json$/.test(f))).toBe(true);
     expect(files.some((f) => /-series-0001\.json$/.test(f))).toBe(true);
     for (const file of files) {
-      const records = JSON.parse(await readFile(path.join(dateFolder ?? "", file), "utf8"));
-      expect(Array.isArray(records)).toBe(true);
+      // One JSON object on one line, as Athena's JSON SerDes read it: {"kind", "records": [...]}.
+      const text = await readFile(path.join(dateFolder ?? "", file), "utf8");
+      expect(text.trimEnd()).not.toContain("\n");
+      const { kind, records } = JSON.parse(text);
+      expect(kind).toBe(file.includes("-series-") ? "series" : "movies");
       expect(records.length).toBeLessThanOrEqual(100);
       for (const record of records) {
         expect(record.imdb_id).toMatch(/^tt\d+$/);
         expect(typeof record.id).toBe("number");
       }
     }
+  });
+
+  it("registers raw.tmdb and shows the Athena query, which the local lake answers with the records written", async () => {
+    const cell = await runTmdb();
+    const shown = /Query on Athena \(raw\.tmdb, one row per file\):\n((?: {8}.*\n?)+)/.exec(cell.stderr);
+    const sql = (shown?.[1] ?? "")
+      .split("\n")
+      .map((line) => line.slice(8))
+      .join("\n")
+      .trim();
+    expect(sql).toMatch(
+      /^SELECT .*\nFROM raw\.tmdb\nCROSS JOIN UNNEST\(records\) AS t\(r\)\nWHERE dt = '\d{4}\/\d{2}\/\d{2}'/,
+    );
+    const lake = path.join(dir, "demo", ".lake");
+    const [dateFolder] = await findJsonFolders(path.join(lake, "Raw", "TMDB", "JSON"));
+    const written: { imdb_id: string; title?: string; name?: string }[] = [];
+    for (const file of await readdir(dateFolder ?? "")) {
+      written.push(...JSON.parse(await readFile(path.join(dateFolder ?? "", file), "utf8")).records);
+    }
+    const first = written.sort((a, b) => a.imdb_id.localeCompare(b.imdb_id)).slice(0, 20);
+    const result = await lakebook(["query", sql, "--notebook", notebook, "--json"], dir);
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout).rows as { imdb_id: string; title: string }[];
+    expect(rows.map((row) => [row.imdb_id, row.title])).toEqual(
+      first.map((record) => [record.imdb_id, record.title ?? record.name]),
+    );
   });
 
   it("reruns for free: nothing new fetched or written", async () => {

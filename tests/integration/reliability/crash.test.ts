@@ -79,7 +79,7 @@ describe("killed during a TMDB fetch (the offline sample)", () => {
     killed(await run("tmdb_enrich", "local-store.mid-write#2"));
     const tmdb = path.join(lake, "Raw/TMDB/JSON");
     const partial = await filesBelow(tmdb);
-    for (const file of partial) JSON.parse(await readFile(path.join(tmdb, file), "utf8"));
+    for (const file of partial) wholeTmdbFile(await readFile(path.join(tmdb, file), "utf8"));
 
     ok(await start());
     expect(await lakeTemp()).toEqual([]);
@@ -90,9 +90,17 @@ describe("killed during a TMDB fetch (the offline sample)", () => {
     expect(resumedAt).toBeGreaterThanOrEqual(100);
     const files = await filesBelow(tmdb);
     expect(files.length).toBeGreaterThan(partial.length);
-    for (const file of files) JSON.parse(await readFile(path.join(tmdb, file), "utf8"));
+    for (const file of files) wholeTmdbFile(await readFile(path.join(tmdb, file), "utf8"));
   });
 });
+
+/** A whole RAW TMDB file: one `{"kind", "records"}` object on one line, nothing cut off. */
+function wholeTmdbFile(text: string): void {
+  expect(text.endsWith("\n")).toBe(true);
+  const { kind, records } = JSON.parse(text);
+  expect(["movies", "series"]).toContain(kind);
+  expect(records.length).toBeGreaterThan(0);
+}
 
 describe("killed during a transform", () => {
   const table = () => path.join(lake, "Trusted/Local/Parquet/movies");

@@ -9,7 +9,7 @@ import {
   readAll,
 } from "../../../lake";
 import { emptyRequestLog } from "./getter";
-import { imdbIdOf, isTmdbId, parseTmdbFileName, type WrittenFile } from "./writer";
+import { imdbIdOf, isTmdbId, parseTmdbFileName, readTmdbFileBody, type WrittenFile } from "./writer";
 
 /**
  * The run's memory, kept IN THE LAKE so a rerun from another machine (or Lambda) resumes too.
@@ -115,8 +115,7 @@ async function adoptUnlistedFiles(
     const fileName = info.key.slice(info.key.lastIndexOf("/") + 1);
     const parsed = parseTmdbFileName(name, fileName);
     if (!parsed || listed.has(info.key)) continue;
-    const records = parseJson(await readAll(await store.get(info.key)), info.key);
-    if (!Array.isArray(records)) throw unreadable(info.key, "not a JSON array of records");
+    const records = recordsOf(await readAll(await store.get(info.key)), info.key);
     const ids = records.map(imdbIdOf);
     const tmdbIds = records
       .map((record: unknown) =>
@@ -143,6 +142,15 @@ export async function saveCheckpoint(store: ObjectStore, date: ProcessingDate, c
 function parseJson(bytes: Buffer, key: string): unknown {
   try {
     return JSON.parse(bytes.toString("utf8"));
+  } catch (error) {
+    throw unreadable(key, (error as Error).message);
+  }
+}
+
+/** A data file's records: the one-line `{kind, records}` envelope the writer makes. */
+function recordsOf(bytes: Buffer, key: string): unknown[] {
+  try {
+    return readTmdbFileBody(bytes.toString("utf8")).records;
   } catch (error) {
     throw unreadable(key, (error as Error).message);
   }

@@ -27,9 +27,12 @@ export {
 } from "./run";
 export { readSelection, type SelectedTitle, type Selection, selectionFromChunks } from "./select";
 export {
+  envelopeHead,
   FILE_LIMITS,
   type FileLimits,
+  KIND_WORD,
   parseTmdbFileName,
+  readTmdbFileBody,
   splitIntoFiles,
   tmdbFileName,
   type WrittenFile,

@@ -4,8 +4,12 @@ import type { TitleKind } from "./fields";
 
 /**
  * RAW TMDB files, as the challenge demands: `Raw/TMDB/JSON/YYYY/MM/DD/<name>-movies-0001.json` and
- * `<name>-series-0001.json`; each file one JSON array of at most 100 records and under 10 MB;
- * movies and series never share a file. The splitting is pure; `writeTmdbFiles` stores the bodies.
+ * `<name>-series-0001.json`; at most 100 records a file, under 10 MB, one JSON structure a file;
+ * movies and series never share a file. Each file is ONE JSON object on ONE line, an envelope
+ * `{"kind":"movies","records":[…]}`: Athena's JSON SerDes read one object a line and cannot read a
+ * top-level array (https://docs.aws.amazon.com/athena/latest/ug/openx-json-serde.html), so each file
+ * is one row of `raw.tmdb` there (`records` an array of structs, `CROSS JOIN UNNEST`); see the
+ * README for why not one record a file. The splitting is pure; `writeTmdbFiles` stores the bodies.
  */
 export interface FileLimits {
   maxRecords: number;
@@ -15,7 +19,8 @@ export interface FileLimits {
 
 export const FILE_LIMITS: FileLimits = { maxRecords: 100, maxBytes: 10_000_000 };
 
-const KIND_WORD: Record<TitleKind, string> = { movie: "movies", tv: "series" };
+/** The word in file names and in the envelope's `kind`. */
+export const KIND_WORD: Record<TitleKind, "movies" | "series"> = { movie: "movies", tv: "series" };
 
 /** `tmdb-movies-0001.json`: numbers start at 1 and are zero-padded to four digits. */
 export function tmdbFileName(name: string, kind: TitleKind, number: number): string {
@@ -46,20 +51,22 @@ export interface FilePlan {
 }
 
 /**
- * Splits records into file bodies within `limits`, keeping their order. A record that alone would
- * make a file too large is returned in `oversized` rather than written.
+ * Splits records of one kind into file bodies within `limits`, keeping their order. A record that
+ * alone would make a file too large is returned in `oversized` rather than written.
  */
 export function splitIntoFiles(
+  kind: TitleKind,
   records: readonly Json[],
   limits: FileLimits = FILE_LIMITS,
 ): { files: FilePlan[]; oversized: Json[] } {
+  const head = envelopeHead(kind);
   const files: FilePlan[] = [];
   const oversized: Json[] = [];
   let texts: string[] = [];
   let batch: Json[] = [];
   let bytes = 0;
   const close = () => {
-    if (batch.length > 0) files.push({ body: bodyOf(texts), records: batch });
+    if (batch.length > 0) files.push({ body: `${head}${texts.join(",")}${TAIL}`, records: batch });
     texts = [];
     batch = [];
     bytes = 0;
@@ -67,11 +74,14 @@ export function splitIntoFiles(
   for (const record of records) {
     const text = JSON.stringify(record);
     const size = Buffer.byteLength(text, "utf8");
-    if (bodySize(size, 1) >= limits.maxBytes) {
+    if (bodySize(head, size, 1) >= limits.maxBytes) {
       oversized.push(record);
       continue;
     }
-    if (batch.length >= limits.maxRecords || bodySize(bytes + size, batch.length + 1) >= limits.maxBytes) {
+    if (
+      batch.length >= limits.maxRecords ||
+      bodySize(head, bytes + size, batch.length + 1) >= limits.maxBytes
+    ) {
       close();
     }
     texts.push(text);
@@ -82,14 +92,37 @@ export function splitIntoFiles(
   return { files, oversized };
 }
 
-/** One record a line, so a file diffs and greps well and still parses as one array. */
-function bodyOf(texts: string[]): string {
-  return `[\n${texts.join(",\n")}\n]\n`;
+/**
+ * `{"kind":"movies","records":[` … `]}` and one newline: the whole file is one line, so no record
+ * text may hold a raw newline (JSON.stringify escapes them inside strings).
+ */
+export function envelopeHead(kind: TitleKind): string {
+  return `{"kind":"${KIND_WORD[kind]}","records":[`;
 }
 
-function bodySize(recordBytes: number, count: number): number {
-  // "[\n" + records joined by ",\n" + "\n]\n"
-  return 2 + recordBytes + 2 * Math.max(0, count - 1) + 3;
+const TAIL = "]}\n";
+
+function bodySize(head: string, recordBytes: number, count: number): number {
+  // head + records joined by "," + tail
+  return head.length + recordBytes + Math.max(0, count - 1) + TAIL.length;
+}
+
+/**
+ * A RAW TMDB file's records, read back (resume, samples): the envelope this writer makes. Throws
+ * with the reason when the text is not one.
+ */
+export function readTmdbFileBody(text: string): { kind: "movies" | "series"; records: unknown[] } {
+  const value: unknown = JSON.parse(text);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new Error(
+      Array.isArray(value) ? "a JSON array, not the {kind, records} object" : "not a JSON object",
+    );
+  }
+  const { kind, records } = value as Json;
+  if ((kind !== "movies" && kind !== "series") || !Array.isArray(records)) {
+    throw new Error('not a {"kind": "movies" | "series", "records": [...]} object');
+  }
+  return { kind, records };
 }
 
 export interface WrittenFile {
@@ -110,7 +143,7 @@ export async function writeTmdbFiles(
   records: readonly Json[],
   limits: FileLimits = FILE_LIMITS,
 ): Promise<{ written: WrittenFile[]; oversized: Json[] }> {
-  const { files, oversized } = splitIntoFiles(records, limits);
+  const { files, oversized } = splitIntoFiles(target.kind, records, limits);
   const written: WrittenFile[] = [];
   let number = target.firstNumber;
   for (const file of files) {

@@ -158,6 +158,29 @@ describe("the TMDB output", () => {
     await vi.waitFor(() => expect(writeText).toHaveBeenCalledWith(output.python));
   });
 
+  it("shows the Athena query over raw.tmdb when the run registered it, with a Copy button", async () => {
+    const sql = "SELECT dt, kind, r.imdb_id\nFROM raw.tmdb\nCROSS JOIN UNNEST(records) AS t(r)";
+    draw();
+    expect(screen.queryByText(/Query these records on Athena/)).toBeNull();
+    cleanup();
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    draw({ ...output, query: { table: "raw.tmdb", sql } });
+    const details = screen
+      .getByText("Query these records on Athena: raw.tmdb, one row per file")
+      .closest("details") as HTMLDetailsElement;
+    expect(details.querySelector("pre > code")?.textContent).toBe(sql);
+    fireEvent.click(within(details).getByRole("button", { name: "Copy the Athena query of tmdb_enrich" }));
+    await vi.waitFor(() => expect(writeText).toHaveBeenCalledWith(sql));
+    cleanup();
+    setLocale("pt-BR");
+    draw({ ...output, query: { table: "raw.tmdb", sql } });
+    expect(
+      screen.getByText("Consultar estes registros no Athena: raw.tmdb, uma linha por arquivo"),
+    ).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Copiar a consulta Athena de tmdb_enrich" })).toBeTruthy();
+  });
+
   it("speaks Brazilian Portuguese, numbers included", () => {
     setLocale("pt-BR");
     draw({ ...missed, source: "offline sample", counts: { ...missed.counts, total: 1384 } });

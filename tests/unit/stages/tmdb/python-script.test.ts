@@ -223,13 +223,13 @@ describe("the Python script, run against fake TMDB and S3", () => {
     const movieRecords = movies.map((i) => pickFields("movie", movieId(i), movieDetail(i), fields));
     const tvRecords = [pickFields("tv", "tt4574334", tvDetail, fields)];
     const expected = [
-      ...splitIntoFiles(movieRecords.slice(0, 100)).files.map((f, n) => ({
+      ...splitIntoFiles("movie", movieRecords.slice(0, 100)).files.map((f, n) => ({
         kind: "movie" as const,
         n: n + 1,
         f,
       })),
-      { kind: "movie" as const, n: 2, f: splitIntoFiles(movieRecords.slice(100)).files[0] },
-      { kind: "tv" as const, n: 1, f: splitIntoFiles(tvRecords).files[0] },
+      { kind: "movie" as const, n: 2, f: splitIntoFiles("movie", movieRecords.slice(100)).files[0] },
+      { kind: "tv" as const, n: 1, f: splitIntoFiles("tv", tvRecords).files[0] },
     ];
     expect(ran.puts.map((put) => put.Key)).toEqual(
       expected.map(({ kind, n }) => rawTmdbKey(DATE, tmdbFileName("tmdb", kind, n))),

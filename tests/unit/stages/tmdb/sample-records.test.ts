@@ -66,7 +66,10 @@ describe("the sample read back from the lake", () => {
       [`${folder}/tmdb-series-0001.json`]: records("tt9", 2),
       [`${folder}/other-movies-0001.json`]: records("tt0", 1),
     };
-    for (const [key, body] of Object.entries(files)) await store.put(key, JSON.stringify(body));
+    for (const [key, body] of Object.entries(files)) {
+      const kind = key.includes("-series-") ? "series" : "movies";
+      await store.put(key, `${JSON.stringify({ kind, records: body })}\n`);
+    }
 
     const samples = await readSampleFiles(store, "tmdb", Object.keys(files));
     expect(samples.map(({ key, kind, records }) => ({ key, kind, records }))).toEqual([
@@ -78,14 +81,17 @@ describe("the sample read back from the lake", () => {
     for (const sample of samples) expect(TmdbSampleFileSchema.parse(sample)).toEqual(sample);
   });
 
-  it("gives no sample for a file that is missing or not a JSON array, rather than failing", async () => {
+  it("gives no sample for a file that is missing, not JSON or not the {kind, records} object, rather than failing", async () => {
     dir = await mkdtemp(path.join(tmpdir(), "lakebook-tmdb-sample-"));
     const store = new LocalFolderStore(dir);
     await store.put("Raw/TMDB/JSON/2026/01/05/tmdb-series-0001.json", "{not json");
+    await store.put("Raw/TMDB/JSON/2026/01/05/tmdb-series-0002.json", '[{"imdb_id":"tt1","id":1}]');
     const samples = await readSampleFiles(store, "tmdb", [
       "Raw/TMDB/JSON/2026/01/05/tmdb-movies-0001.json",
       "Raw/TMDB/JSON/2026/01/05/tmdb-series-0001.json",
     ]);
     expect(samples).toEqual([]);
+    const arrays = await readSampleFiles(store, "tmdb", ["Raw/TMDB/JSON/2026/01/05/tmdb-series-0002.json"]);
+    expect(arrays).toEqual([]);
   });
 });

@@ -92,10 +92,14 @@ async function readJson(store: ObjectStore, key: string): Promise<unknown> {
   return JSON.parse((await readAll(await store.get(key))).toString("utf8"));
 }
 
+/** A data file's records: each file is one `{kind, records}` object on one line. */
+async function fileRecords(store: ObjectStore, key: string): Promise<Record<string, unknown>[]> {
+  return ((await readJson(store, key)) as { records: Record<string, unknown>[] }).records;
+}
+
 async function records(store: LocalFolderStore): Promise<Record<string, unknown>[]> {
   const all: Record<string, unknown>[] = [];
-  for (const key of await listing(store))
-    all.push(...((await readJson(store, key)) as Record<string, unknown>[]));
+  for (const key of await listing(store)) all.push(...(await fileRecords(store, key)));
   return all.sort((a, b) => String(a.imdb_id).localeCompare(String(b.imdb_id)));
 }
 
@@ -150,11 +154,15 @@ describe("runTmdbEnrichment", () => {
       ].map((name) => DATA + name),
     );
     for (const key of keys) {
-      const body = (await readJson(store, key)) as Record<string, unknown>[];
-      expect(Array.isArray(body)).toBe(true);
-      expect(body.length).toBeLessThanOrEqual(100);
+      // One JSON object on one line (what Athena's JSON SerDes read), its records within it.
+      const text = (await readAll(await store.get(key))).toString("utf8");
+      expect(text.endsWith("\n")).toBe(true);
+      expect(text.slice(0, -1)).not.toContain("\n");
       const isSeries = key.includes("-series-");
-      for (const record of body) {
+      const body = JSON.parse(text) as { kind: string; records: Record<string, unknown>[] };
+      expect(body.kind).toBe(isSeries ? "series" : "movies");
+      expect(body.records.length).toBeLessThanOrEqual(100);
+      for (const record of body.records) {
         expect(record.imdb_id).toMatch(/^tt\d+$/);
         expect(typeof record.id).toBe("number");
         expect(record).toHaveProperty(isSeries ? "name" : "title");
@@ -245,7 +253,7 @@ describe("runTmdbEnrichment", () => {
     };
     await expect(runTmdbEnrichment(options(crashing, fakeTmdb(TITLES)))).rejects.toThrow("power cut");
     expect(await listing(lake)).toEqual([`${DATA}tmdb-movies-0001.json`]);
-    const orphan = (await readJson(lake, `${DATA}tmdb-movies-0001.json`)) as { imdb_id: string }[];
+    const orphan = (await fileRecords(lake, `${DATA}tmdb-movies-0001.json`)) as { imdb_id: string }[];
 
     failCheckpoint = false;
     const fake = fakeTmdb(TITLES);

@@ -119,7 +119,7 @@ describe("enrichTitles", () => {
     expect(new Set(finds).size).toBe(finds.length);
     const records = async (s: LocalFolderStore) =>
       [...(await files(s)).values()]
-        .flatMap((body) => JSON.parse(body) as { imdb_id: string }[])
+        .flatMap((body) => (JSON.parse(body) as { records: { imdb_id: string }[] }).records)
         .sort((x, y) => x.imdb_id.localeCompare(y.imdb_id));
     expect(await records(store)).toEqual(await records(reference));
   });

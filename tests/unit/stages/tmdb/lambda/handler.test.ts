@@ -132,7 +132,7 @@ describe("the TMDB Lambda handler (s3rver + fake TMDB, Secrets Manager mocked)",
 
     const records = (objects: Map<string, Buffer>) =>
       [...objects.values()]
-        .flatMap((bytes) => JSON.parse(bytes.toString()) as { imdb_id: string }[])
+        .flatMap((bytes) => (JSON.parse(bytes.toString()) as { records: { imdb_id: string }[] }).records)
         .sort((a, b) => a.imdb_id.localeCompare(b.imdb_id));
     expect(records(await rawObjects(store))).toEqual(records(reference));
   });
