@@ -32,6 +32,8 @@ const PREFIX_OF_CLIENT: Readonly<Record<string, string>> = {
 
 /** `null`: the call needs no permission. */
 const AUTHORIZED_AS: Readonly<Record<string, string | null>> = {
+  // HeadBucket is allowed by s3:ListBucket (there is no s3:HeadBucket action).
+  "s3:HeadBucket": "s3:ListBucket",
   "s3:HeadObject": "s3:GetObject",
   "s3:CreateMultipartUpload": "s3:PutObject",
   "s3:UploadPart": "s3:PutObject",

@@ -129,6 +129,10 @@ export const ERROR_MESSAGES_PT_BR: Record<string, ErrorText> = {
     message: "Os arquivos de uma tabela do catálogo não podem ser lidos.",
     hint: "Rode de novo a célula que grava a tabela; arquivos movidos ou apagados à mão quebram a tabela.",
   },
+  CATALOG_TYPE_INVALID: {
+    message: "Um tipo de coluna não é um tipo do Glue.",
+    hint: "Escreva tipos do Glue (Hive): string, bigint, double, array<…>, struct<nome:tipo,…>, map<…,…>.",
+  },
   CATALOG_UNREADABLE: { message: "O catálogo local não pode ser lido." },
 
   // SQL on DuckDB.
