@@ -1,5 +1,5 @@
 import { writeQueryAsTable } from "../../catalog";
-import type { CatalogTable, MalformedRows } from "../../contract";
+import { type CatalogTable, LakebookError, type MalformedRows, placedAt } from "../../contract";
 import { tableReferences, translateSparkSql } from "../../engine";
 import type { StageContext } from "../stage";
 import { type CsvInputLayout, csvInputLayout } from "./csv-input";
@@ -61,7 +61,10 @@ export async function runTransformLocally(
       lineage: lineageOf(inputs, settings),
     },
     context,
-  );
+  ).catch((error: unknown) => {
+    // DuckDB's place is in the query with the inputs in front, not in the cell: no editor marker.
+    throw error instanceof LakebookError ? placedAt(error, undefined) : error;
+  });
   const malformed = [...layouts.values()].flatMap((layout) => (layout.malformed ? [layout.malformed] : []));
   return { table, inputs, duckdbSql: query, notes: translated.notes, malformed };
 }

@@ -5,11 +5,13 @@
  * checks the same both ways.
  */
 import { chartEn, chartPtBR } from "./messages-chart";
+import { engineEn, enginePtBR } from "./messages-engine";
 import { ingestEn, ingestPtBR } from "./messages-ingest";
 import { tmdbEn, tmdbPtBR } from "./messages-tmdb";
 import { transformEn, transformPtBR } from "./messages-transform";
 
 export const en = {
+  ...engineEn,
   ...transformEn,
   ...chartEn,
   ...ingestEn,
@@ -177,6 +179,7 @@ export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
 export const ptBR: Messages = {
+  ...enginePtBR,
   ...transformPtBR,
   ...chartPtBR,
   ...ingestPtBR,
