@@ -2,6 +2,7 @@ import { LakebookError } from "../../contract";
 import { attr } from "../../document";
 import { quoteIdentifier, tableReferences } from "../../engine";
 import type { Stage } from "../stage";
+import { assertAthenaDialect } from "./athena-dialect-check";
 import { runSqlOnAthena } from "./athena-run";
 import { localCtas, runLocalCtas } from "./local-ctas";
 import { assertRawAppendOnly } from "./raw-guard";
@@ -26,6 +27,7 @@ export const sqlStage: Stage = {
           },
         );
       }
+      assertAthenaDialect(cell.source, cell.id);
       return runSqlOnAthena(cell.source, context, context.target, cell.id);
     }
     if (engine !== "local") {
