@@ -131,8 +131,8 @@ async function firstMalformedLine(
     });
     return undefined;
   } catch (error) {
-    const text =
-      error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : "";
+    // The engine's own text (details) keeps DuckDB's lines; its message is already in plain words.
+    const text = error instanceof LakebookError ? (error.details ?? error.message) : String(error);
     const line = /CSV Error on Line: (\d+)/.exec(text)?.[1];
     if (!line) return undefined;
     // DuckDB stops counting one past the header's width: count the original line's fields here.

@@ -23,7 +23,7 @@ export function transformReport(report: {
       type: "transform",
       table,
       engine: glue ? "glue" : "local",
-      notes: [...malformed.map(malformedNote), ...report.notes],
+      notes: report.notes,
       ...(malformed.length ? { malformed } : {}),
       ...(report.preview ? { preview: report.preview } : {}),
       ...(glue
@@ -52,8 +52,8 @@ function malformedSummary(malformed: MalformedRows[]): string {
   return ` · ${rows.toLocaleString("en-US")} malformed ${rows === 1 ? "row" : "rows"} ${did} (${modes.join(", ")})`;
 }
 
-/** Which file and line, what the mode did, and what to do about it, in the output's notes. */
-function malformedNote(input: MalformedRows): string {
+/** Which file and line, what the mode did, and what to do about it: the output shows it, the CLI prints it. */
+export function malformedNote(input: MalformedRows): string {
   const where = input.first
     ? ` The first is ${input.first.file}, line ${input.first.line}${input.first.fields !== undefined ? ` (${input.first.fields} fields)` : ""}.`
     : "";

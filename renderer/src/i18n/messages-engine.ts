@@ -20,6 +20,12 @@ export const engineEn = {
   "lake.removeFile.cancel": "Keep it",
   "lake.removeFile.done": "{file} was removed from RAW.",
   "transform.malformed": "Malformed rows",
+  "transform.malformedLine":
+    "Input {input}: {rows} rows have a different number of fields than the header ({mode}: {did}). The first is {file}, line {line}.",
+  "transform.malformed.kept": "extra fields dropped, missing ones NULL",
+  "transform.malformed.skipped": "skipped",
+  "transform.malformedHint":
+    "A file ingested by mistake can be removed from RAW in the lake browser; the input's mode option (DROPMALFORMED, FAILFAST) decides what Spark does with such rows.",
 } as const;
 
 export const enginePtBR: Record<keyof typeof engineEn, string> = {
@@ -40,4 +46,10 @@ export const enginePtBR: Record<keyof typeof engineEn, string> = {
   "lake.removeFile.cancel": "Manter",
   "lake.removeFile.done": "{file} foi removido do RAW.",
   "transform.malformed": "Linhas malformadas",
+  "transform.malformedLine":
+    "Entrada {input}: {rows} linhas têm um número de campos diferente do cabeçalho ({mode}: {did}). A primeira está em {file}, linha {line}.",
+  "transform.malformed.kept": "campos a mais descartados, os que faltam NULL",
+  "transform.malformed.skipped": "ignoradas",
+  "transform.malformedHint":
+    "Um arquivo ingerido por engano pode ser removido do RAW no navegador do lake; a opção mode da entrada (DROPMALFORMED, FAILFAST) decide o que o Spark faz com essas linhas.",
 };

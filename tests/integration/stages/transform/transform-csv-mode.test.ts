@@ -1,9 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { LakebookError, TransformOutput } from "../../../../pipeline/contract";
+import type { LakebookError, MalformedRows, TransformOutput } from "../../../../pipeline/contract";
 import type { Cell } from "../../../../pipeline/document";
 import { resolveInputs, transformStage } from "../../../../pipeline/stages/transform";
+import { malformedNote } from "../../../../pipeline/stages/transform/transform-report";
 import { type IngestBench, ingestBench } from "../ingest/helpers";
 
 /**
@@ -62,8 +63,9 @@ describe("a ragged RAW CSV read as Spark reads it", () => {
         first: { file: "Raw/Local/CSV/Movies/2026/11/25/movies-extra.csv", line: 3, fields: 17 },
       },
     ]);
-    expect(output.notes[0]).toContain("movies-extra.csv, line 3");
-    expect(output.notes.join(" ")).not.toContain(bench.dir);
+    expect(malformedNote(output.malformed?.[0] as MalformedRows)).toContain(
+      "movies-extra.csv, line 3 (17 fields)",
+    );
   });
 
   it("DROPMALFORMED skips them and says how many", async () => {
