@@ -85,8 +85,10 @@ async function describeQuery(context: TableWriteContext, query: string, cellId: 
     return rows.map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
   } catch (error) {
     if (error instanceof LakebookError) {
+      // No `at`: its place is in the rewritten query, not in the cell the user sees.
       throw new LakebookError(error.code, `Transform cell "${cellId}": ${error.message}`, {
         ...(error.hint ? { hint: error.hint } : {}),
+        ...(error.details ? { details: error.details } : {}),
       });
     }
     throw error;

@@ -7,6 +7,7 @@ export * from "./data-files";
 export { CONTRACT_VERSION, describeContract } from "./describe";
 export * from "./errors";
 export * from "./events";
+export * from "./glue-types";
 export * from "./ipc";
 export * from "./messages";
 export * from "./methods";

@@ -102,6 +102,14 @@ export const methods = {
       objects: z.array(z.object({ key: z.string(), size: z.number().int(), lastModified: z.string() })),
     }),
   },
+  /** RAW is append-only but for this: one file ingested by mistake, by its exact key (the UI confirms first). */
+  "lake.removeRawFile": {
+    params: z.object({ key: z.string().min(1) }),
+    result: z.object({
+      removed: z.string(),
+      tables: z.array(z.object({ table: z.string(), action: z.enum(["removed", "kept"]) })),
+    }),
+  },
   ...courseMethods,
   ...tmdbCredentialMethods,
 } as const;

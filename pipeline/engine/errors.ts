@@ -13,7 +13,66 @@ import { type DuckDBErrorInfo, locate, readDuckDBError } from "./duckdb-error";
 export function toEngineError(error: unknown, sql?: string): LakebookError {
   if (error instanceof LakebookError) return error;
   const info = readDuckDBError(error);
+  const plain = plainEngineError(info, sql, error);
+  // DuckDB's own text goes under Details; the headline names lake paths, never the machine's folders.
+  return new LakebookError(plain.code, withoutFolders(plain.message), {
+    ...(plain.hint ? { hint: withoutFolders(plain.hint) } : {}),
+    retryable: plain.retryable,
+    cause: error,
+    details: info.type === "Unknown" ? info.message : `${info.type} Error: ${info.message}`,
+    ...(sql !== undefined && info.position !== undefined ? { at: place(sql, info.position) } : {}),
+  });
+}
+
+function place(sql: string, position: number): { line: number; column: number } {
+  const { line, column } = locate(sql, position);
+  return { line, column };
+}
+
+/**
+ * An absolute path in a message becomes the part a user knows: from the lake's zone folder on
+ * (`Raw/Local/CSV/Movies/…/extra.csv`), or else the file's name.
+ */
+export function withoutFolders(text: string): string {
+  return text.replace(/(?<![\w.:/\\])(?:[A-Za-z]:)?(?:[\\/][^\\/\s"'`,;:()]+){2,}/g, (found) => {
+    const posix = found.replaceAll("\\", "/");
+    const zone = /\/((?:Raw|Trusted|Refined|_catalog|data)\/.*)$/.exec(posix);
+    return zone?.[1] ?? posix.split("/").at(-1) ?? found;
+  });
+}
+
+/**
+ * A CSV DuckDB could not read, in a student's words: which file, which line, what was found, and
+ * what to do. DuckDB's report (the reader's settings, its "possible fixes") stays under Details.
+ */
+function csvError(info: DuckDBErrorInfo, cause: unknown): LakebookError | undefined {
+  const text = info.message;
+  const line = /CSV Error on Line: (\d+)/.exec(text)?.[1];
+  const sniffing = /Error when sniffing file "([^"]+)"/.exec(text)?.[1];
+  if (!line && !sniffing) return undefined;
+  const file = sniffing ?? /^\s*file = (.+)$/m.exec(text)?.[1]?.trim();
+  const expected = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(text);
+  const what = expected
+    ? `a row with ${Number(expected[2]) > Number(expected[1]) ? "more" : "fewer"} fields than the ${expected[1]} expected`
+    : sniffing
+      ? "its rows do not share one layout (a different number of fields, or quotes that do not close)"
+      : (
+          text
+            .split("\n")
+            .find((row) => /error|expected|unterminated/i.test(row) && !/^CSV Error/.test(row)) ??
+          "a row it cannot read"
+        ).trim();
+  const where = `${file ? `the CSV file ${file}` : "a CSV file"}${line ? `, line ${line}` : ""}`;
+  return new LakebookError("CSV_MALFORMED", `Could not read ${where}: ${what}.`, {
+    hint: "If the file was ingested by mistake, remove it from RAW in the lake browser. A transform reads such rows as Spark does with its input's mode option: PERMISSIVE (the default: extra fields dropped, missing ones NULL), DROPMALFORMED (skip them) or FAILFAST. Or fix the file and ingest it again.",
+    cause,
+  });
+}
+
+function plainEngineError(info: DuckDBErrorInfo, sql: string | undefined, error: unknown): LakebookError {
   const message = firstParagraph(info.message);
+  const csv = csvError(info, error);
+  if (csv) return csv;
   if (/the configuration has been locked/.test(message)) return pathRefused(message, error);
   switch (info.type) {
     case "INTERRUPT":

@@ -1,8 +1,9 @@
 import { performance } from "node:perf_hooks";
-import { type CellRunResult, type ServiceEvent, toServiceError } from "../contract";
+import type { CellRunResult, ServiceEvent } from "../contract";
 import type { Cell } from "../document";
 import { stageFor } from "../stages";
 import { checkCellPermissions } from "./aws-doctor";
+import { publicError } from "./public-error";
 import type { Workspace } from "./workspace";
 
 export interface CellRunOptions {
@@ -45,7 +46,8 @@ export async function runCell(
     });
     return finish({ id: cell.id, kind: cell.kind, status: "ok", ms: elapsed(), ...outcome });
   } catch (error) {
-    const serviceError = toServiceError(error);
+    // The same shape, scrubbed of stacks and credentials, as every other error a client sees.
+    const serviceError = publicError(error);
     return finish({
       id: cell.id,
       kind: cell.kind,

@@ -31,7 +31,23 @@ export function publicError(error: unknown): ServiceError {
   const shaped = toServiceError(error);
   const message = scrub(shaped.message) || "Unexpected error";
   const hint = shaped.hint === undefined ? undefined : scrub(shaped.hint);
-  return { code: shaped.code, message, ...(hint ? { hint } : {}), retryable: shaped.retryable };
+  const details = shaped.details === undefined ? undefined : scrub(shaped.details);
+  return {
+    code: shaped.code,
+    message,
+    ...(hint ? { hint } : {}),
+    retryable: shaped.retryable,
+    // The parts the UI translates by code and the engine's own words pass through the same scrub.
+    ...(shaped.params ? { params: scrubParams(shaped.params) } : {}),
+    ...(details ? { details } : {}),
+    ...(shaped.at ? { at: shaped.at } : {}),
+  };
+}
+
+function scrubParams(params: NonNullable<ServiceError["params"]>): NonNullable<ServiceError["params"]> {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, typeof value === "string" ? scrub(value) : value]),
+  );
 }
 
 function scrub(text: string): string {

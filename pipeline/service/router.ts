@@ -24,6 +24,7 @@ import { clearJournal, journalFile, readNewerJournal, writeJournal } from "./jou
 import { readLastOutputs, recordLastOutput } from "./last-outputs";
 import { saveNotebookFile } from "./notebook-file";
 import { watchNotebookFile } from "./notebook-watch";
+import { removeRawFile } from "./remove-raw-file";
 import type { Download } from "./result-export";
 import { recordRunResults } from "./run-state";
 import { type StreamMethodOptions, streamHandlers } from "./stream-methods";
@@ -221,6 +222,7 @@ export function createRouter(workspace: Workspace, options: StreamMethodOptions 
       }
       return { objects };
     },
+    "lake.removeRawFile": async ({ key }) => removeRawFile(workspace, key),
     "course.check": async ({ stage }) => checkCourse(courseLakeOf(workspace), stage),
     "course.resetPlan": async ({ stage }) => resetPlan(courseLakeOf(workspace), stage),
     "course.reset": async ({ stage, items }) => resetStage(courseLakeOf(workspace), stage, items),

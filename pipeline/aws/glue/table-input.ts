@@ -1,6 +1,7 @@
 import type { StorageDescriptor, Table, TableInput } from "@aws-sdk/client-glue";
 import { type CatalogTable, CatalogTableSchema, type Zone, ZoneSchema } from "../../contract/catalog";
 import { LakebookError } from "../../contract/errors";
+import { hiveType } from "../../contract/glue-types";
 
 /**
  * CatalogTable ↔ Glue TableInput, pure. Lakebook's own fields (zone, role, keys, lineage, rows) go
@@ -190,41 +191,8 @@ export function csvSerde(quoted: boolean): NonNullable<StorageDescriptor["SerdeI
 /** U+0001: refused by the ingest validator among the file's first bytes, never part of the course data. */
 export const OPEN_CSV_NO_ESCAPE = "\u0001";
 
-const DUCKDB_TO_HIVE: Record<string, string> = {
-  VARCHAR: "string",
-  TEXT: "string",
-  BIGINT: "bigint",
-  INTEGER: "int",
-  SMALLINT: "smallint",
-  TINYINT: "tinyint",
-  HUGEINT: "decimal(38,0)",
-  UBIGINT: "decimal(20,0)",
-  UINTEGER: "bigint",
-  USMALLINT: "int",
-  UTINYINT: "smallint",
-  DOUBLE: "double",
-  FLOAT: "float",
-  REAL: "float",
-  BOOLEAN: "boolean",
-  DATE: "date",
-  TIMESTAMP: "timestamp",
-  "TIMESTAMP WITH TIME ZONE": "timestamp",
-  BLOB: "binary",
-};
-
-/**
- * A column type as Glue/Athena spell it. The local catalog records DuckDB's names (VARCHAR, BIGINT,
- * DECIMAL(10,2), VARCHAR[]); Hive names (lower case) pass through unchanged.
- */
-export function hiveType(type: string): string {
-  const trimmed = type.trim();
-  if (trimmed.endsWith("[]")) return `array<${hiveType(trimmed.slice(0, -2))}>`;
-  const mapped = DUCKDB_TO_HIVE[trimmed.toUpperCase()];
-  if (mapped && trimmed === trimmed.toUpperCase()) return mapped;
-  const decimal = /^DECIMAL\((\d+),\s*(\d+)\)$/i.exec(trimmed);
-  if (decimal) return `decimal(${decimal[1]},${decimal[2]})`;
-  return trimmed.toLowerCase();
-}
+/** The mapping lives in the contract, where the UI reads it too. */
+export { hiveType };
 
 /** Glue's table back as a CatalogTable; throws CATALOG_CORRUPT naming the table when it cannot be. */
 export function fromGlueTable(table: Table, lake: LakeLocation): CatalogTable {

@@ -16,7 +16,7 @@ export function unsupported(construct: string, at: Place, hint: string): Lakeboo
   return new LakebookError(
     "SPARK_SQL_UNSUPPORTED",
     `Line ${at.line}, col ${at.col}: ${construct} is not in Lakebook's local Spark SQL subset`,
-    { hint },
+    { hint, at: { line: at.line, column: at.col } },
   );
 }
 

@@ -23,6 +23,7 @@ export function parseChartSpec(cellId: string, body: string): Spec {
       `Chart ${cellId}: the spec is not valid JSON at line ${line}, column ${column}: ${reason}.`,
       {
         hint: "The body of a chart cell is one JSON object (Vega-Lite), without comments or trailing commas.",
+        at: { line, column },
       },
     );
   }

@@ -1,8 +1,10 @@
-import { LakebookError } from "../../contract";
-import { attr } from "../../document";
+import { LakebookError, placedAt } from "../../contract";
+import { attr, type Cell } from "../../document";
 import { quoteIdentifier, tableReferences } from "../../engine";
 import type { Stage } from "../stage";
+import { assertAthenaDialect } from "./athena-dialect-check";
 import { runSqlOnAthena } from "./athena-run";
+import { cellResultName, referencedCells, withCellResults } from "./cell-results";
 import { localCtas, runLocalCtas } from "./local-ctas";
 import { assertRawAppendOnly } from "./raw-guard";
 
@@ -26,7 +28,13 @@ export const sqlStage: Stage = {
           },
         );
       }
-      return runSqlOnAthena(cell.source, context, context.target, cell.id);
+      assertAthenaDialect(cell.source, cell.id);
+      return runSqlOnAthena(
+        withCellResults(cell.source, cell, context.notebook.cells),
+        context,
+        context.target,
+        cell.id,
+      );
     }
     if (engine !== "local") {
       throw new LakebookError(
@@ -49,12 +57,37 @@ export const sqlStage: Stage = {
         output: { type: "table", result: preview },
       };
     }
-    const result = await context.engine.query(cell.source, { signal: context.signal });
+    const sql = withCellResults(cell.source, cell, context.notebook.cells);
+    const result = await context.engine.query(sql, { signal: context.signal }).catch((error: unknown) => {
+      // With earlier cells in front, DuckDB's place is not the cell's: no editor marker then.
+      throw error instanceof LakebookError && sql !== cell.source ? placedAt(error, undefined) : error;
+    });
     const columns = result.columns.length;
     return {
       summary: `${result.rowCount.toLocaleString("en-US")} rows × ${columns} columns`,
       output: { type: "table", result },
     };
   },
-  dependencies: (cell) => tableReferences(cell.source),
+  dependencies: (cell, cells = []) => {
+    const references = tableReferences(cell.source);
+    const earlier = referencedCells(cell.source, cell, cells).map((other) => cellResultName(other.id));
+    return {
+      reads: [
+        ...new Set([
+          ...references.reads.filter((name) => !name.toLowerCase().startsWith("cell_")),
+          ...earlier,
+        ]),
+      ],
+      // Only a cell another cell reads as cell_<id> writes that name: the dependency view stays tables.
+      writes: readByLaterCell(cell, cells)
+        ? [...references.writes, cellResultName(cell.id)]
+        : references.writes,
+    };
+  },
 };
+
+function readByLaterCell(cell: Cell, cells: readonly Cell[]): boolean {
+  return cells.some(
+    (other) => other.kind === "sql" && referencedCells(other.source, other, cells).includes(cell),
+  );
+}

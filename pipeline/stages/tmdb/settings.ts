@@ -58,10 +58,10 @@ export interface TmdbDiscoverSettings {
 
 /** Horror and Mystery titles of both RAW tables; `genero` is a comma-joined list without spaces. */
 export const DEFAULT_SELECT = `SELECT DISTINCT id, 'movie' AS kind FROM raw.movies
-WHERE list_has_any(string_split(genero, ','), ['Horror', 'Mystery'])
+WHERE contains(split(genero, ','), 'Horror') OR contains(split(genero, ','), 'Mystery')
 UNION
 SELECT DISTINCT id, 'tv' AS kind FROM raw.series
-WHERE list_has_any(string_split(genero, ','), ['Horror', 'Mystery'])
+WHERE contains(split(genero, ','), 'Horror') OR contains(split(genero, ','), 'Mystery')
 ORDER BY kind, id`;
 
 export const DEFAULT_REQUESTS_PER_SECOND = 40;

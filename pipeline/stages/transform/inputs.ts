@@ -2,6 +2,8 @@ import path from "node:path";
 import type { Catalog } from "../../catalog";
 import { LakebookError } from "../../contract";
 import { quoteIdentifier, quoteString, tableReferences } from "../../engine";
+import type { CsvInputLayout } from "./csv-input";
+import { csvMode } from "./csv-layout";
 import { catalogReadOptions, duckdbReadParameters } from "./read-options";
 import type { TransformInput } from "./settings";
 
@@ -53,9 +55,15 @@ export async function resolveInputs(
       name,
       path: folder,
       format: found.format,
-      options: catalogReadOptions(found.format),
+      // The user's options go over the table's, as `.options()` after `.options()` does in Spark.
+      options: { ...catalogReadOptions(found.format), ...(input.options ?? {}) },
       table: input.table,
     });
+  }
+  // Checked here, not only in the local reader, so a misspelt mode never reaches a Glue run either.
+  for (const input of resolved) {
+    const mode = Object.entries(input.options).find(([key]) => key.toLowerCase() === "mode")?.[1];
+    if (mode !== undefined) csvMode(mode, `Transform cell "${cellId}", input ${input.name}`);
   }
   return resolved;
 }
@@ -91,18 +99,23 @@ const FILE_COLUMN = "__lakebook_file";
  * below it (RAW date folders, Hive partitions); `dateColumn` adds the date of the file's
  * `YYYY/MM/DD/` folders, which is how RAW records when they were collected.
  */
-export function inputCte(input: ResolvedInput, lakeRoot: string): string {
-  const root = path.resolve(lakeRoot).split(path.sep).join("/");
-  const glob = input.path.endsWith("/") ? `${input.path}**/*.${EXTENSION[input.format]}` : input.path;
-  const parameters = duckdbReadParameters(input.format, input.options, `input ${input.name}`);
+export function inputCte(input: ResolvedInput, lakeRoot: string, csvLayout?: CsvInputLayout): string {
+  const parameters = duckdbReadParameters(input.format, input.options, `input ${input.name}`, csvLayout);
   parameters.push(`hive_partitioning = ${input.format === "parquet"}`);
   if (input.dateColumn) parameters.push(`filename = ${quoteString(FILE_COLUMN)}`);
   const reader = { csv: "read_csv", json: "read_json", parquet: "read_parquet" }[input.format];
-  const source = `${reader}(${quoteString(`${root}/${glob}`)}, ${parameters.join(", ")})`;
+  const source = `${reader}(${quoteString(inputGlob(input, lakeRoot))}, ${parameters.join(", ")})`;
   const select = input.dateColumn
     ? `SELECT * EXCLUDE (${FILE_COLUMN}), CAST(strptime(regexp_extract(${FILE_COLUMN}, '(\\d{4}/\\d{2}/\\d{2})/[^/]*$', 1), '%Y/%m/%d') AS DATE) AS ${quoteIdentifier(input.dateColumn)} FROM ${source}`
     : `SELECT * FROM ${source}`;
   return `${quoteIdentifier(input.name)} AS (${select})`;
+}
+
+/** The absolute glob of an input's files: a folder is every file of the format below it. */
+export function inputGlob(input: ResolvedInput, lakeRoot: string): string {
+  const root = path.resolve(lakeRoot).split(path.sep).join("/");
+  const glob = input.path.endsWith("/") ? `${input.path}**/*.${EXTENSION[input.format]}` : input.path;
+  return `${root}/${glob}`;
 }
 
 /** Inputs are lake paths: relative, no `..`, no backslashes, so a cell cannot read outside the lake. */

@@ -1,5 +1,6 @@
 import { LakebookError } from "../../contract";
 import { quoteString } from "../../engine";
+import type { CsvMode } from "./csv-layout";
 
 /**
  * Spark reader options → DuckDB reader parameters, keeping Spark's meaning so a cell gives the same
@@ -12,6 +13,7 @@ export function duckdbReadParameters(
   format: "csv" | "json" | "parquet",
   options: Record<string, string>,
   where: string,
+  layout?: { columns: { name: string; type: string }[]; mode: CsvMode },
 ): string[] {
   const lower = new Map(Object.entries(options).map(([key, value]) => [key.toLowerCase(), value]));
   const known = KNOWN[format];
@@ -50,17 +52,23 @@ export function duckdbReadParameters(
   }
   switch (format) {
     case "csv": {
+      if (!layout) throw new Error(`${where}: a CSV input is read with its column layout`);
+      const dialect = csvDialect(options);
       const parameters = [
-        `delim = ${quoteString(lower.get("sep") ?? lower.get("delimiter") ?? ",")}`,
+        `delim = ${quoteString(dialect.delimiter)}`,
         `header = ${flag("header", false)}`,
-        `quote = ${quoteString(lower.get("quote") ?? '"')}`,
-        `escape = ${quoteString(lower.get("escape") ?? "\\")}`,
+        `quote = ${quoteString(dialect.quote)}`,
+        `escape = ${quoteString(dialect.escape)}`,
         // Spark reads an unset nullValue as the empty string.
         `nullstr = ${quoteString(lower.get("nullvalue") ?? "")}`,
-        `all_varchar = ${!flag("inferschema", false)}`,
+        // The columns are Spark's (csv-layout.ts), never DuckDB's sniffer's: see csv-input.ts.
+        "auto_detect = false",
+        `columns = {${layout.columns.map((column) => `${quoteString(column.name)}: ${quoteString(column.type)}`).join(", ")}}`,
+        ...MODE_PARAMETERS[layout.mode],
       ];
       const comment = lower.get("comment");
       if (comment) parameters.push(`comment = ${quoteString(comment)}`);
+      flag("inferschema", false);
       flag("multiline", false); // quoted newlines are always read; the flag is only checked
       return parameters;
     }
@@ -76,6 +84,35 @@ export function duckdbReadParameters(
   }
 }
 
+/**
+ * Spark's modes in DuckDB's words. PERMISSIVE: a short row padded with NULLs, a long one cut to the
+ * columns (strict_mode off). DROPMALFORMED: such rows skipped (ignore_errors). FAILFAST: csv-input.ts
+ * has already stopped with the file and line, so the strict reader here only guards the rest.
+ */
+const MODE_PARAMETERS: Record<CsvMode, string[]> = {
+  PERMISSIVE: ["null_padding = true", "strict_mode = false"],
+  DROPMALFORMED: ["ignore_errors = true"],
+  FAILFAST: [],
+};
+
+/** The separator, quote and escape characters a CSV input is read with, Spark's defaults filled in. */
+export function csvDialect(options: Record<string, string>): {
+  delimiter: string;
+  quote: string;
+  escape: string;
+  header: boolean;
+  inferSchema: boolean;
+} {
+  const lower = new Map(Object.entries(options).map(([key, value]) => [key.toLowerCase(), value]));
+  return {
+    delimiter: lower.get("sep") ?? lower.get("delimiter") ?? ",",
+    quote: lower.get("quote") ?? '"',
+    escape: lower.get("escape") ?? "\\",
+    header: lower.get("header")?.toLowerCase() === "true",
+    inferSchema: lower.get("inferschema")?.toLowerCase() === "true",
+  };
+}
+
 const KNOWN = {
   csv: [
     "sep",
@@ -89,6 +126,7 @@ const KNOWN = {
     "charset",
     "comment",
     "multiline",
+    "mode",
   ],
   json: ["multiline", "encoding", "charset"],
   parquet: ["mergeschema"],

@@ -1,8 +1,9 @@
 import { writeQueryAsTable } from "../../catalog";
-import type { CatalogTable } from "../../contract";
+import { type CatalogTable, LakebookError, type MalformedRows, placedAt } from "../../contract";
 import { tableReferences, translateSparkSql } from "../../engine";
 import type { StageContext } from "../stage";
-import { inputCte, type ResolvedInput, resolveInputs } from "./inputs";
+import { type CsvInputLayout, csvInputLayout } from "./csv-input";
+import { inputCte, inputGlob, type ResolvedInput, resolveInputs } from "./inputs";
 import type { TransformSettings } from "./settings";
 import { outputLocation } from "./table-location";
 import { withInputs } from "./with-inputs";
@@ -13,6 +14,8 @@ export interface LocalTransformResult {
   /** The DuckDB SQL that ran, for the curious and for bug reports. */
   duckdbSql: string;
   notes: string[];
+  /** CSV inputs with rows that did not fit their header, and what their mode did with them. */
+  malformed: MalformedRows[];
 }
 
 /**
@@ -28,8 +31,19 @@ export async function runTransformLocally(
   // Leading newlines keep the translator's line numbers equal to the cell's.
   const translated = translateSparkSql(`${"\n".repeat(settings.sqlLine - 1)}${settings.sql}`);
   const inputs = await resolveInputs(settings.inputs, context.catalog, cellId);
+  const layouts = new Map<string, CsvInputLayout>();
+  for (const input of inputs) {
+    if (input.format !== "csv") continue;
+    const source = {
+      name: input.name,
+      glob: inputGlob(input, context.lakeRoot),
+      options: input.options,
+      lakeRoot: context.lakeRoot,
+    };
+    layouts.set(input.name, await csvInputLayout(source, context.engine, context.signal));
+  }
   const query = withInputs(
-    inputs.map((input) => inputCte(input, context.lakeRoot)),
+    inputs.map((input) => inputCte(input, context.lakeRoot, layouts.get(input.name))),
     translated.sql,
   );
   const table = await writeQueryAsTable(
@@ -47,8 +61,12 @@ export async function runTransformLocally(
       lineage: lineageOf(inputs, settings),
     },
     context,
-  );
-  return { table, inputs, duckdbSql: query, notes: translated.notes };
+  ).catch((error: unknown) => {
+    // DuckDB's place is in the query with the inputs in front, not in the cell: no editor marker.
+    throw error instanceof LakebookError ? placedAt(error, undefined) : error;
+  });
+  const malformed = [...layouts.values()].flatMap((layout) => (layout.malformed ? [layout.malformed] : []));
+  return { table, inputs, duckdbSql: query, notes: translated.notes, malformed };
 }
 
 /** Catalog tables by name, files by path; tables the SQL names directly count too. */

@@ -48,7 +48,12 @@ export interface TransformSettings {
 }
 
 export type TransformInput =
-  | { kind: "table"; table: string }
+  | {
+      kind: "table";
+      table: string;
+      /** Reader options over the table's own (e.g. `mode: DROPMALFORMED` for a RAW CSV table). */
+      options?: Record<string, string>;
+    }
   | {
       kind: "files";
       path: string;
@@ -72,6 +77,12 @@ const FilesInputSchema = z.strictObject({
   dateColumn: column.optional(),
 });
 
+/** A catalog table with reader options of its own: `{ table: raw.movies, options: { mode: DROPMALFORMED } }`. */
+const TableInputSchema = z.strictObject({
+  table: z.string().regex(QUALIFIED, "is not database.table"),
+  options: z.record(z.string(), optionValue).optional(),
+});
+
 const HeaderSchema = z.strictObject({
   output: z.string().regex(QUALIFIED, "is not database.table in lower snake case"),
   partitionBy: z.array(column).optional(),
@@ -79,7 +90,7 @@ const HeaderSchema = z.strictObject({
   inputs: z
     .record(
       z.string().regex(NAME, "is not a lower snake case view name"),
-      z.union([z.string().regex(QUALIFIED, "is not database.table"), FilesInputSchema]),
+      z.union([z.string().regex(QUALIFIED, "is not database.table"), TableInputSchema, FilesInputSchema]),
     )
     .optional(),
   role: z.enum(["fact", "dimension", "bridge"]).optional(),
@@ -119,7 +130,7 @@ export function parseTransformSettings(cell: Pick<Cell, "id" | "source">): Trans
   const parsed = readCellSettings(header, HeaderSchema, problem, (issue, shown) => {
     const field = issue.path.join(".");
     if (issue.code === "invalid_union" && issue.path[0] === "inputs") {
-      return `"${field}" is neither a catalog table (database.table) nor files ({ path, format: csv | json | parquet, options, dateColumn })${shown}.`;
+      return `"${field}" is neither a catalog table (database.table, or { table, options }) nor files ({ path, format: csv | json | parquet, options, dateColumn })${shown}.`;
     }
     return `"${field}" ${issue.message}${shown}.`;
   });
@@ -141,13 +152,15 @@ export function parseTransformSettings(cell: Pick<Cell, "id" | "source">): Trans
     inputs[name] =
       typeof input === "string"
         ? { kind: "table", table: input }
-        : {
-            kind: "files",
-            path: input.path,
-            format: input.format,
-            options: input.options ?? {},
-            ...(input.dateColumn ? { dateColumn: input.dateColumn } : {}),
-          };
+        : "table" in input
+          ? { kind: "table", table: input.table, ...(input.options ? { options: input.options } : {}) }
+          : {
+              kind: "files",
+              path: input.path,
+              format: input.format,
+              options: input.options ?? {},
+              ...(input.dateColumn ? { dateColumn: input.dateColumn } : {}),
+            };
   }
   return {
     output: { database, table },

@@ -59,7 +59,13 @@ export const transformStage: Stage = {
       `SELECT * FROM ${quoteIdentifier(table.database)}.${quoteIdentifier(table.name)} LIMIT ${PREVIEW_ROWS}`,
       { signal: context.signal },
     );
-    return transformReport({ table, pyspark: script, notes: result.notes, preview });
+    return transformReport({
+      table,
+      pyspark: script,
+      notes: result.notes,
+      preview,
+      malformed: result.malformed,
+    });
   },
   dependencies: (cell) => {
     try {

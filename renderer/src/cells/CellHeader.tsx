@@ -2,8 +2,16 @@ import type { Cell } from "../../../pipeline/document";
 import { CellCommandButton } from "../commands/CellCommandButton";
 import { useT } from "../i18n";
 import type { DisplayStatus } from "../state/run-store";
+import { useStore } from "../state/store";
+import { useWorkbench } from "../state/workbench-context";
 import { Icon } from "../ui/Icon";
+import { cellEngine } from "./cell-engine";
 import { kindLabel } from "./kind-label";
+
+/** The front matter's target kind; anything but `aws` runs locally, as the service reads it. */
+function targetKindOf(target: unknown): "local" | "aws" {
+  return (target as { kind?: unknown } | undefined)?.kind === "aws" ? "aws" : "local";
+}
 
 interface CellHeaderProps {
   cell: Cell;
@@ -18,12 +26,20 @@ interface CellHeaderProps {
  */
 export function CellHeader({ cell, status, isFirst, isLast }: CellHeaderProps) {
   const t = useT();
+  const wb = useWorkbench();
+  const targetKind = useStore(wb.doc, (s) => targetKindOf(s.notebook.meta.target));
+  const engine = cellEngine(cell, targetKind);
   const { id } = cell;
   const busy = status === "running" || status === "queued";
   return (
     <div className="cell-header">
       <span className="cell-kind">{kindLabel(t, cell.kind)}</span>
       <span className="cell-id">{id}</span>
+      {engine && (
+        <span className="cell-engine" data-engine={engine} title={t("engine.label", { engine: t(engine) })}>
+          {t(engine)}
+        </span>
+      )}
       <span className={`cell-status status-${status}`}>{t(`status.${status}`)}</span>
       <span className="cell-actions">
         {busy ? (

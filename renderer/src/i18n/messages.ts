@@ -5,6 +5,7 @@
  * checks the same both ways.
  */
 import { chartEn, chartPtBR } from "./messages-chart";
+import { engineEn, enginePtBR } from "./messages-engine";
 import { errorViewEn, errorViewPtBR } from "./messages-errors";
 import { ingestEn, ingestPtBR } from "./messages-ingest";
 import { settingsEn, settingsPtBR } from "./messages-settings";
@@ -15,6 +16,7 @@ import { workbenchEn, workbenchPtBR } from "./messages-workbench";
 export const en = {
   ...errorViewEn,
   ...workbenchEn,
+  ...engineEn,
   ...transformEn,
   ...chartEn,
   ...ingestEn,
@@ -185,6 +187,7 @@ export type Messages = Record<MessageKey, string>;
 export const ptBR: Messages = {
   ...errorViewPtBR,
   ...workbenchPtBR,
+  ...enginePtBR,
   ...transformPtBR,
   ...chartPtBR,
   ...ingestPtBR,

@@ -94,6 +94,7 @@ export function LakeBrowser() {
             label={label}
             tree={listings[zone]?.tree ?? null}
             error={listings[zone]?.error}
+            canRemoveFiles={zone === "raw"}
             tables={tables.filter((tb) => tb.zone === zone)}
             onOpenTable={setOpenTable}
           />

@@ -2,16 +2,19 @@ import type { CatalogTable } from "../../../pipeline/contract";
 import { formatBytes, formatNumber, useLocale, useT } from "../i18n";
 import type { LakeFolder } from "./lake-tree";
 import { qualifiedName } from "./lake-tree";
+import { RemoveRawFile } from "./RemoveRawFile";
 
 interface ZoneTreeProps {
   label: string;
   tree: LakeFolder | null;
   tables: readonly CatalogTable[];
   error?: string | undefined;
+  /** RAW only: each file gets a Remove button (with a confirmation naming it). */
+  canRemoveFiles?: boolean;
   onOpenTable(name: string): void;
 }
 
-function FolderNode({ folder }: { folder: LakeFolder }) {
+function FolderNode({ folder, canRemove }: { folder: LakeFolder; canRemove: boolean }) {
   const locale = useLocale();
   return (
     <li>
@@ -20,23 +23,24 @@ function FolderNode({ folder }: { folder: LakeFolder }) {
           <span className="tree-name">{folder.name}/</span>
           <span className="tree-size">{formatBytes(locale, folder.size)}</span>
         </summary>
-        <FolderChildren folder={folder} />
+        <FolderChildren folder={folder} canRemove={canRemove} />
       </details>
     </li>
   );
 }
 
-function FolderChildren({ folder }: { folder: LakeFolder }) {
+function FolderChildren({ folder, canRemove }: { folder: LakeFolder; canRemove: boolean }) {
   const locale = useLocale();
   return (
     <ul className="tree">
       {folder.folders.map((f) => (
-        <FolderNode key={f.path} folder={f} />
+        <FolderNode key={f.path} folder={f} canRemove={canRemove} />
       ))}
       {folder.files.map((file) => (
         <li key={file.key} className="tree-file" title={file.key}>
           <span className="tree-name">{file.name}</span>
           <span className="tree-size">{formatBytes(locale, file.size)}</span>
+          {canRemove && <RemoveRawFile fileKey={file.key} />}
         </li>
       ))}
     </ul>
@@ -44,7 +48,7 @@ function FolderChildren({ folder }: { folder: LakeFolder }) {
 }
 
 /** One zone (RAW, TRUSTED, REFINED): its catalog tables, then its objects as folders with sizes. */
-export function ZoneTree({ label, tree, tables, error, onOpenTable }: ZoneTreeProps) {
+export function ZoneTree({ label, tree, tables, error, canRemoveFiles = false, onOpenTable }: ZoneTreeProps) {
   const t = useT();
   const locale = useLocale();
   const empty = (tree?.count ?? 0) === 0 && tables.length === 0;
@@ -82,7 +86,7 @@ export function ZoneTree({ label, tree, tables, error, onOpenTable }: ZoneTreePr
       {tree && tree.count > 0 && (
         <>
           <h3 className="tree-heading">{t("lake.files")}</h3>
-          <FolderChildren folder={tree} />
+          <FolderChildren folder={tree} canRemove={canRemoveFiles} />
         </>
       )}
     </details>

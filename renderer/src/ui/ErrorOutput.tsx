@@ -2,7 +2,8 @@ import type { ServiceError } from "../../../pipeline/contract";
 import { errorText, useLocale, useT } from "../i18n";
 
 /**
- * A failed run inside its cell: what went wrong, what to do about it, and the code folded away.
+ * A failed run inside its cell: what went wrong, what to do about it, and folded away the code, the
+ * place in the cell and the engine's own text (DuckDB's, Athena's), never in the headline.
  * The message and hint are said in the UI's language by the error's code (i18n/messages-errors.ts);
  * when translated, the service's English text stays under Details, with its specifics.
  */
@@ -38,6 +39,14 @@ export function ErrorOutput({ error }: { error: ServiceError }) {
             </>
           ) : null}
         </dl>
+        {error.at && <p className="error-at">{t("error.at", error.at)}</p>}
+        {error.details && (
+          <>
+            <p className="error-engine-label">{t("error.engineText")}</p>
+            {/* The engine's words as it wrote them: what to paste into a bug report or a search. */}
+            <pre className="error-engine-text">{error.details}</pre>
+          </>
+        )}
         {error.retryable && <p>{t("error.retryable")}</p>}
       </details>
     </div>

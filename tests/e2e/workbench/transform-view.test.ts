@@ -55,10 +55,10 @@ describe("the transform view in Chromium", () => {
     ]);
     const columns = view.getByRole("table", { name: "Columns of refined.fact_title_rating" });
     await expect(columns.getByRole("row", { name: /^title_key / }).textContent()).resolves.toBe(
-      "title_keyBIGINTprimary key→ references refined.dim_title.title_key",
+      "title_keybigintprimary key→ references refined.dim_title.title_key",
     );
     await expect(columns.getByRole("row", { name: /^release_date_key / }).textContent()).resolves.toBe(
-      "release_date_keyBIGINT→ references refined.dim_date.date_key",
+      "release_date_keybigint→ references refined.dim_date.date_key",
     );
     // The preview and the PySpark start folded: opened from the keyboard, so axe checks them too.
     // (Not clicked: selecting a tall cell on mousedown scrolls it, and the click lands elsewhere.)

@@ -88,7 +88,7 @@ describe("engine errors", () => {
 
   it("crosses the boundary as data, without a stack", async () => {
     const json = (await failure("SELEC")).toJSON();
-    expect(Object.keys(json).sort()).toEqual(["code", "hint", "message", "retryable"]);
+    expect(Object.keys(json).sort()).toEqual(["at", "code", "details", "hint", "message", "retryable"]);
   });
 
   it("leaves LakebookErrors alone", () => {

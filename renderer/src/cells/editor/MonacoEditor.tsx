@@ -1,10 +1,31 @@
 import { useEffect, useRef } from "react";
+import type { ServiceError } from "../../../../pipeline/contract";
+import { useStore } from "../../state/store";
 import { useWorkbench } from "../../state/workbench-context";
 import { useTheme } from "../../theme/theme";
 import type { CellEditorProps } from "./CellEditor";
 import { ensureChartSchema, modelFor, monaco, monacoTheme, setCompletionCatalog } from "./monaco-setup";
 
 const MAX_HEIGHT = 640;
+const ERROR_OWNER = "lakebook-run";
+
+/** A marker over the word at the error's place (or one character), carrying the message and hint. */
+function errorMarker(model: monaco.editor.ITextModel, error: ServiceError): monaco.editor.IMarkerData {
+  const line = Math.min(error.at?.line ?? 1, model.getLineCount());
+  const column = Math.min(error.at?.column ?? 1, model.getLineMaxColumn(line));
+  const word = model.getWordAtPosition({ lineNumber: line, column });
+  const end =
+    word && word.startColumn === column ? word.endColumn : Math.min(column + 1, model.getLineMaxColumn(line));
+  return {
+    severity: monaco.MarkerSeverity.Error,
+    message: error.hint ? `${error.message}\n${error.hint}` : error.message,
+    code: error.code,
+    startLineNumber: line,
+    startColumn: column,
+    endLineNumber: line,
+    endColumn: Math.max(end, column + 1),
+  };
+}
 
 /** Monaco for one cell: grows with its content, reports every change, follows the theme. */
 export default function MonacoEditor({
@@ -71,6 +92,14 @@ export default function MonacoEditor({
   }, [cellId, language, value]);
 
   useEffect(() => monaco.editor.setTheme(monacoTheme(theme)), [theme]);
+
+  // The last run's error, where it has a place in the cell, as a marker at that line and column.
+  const failure = useStore(wb.runs, (s) => s.cells[cellId]?.error);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: markers follow the error, not each keystroke
+  useEffect(() => {
+    const model = modelFor(cellId, language, value);
+    monaco.editor.setModelMarkers(model, ERROR_OWNER, failure?.at ? [errorMarker(model, failure)] : []);
+  }, [cellId, failure]);
 
   return <div ref={host} className="monaco-host" />;
 }

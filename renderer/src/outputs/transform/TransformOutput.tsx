@@ -2,6 +2,7 @@ import type { TransformOutput as TransformOutputData } from "../../../../pipelin
 import { formatNumber, useLocale, useT } from "../../i18n";
 import { ColumnsTable } from "../../ui/catalog-table/ColumnsTable";
 import { GlueRunFacts } from "./GlueRunFacts";
+import { MalformedRows } from "./MalformedRows";
 import { PySparkScript } from "./PySparkScript";
 import { TransformHeadline } from "./TransformHeadline";
 import { TransformLineage } from "./TransformLineage";
@@ -20,6 +21,7 @@ export function TransformOutput({ cellId, output }: { cellId: string; output: Tr
     <div className="transform-output" role="group" aria-label={t("transform.outputLabel", { id: cellId })}>
       <TransformHeadline output={output} />
       <TransformLineage table={table} />
+      {output.malformed && <MalformedRows malformed={output.malformed} />}
       <details className="transform-section transform-columns" open>
         <summary>{t("transform.columns", { count: formatNumber(locale, columnCount) })}</summary>
         <ColumnsTable table={table} />

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { CatalogTable } from "../../../../pipeline/contract";
+import { hiveType } from "../../../../pipeline/contract/glue-types";
 import { useT } from "../../i18n";
 import { breakableName } from "./breakable-name";
 import { type ColumnKeys, columnsWithKeys } from "./column-keys";
@@ -30,7 +31,8 @@ export function ColumnsTable({ table, open }: { table: CatalogTable; open?: Tabl
               <code>{breakableName(column.name)}</code>
             </th>
             <td>
-              <code>{column.type}</code>
+              {/* Spark/Glue's spelling (what AWS shows); DuckDB's own on hover. */}
+              <code title={column.type}>{hiveType(column.type)}</code>
             </td>
             {anyKeys && <td>{keyMarks(column.keys, open, t)}</td>}
           </tr>

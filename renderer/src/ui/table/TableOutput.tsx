@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { QueryResult, Row } from "../../../../pipeline/contract";
+import { hiveType } from "../../../../pipeline/contract/glue-types";
 import { formatNumber, useLocale, useT } from "../../i18n";
 import { announce } from "../../state/announcer";
 import { displayText, isNumericColumn, toTsv } from "./cell-text";
@@ -168,9 +169,13 @@ export function TableOutput(props: TableOutputProps) {
               {t("output.rowNumber")}
             </div>
             {result.columns.map((column) => (
-              <div role="columnheader" key={column.name} title={`${column.name}: ${column.type}`}>
+              <div
+                role="columnheader"
+                key={column.name}
+                title={`${column.name}: ${hiveType(column.type)} (DuckDB ${column.type})`}
+              >
                 <span className="col-name">{column.name}</span>
-                <span className="col-type">{column.type}</span>
+                <span className="col-type">{hiveType(column.type)}</span>
               </div>
             ))}
           </div>

@@ -110,10 +110,10 @@ describe("the lake browser's table details", () => {
     });
     within(side).getByRole("table", { name: "Columns of refined.fact_title_rating" });
     expect(columnRow(side, "title_key").textContent).toBe(
-      "title_keyBIGINTprimary key→ references refined.dim_title.title_key",
+      "title_keybigintprimary key→ references refined.dim_title.title_key",
     );
     expect(columnRow(side, "release_date_key").textContent).toBe(
-      "release_date_keyBIGINT→ references refined.dim_date.date_key",
+      "release_date_keybigint→ references refined.dim_date.date_key",
     );
     const lineage = side.querySelector(".table-lineage") as HTMLElement;
     expect(lineage.textContent).toBe(
@@ -140,7 +140,7 @@ describe("the lake browser's table details", () => {
     const heading = within(side).getByRole("heading", { name: "refined.dim_date" });
     expect(document.activeElement).toBe(heading);
     expect(badges(side)).toEqual(["Zone: REFINED", "Role: dimension"]);
-    expect(columnRow(side, "date_key").textContent).toBe("date_keyBIGINTprimary key");
+    expect(columnRow(side, "date_key").textContent).toBe("date_keybigintprimary key");
   });
 
   it("marks partition keys, and leaves file inputs as plain names", async () => {
@@ -148,7 +148,7 @@ describe("the lake browser's table details", () => {
     await openTable(side, "trusted.tmdb_movies");
     expect(badges(side)).toEqual(["Zone: TRUSTED"]);
     expect(facts(side)["Partitioned by"]).toBe("dt");
-    expect(columnRow(side, "dt").textContent).toBe("dtDATEpartition key");
+    expect(columnRow(side, "dt").textContent).toBe("dtdatepartition key");
     const lineage = side.querySelector(".table-lineage") as HTMLElement;
     expect(lineage.textContent).toBe(
       "Made by cell trusted_tmdb_movies from Raw/TMDB/JSON/*/*/*/tmdb-movies-*.json",
@@ -164,7 +164,7 @@ describe("the lake browser's table details", () => {
     expect(facts(side)["Chave primária"]).toBe("title_key");
     within(side).getByRole("table", { name: "Colunas de refined.fact_title_rating" });
     expect(columnRow(side, "title_key").textContent).toBe(
-      "title_keyBIGINTchave primária→ referencia refined.dim_title.title_key",
+      "title_keybigintchave primária→ referencia refined.dim_title.title_key",
     );
     expect(side.querySelector(".table-lineage")?.textContent).toContain(
       "Feita pela célula fact_title_rating a partir de refined.dim_title, trusted.movies",

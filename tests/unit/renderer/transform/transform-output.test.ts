@@ -118,7 +118,7 @@ describe("the transform output", () => {
     );
     expect(badges()).toEqual(["Zone: TRUSTED", "Ran on: local (DuckDB)"]);
     const columns = screen.getByRole("table", { name: "Columns of trusted.movies" });
-    expect(columnRow(columns, "dt").textContent).toBe("dtDATEpartition key");
+    expect(columnRow(columns, "dt").textContent).toBe("dtdatepartition key");
     expect(screen.getByText(/^Read from/).textContent).toBe("Read from raw.movies");
   });
 
@@ -132,12 +132,12 @@ describe("the transform output", () => {
     ).toEqual(["Column", "Type", "Key"]);
     expect(within(columns).getAllByRole("rowheader")).toHaveLength(9);
     expect(columnRow(columns, "title_key").textContent).toBe(
-      "title_keyBIGINTprimary key→ references refined.dim_title.title_key",
+      "title_keybigintprimary key→ references refined.dim_title.title_key",
     );
     expect(columnRow(columns, "release_date_key").textContent).toBe(
-      "release_date_keyBIGINT→ references refined.dim_date.date_key",
+      "release_date_keybigint→ references refined.dim_date.date_key",
     );
-    expect(columnRow(columns, "imdb_rating").textContent).toBe("imdb_ratingDOUBLE");
+    expect(columnRow(columns, "imdb_rating").textContent).toBe("imdb_ratingdouble");
     // No lake browser command opens a table from here: names, not buttons.
     expect(within(columns).queryByRole("button")).toBeNull();
   });
@@ -248,7 +248,7 @@ describe("the transform output in Brazilian Portuguese", () => {
     expect(badges()).toEqual(["Zona: REFINED", "Papel: fato", "Executada em: local (DuckDB)"]);
     const columns = screen.getByRole("table", { name: "Colunas de refined.fact_title_rating" });
     expect(columnRow(columns, "title_key").textContent).toBe(
-      "title_keyBIGINTchave primária→ referencia refined.dim_title.title_key",
+      "title_keybigintchave primária→ referencia refined.dim_title.title_key",
     );
     expect(screen.getByText(/^Lido de/).textContent).toContain("Lido de refined.dim_title, trusted.movies");
     await openPreview("Primeiras linhas de refined.fact_title_rating");

@@ -73,7 +73,7 @@ describe("TableOutput over a 1,000,000-row result", () => {
   it("shows column names with their types, and offers the CSV export", () => {
     const { onExportCsv } = renderTable();
     const headers = screen.getAllByRole("columnheader").map((c) => c.textContent);
-    expect(headers).toEqual(["Row", "nBIGINT", "labelVARCHAR", "maybeVARCHAR"]);
+    expect(headers).toEqual(["Row", "nbigint", "labelstring", "maybestring"]);
     fireEvent.click(screen.getByRole("button", { name: "Export CSV" }));
     expect(onExportCsv).toHaveBeenCalledTimes(1);
   });
