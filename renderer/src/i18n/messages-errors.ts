@@ -129,6 +129,27 @@ export const ERROR_MESSAGES_PT_BR: Record<string, ErrorText> = {
     message: "Os arquivos de uma tabela do catálogo não podem ser lidos.",
     hint: "Rode de novo a célula que grava a tabela; arquivos movidos ou apagados à mão quebram a tabela.",
   },
+  CSV_MALFORMED: {
+    message: "Um arquivo CSV do lake não pôde ser lido: uma linha tem campos a mais ou a menos.",
+    hint: "Se o arquivo foi ingerido por engano, remova-o do RAW no navegador do lake. Uma transformação lê essas linhas como o Spark, com a opção mode da entrada: PERMISSIVE (padrão: campos a mais descartados, os que faltam NULL), DROPMALFORMED (linhas ignoradas) ou FAILFAST. Ou corrija o arquivo e ingira de novo.",
+  },
+  TRANSFORM_INPUT_EMPTY: {
+    message: "Nenhum arquivo CSV com dados corresponde a uma entrada da transformação.",
+    hint: "Confira o caminho da entrada ou rode a célula de ingestão que coloca os arquivos no RAW.",
+  },
+  TRANSFORM_CSV_MALFORMED: {
+    message: "Uma entrada CSV tem linhas com outro número de campos que o cabeçalho (mode FAILFAST).",
+    hint: "Corrija ou remova o arquivo (um arquivo RAW ingerido por engano pode ser removido no navegador do lake), ou leia a entrada com mode PERMISSIVE ou DROPMALFORMED.",
+  },
+  SQL_NOT_ATHENA: {
+    message: "A célula SQL usa uma construção só do DuckDB, que o Athena (Trino) não lê.",
+    hint: "Escreva SQL que os dois motores leem, para a célula rodar igual localmente e na AWS; o marcador no editor mostra onde.",
+  },
+  SQL_CELL_RESULT_UNREADABLE: {
+    message:
+      "A célula SQL lê o resultado de outra célula que não é uma única consulta (SELECT ou WITH … SELECT).",
+    hint: "Leia uma tabela que a outra célula grava, ou faça dela um único SELECT.",
+  },
   CATALOG_TYPE_INVALID: {
     message: "Um tipo de coluna não é um tipo do Glue.",
     hint: "Escreva tipos do Glue (Hive): string, bigint, double, array<…>, struct<nome:tipo,…>, map<…,…>.",

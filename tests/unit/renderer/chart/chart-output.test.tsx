@@ -10,7 +10,10 @@ import { CellOutputSchema, type ChartOutput as ChartOutputData } from "../../../
 import { setLocale } from "../../../../renderer/src/i18n";
 import { ChartOutput } from "../../../../renderer/src/outputs/chart/ChartOutput";
 import { hasRenderer } from "../../../../renderer/src/outputs/registry";
+import { WorkbenchProvider } from "../../../../renderer/src/state/workbench-context";
 import { setThemePreference } from "../../../../renderer/src/theme/theme";
+import { notebookOf } from "../helpers/fake-service";
+import { harness } from "../helpers/workbench";
 
 // Vega cannot draw in jsdom: the one module that loads it is replaced by a recorder.
 const draws = vi.hoisted(() => ({
@@ -47,8 +50,14 @@ const cut: ChartOutputData = {
   warnings: ["Only the first 50,000 of 120,000 rows were sent to the chart."],
 };
 
-const draw = (output: ChartOutputData = heatmap) =>
-  render(h(ChartOutput, { cellId: "votes_heatmap", output }));
+// The output reads its cell's `kpi` flag from the open notebook, so it is drawn inside a workbench.
+const inWorkbench = (output: ChartOutputData) =>
+  // biome-ignore lint/correctness/noChildrenProp: createElement without JSX; the provider's props type requires children
+  h(WorkbenchProvider, {
+    workbench: harness(notebookOf([{ id: "votes_heatmap", kind: "chart" }])).wb,
+    children: h(ChartOutput, { cellId: "votes_heatmap", output }),
+  });
+const draw = (output: ChartOutputData = heatmap) => render(inWorkbench(output));
 const group = () => screen.getByRole("group", { name: "Chart drawn by votes_heatmap" });
 
 beforeEach(() => {
@@ -70,7 +79,12 @@ describe("the chart output", () => {
   it("draws the spec, says the rows were aggregated in the engine, and folds the SQL", async () => {
     draw();
     await waitFor(() => expect(group().querySelector('[data-chart-view="drawn"] svg')).not.toBeNull());
-    expect(draws.calls[0]?.spec).toEqual(heatmap.spec);
+    // The spec as written, made as wide as its cell (a width it sets itself is kept).
+    expect(draws.calls[0]?.spec).toEqual({
+      ...heatmap.spec,
+      width: "container",
+      autosize: { type: "fit-x", contains: "padding" },
+    });
     expect(draws.calls[0]?.theme).toBe("light");
     expect(within(group()).getByText("862 rows aggregated in the engine to 101")).toBeTruthy();
     const sql = within(group()).getByText("SQL that ran").closest("details") as HTMLDetailsElement;
@@ -108,9 +122,7 @@ describe("the chart output", () => {
   it("redraws when the output changes (a rerun) or the theme does, finalizing the old view", async () => {
     const view = draw();
     await waitFor(() => expect(draws.calls).toHaveLength(1));
-    view.rerender(
-      h(ChartOutput, { cellId: "votes_heatmap", output: { ...heatmap, spec: { ...heatmap.spec } } }),
-    );
+    view.rerender(inWorkbench({ ...heatmap, spec: { ...heatmap.spec } }));
     await waitFor(() => expect(draws.calls).toHaveLength(2));
     expect(draws.calls[0]?.finalized).toBe(true);
     act(() => setThemePreference("dark"));

@@ -166,7 +166,8 @@ describe("the transform output", () => {
     await openPreview(name);
     const table = screen.getByRole("table", { name });
     expect(table.getAttribute("aria-rowcount")).toBe("101");
-    expect(table.textContent).toContain(String(fact.preview?.rows[0]?.title_key));
+    // Numbers are grouped the user's way (27,985 in English).
+    expect(table.textContent).toContain(Number(fact.preview?.rows[0]?.title_key).toLocaleString("en"));
     // The export goes through the service client (`result.exportCsv`), on whichever transport.
     globalThis.URL.createObjectURL ??= () => "blob:x";
     globalThis.URL.revokeObjectURL ??= () => undefined;
@@ -183,7 +184,7 @@ describe("the transform output", () => {
     if (!preview) throw new Error("no preview");
     draw({ ...fact, preview: { ...preview, rows: [] } });
     await openPreview(name);
-    await waitFor(() => expect(screen.getByRole("table", { name }).textContent).toContain("900000"));
+    await waitFor(() => expect(screen.getByRole("table", { name }).textContent).toContain("900,000"));
     expect(h1.service.callsOf("query.page")[0]).toEqual({
       resultId: preview.resultId,
       offset: 0,
