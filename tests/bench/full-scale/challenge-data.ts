@@ -185,7 +185,7 @@ async function writeDataset(
     const text = batch.join("");
     batch = [];
     bytes += Buffer.byteLength(text);
-    if (!out.write(text)) await new Promise((resolve) => out.once("drain", resolve));
+    if (!out.write(text)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
   };
   const knownById = new Map(known.map((title) => [title.imdbId, title]));
   const ids = [...knownById.keys()];
