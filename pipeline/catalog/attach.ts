@@ -42,6 +42,19 @@ export async function attachCatalog(
   return { attached, dropped, problems };
 }
 
+/**
+ * One table just written or re-registered, made addressable alone: a transform cell changes one
+ * table, and re-attaching the whole catalog after each cell re-binds every view (a CSV's view
+ * sniffs its file again). Returns the problem instead of throwing, as `attachCatalog` reports it.
+ */
+export function attachCatalogTable(
+  engine: Engine,
+  table: CatalogTable,
+  lakeRoot: string,
+): Promise<CatalogProblem | undefined> {
+  return attachTable(engine, table, lakeRoot);
+}
+
 async function attachTable(
   engine: Engine,
   table: CatalogTable,

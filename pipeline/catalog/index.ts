@@ -1,4 +1,4 @@
-export { type AttachReport, attachCatalog } from "./attach";
+export { type AttachReport, attachCatalog, attachCatalogTable } from "./attach";
 export { CATALOG_FOLDER, type Catalog, type CatalogProblem, qualifiedName } from "./catalog";
 export { describeParquetTable, describeTableFiles, type TableDescription } from "./describe";
 export { GlueCatalog, type GlueCatalogOptions } from "./glue-catalog";

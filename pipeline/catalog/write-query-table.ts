@@ -4,7 +4,7 @@ import { LakebookError } from "../contract/errors";
 import type { ServiceEvent } from "../contract/events";
 import { type Engine, quoteIdentifier, quoteString } from "../engine";
 import { appendIn, discard, stagingFolder, swapIn } from "../lake/folder-swap";
-import { attachCatalog } from "./attach";
+import { attachCatalogTable } from "./attach";
 import type { Catalog } from "./catalog";
 import { describeTableFiles } from "./describe";
 import { readRows } from "./table-source";
@@ -145,6 +145,6 @@ async function register(target: QueryTable, context: TableWriteContext): Promise
     updatedAt: new Date().toISOString(),
   };
   await context.catalog.put(table);
-  await attachCatalog(context.engine, context.catalog, context.lakeRoot);
+  await attachCatalogTable(context.engine, table, context.lakeRoot);
   return table;
 }

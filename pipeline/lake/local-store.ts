@@ -81,7 +81,7 @@ export class LocalFolderStore implements ObjectStore {
         replace: (temp) => this.replace(key, temp, target),
       });
       const info = await stat(target);
-      return { key, size: written.size, lastModified: info.mtime, etag: written.etag };
+      return { key, size: written.size, lastModified: info.mtime, ...written.hash };
     } catch (error) {
       throw options.signal?.aborted && !(error instanceof LakebookError) ? cancelled() : error;
     }
@@ -92,10 +92,11 @@ export class LocalFolderStore implements ObjectStore {
     temp: string,
     body: ObjectBody,
     options: PutOptions,
-  ): Promise<{ size: number; etag: string }> {
+  ): Promise<{ size: number; hash: { etag: string } | { sha256: string } }> {
     const file = await this.fs(() => open(temp, "wx", 0o644), "create a temporary file in");
     let handle: FileHandle | undefined = file;
-    const hash = createHash("md5");
+    const sha256 = options.checksum === "sha256";
+    const hash = createHash(sha256 ? "sha256" : "md5");
     let written = 0;
     try {
       for await (const chunk of chunksToStore(body, options.signal)) {
@@ -113,7 +114,8 @@ export class LocalFolderStore implements ObjectStore {
       await handle?.close().catch(() => undefined);
     }
     if (options.signal?.aborted) throw cancelled();
-    return { size: written, etag: hash.digest("hex") };
+    const digest = hash.digest("hex");
+    return { size: written, hash: sha256 ? { sha256: digest } : { etag: digest } };
   }
 
   async get(key: string): Promise<Readable> {

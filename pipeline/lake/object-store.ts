@@ -14,6 +14,8 @@ export interface ObjectInfo {
   etag?: string;
   /** User metadata stored with the object (S3 `x-amz-meta-*`), from `head` on stores that keep it. */
   metadata?: Record<string, string>;
+  /** From `put` with `checksum: "sha256"`, on stores that hash what they write (the local folder). */
+  sha256?: string;
 }
 
 export interface PutOptions {
@@ -27,6 +29,12 @@ export interface PutOptions {
    * it as `x-amz-meta-*` and `head` returns it; the local folder has nowhere to keep it and ignores it.
    */
   metadata?: Record<string, string>;
+  /**
+   * Hash the bytes as they are written with SHA-256 (returned as `sha256`) instead of MD5 (the
+   * `etag`): the local folder's proof of what landed, about twice as fast as MD5. Stores that do
+   * not hash what they write ignore it.
+   */
+  checksum?: "sha256";
 }
 
 /**

@@ -2,6 +2,7 @@ import { LakebookError } from "../../contract";
 import { type Dataset, type ObjectStore, type ProcessingDate, rawCsvKey } from "../../lake";
 import type { StageProgress } from "../stage";
 import { type CsvReport, validateChallengeCsv } from "./csv";
+import { ingestInOnePass } from "./one-pass";
 import { readChunks, type SourceFile } from "./source-file";
 import { TransferMeter } from "./transfer-meter";
 import {
@@ -9,6 +10,7 @@ import {
   type RawUploader,
   type S3UploadTuning,
   SourceDigest,
+  StoreUploader,
   uploaderFor,
   type ValidatedSource,
 } from "./upload";
@@ -59,6 +61,7 @@ export interface IngestRequest {
  */
 export async function ingestCsvFiles(request: IngestRequest): Promise<IngestedCsv[]> {
   const uploader = uploaderFor(request.store, request.stateDir, request.tuning);
+  if (uploader instanceof StoreUploader) return ingestInOnePass(uploader, request);
   const inspected: { source: InspectedSource; key: string; started: number }[] = [];
   for (const file of request.files) {
     const started = performance.now();

@@ -9,7 +9,7 @@ import { type CsvProfile, profileCsv } from "./profile";
 import { cachedProfile } from "./profile-cache";
 import { registerRawTables } from "./raw-table";
 import { registerRawTablesInCatalog } from "./raw-table-catalog";
-import { ingestDependencies, parseIngestSettings } from "./settings";
+import { ingestDependencies, PROFILE_AUTO_BYTES, parseIngestSettings } from "./settings";
 import { findSourceFile } from "./source-file";
 import { planPartSize } from "./upload";
 
@@ -48,7 +48,15 @@ export const ingestStage: Stage = {
         ? new Map()
         : await registerRawTablesInCatalog(results, context.catalog, producedBy, context.log);
     const outputs: IngestedFile[] = [];
+    const totalBytes = results.reduce((sum, result) => sum + result.source.bytes, 0);
+    const setting = settings.profile ?? "auto";
+    const profiling = setting === "auto" ? totalBytes <= PROFILE_AUTO_BYTES : setting;
     for (const [index, result] of results.entries()) {
+      if (!profiling) {
+        const table = tables.get(result.source.report.dataset) ?? null;
+        outputs.push(describeIngest(result, { context, date, table, ...profileSkipped(setting) }));
+        continue;
+      }
       context.progress({
         done: index,
         total: results.length,
@@ -63,6 +71,18 @@ export const ingestStage: Stage = {
   },
   dependencies: ingestDependencies,
 };
+
+/** Why there is no profile, and how to ask for one. */
+function profileSkipped(setting: boolean | "auto"): { profile: null; profileNote: string } {
+  const mb = PROFILE_AUTO_BYTES / 2 ** 20;
+  return {
+    profile: null,
+    profileNote:
+      setting === false
+        ? "The column profile is off (profile: false in the cell)."
+        : `No column profile: it is a DuckDB scan of the whole file, run by default only up to ${mb} MB. Add profile: true to the cell and run it again to have one (the file is not sent again).`,
+  };
+}
 
 function isLocalLake(context: StageContext): boolean {
   return (

@@ -10,12 +10,21 @@ import { readCellSettings } from "../cell-settings";
  *     dataset: movies          # optional: detected from the header
  *     file: data/movies.csv    # or files: [data/a.csv, data/b.csv]; relative to the notebook's folder
  *     date: 2026-11-25         # optional processing date; default today (UTC)
+ *     profile: true            # optional: profile every column with DuckDB (auto: files up to 32 MB)
  */
 export interface IngestSettings {
   dataset?: Dataset;
   files: string[];
   date?: ProcessingDate;
+  /** Profile the columns: always, never, or `auto`, the default (when the cell's files add up to PROFILE_AUTO_BYTES at most). */
+  profile?: boolean | "auto";
 }
+
+/**
+ * Above this, the column profile (a DuckDB scan of the whole file) is asked for with `profile: true`
+ * rather than run by default: at the challenge's full size it would double the cell's time.
+ */
+export const PROFILE_AUTO_BYTES = 32 * 1024 * 1024;
 
 const EXAMPLE = "dataset: movies\nfile: data/movies.csv";
 const path = z.string().trim().min(1, "is empty");
@@ -25,6 +34,7 @@ const SettingsSchema = z.strictObject({
   file: path.optional(),
   files: z.array(path).min(1, "lists no files").optional(),
   date: z.string().optional(),
+  profile: z.union([z.boolean(), z.literal("auto")]).optional(),
 });
 
 /** Reads and checks the cell's settings; every problem names the field and what was expected. */
@@ -32,7 +42,7 @@ export function parseIngestSettings(cell: Pick<Cell, "id" | "source">): IngestSe
   const problem = (message: string, hint = `Write the cell's settings as YAML, e.g.\n${EXAMPLE}`) =>
     new LakebookError("INGEST_SETTINGS_INVALID", `Ingest cell "${cell.id}": ${message}`, { hint });
 
-  const { dataset, file, files, date } = readCellSettings(
+  const { dataset, file, files, date, profile } = readCellSettings(
     cell.source,
     SettingsSchema,
     problem,
@@ -58,6 +68,7 @@ export function parseIngestSettings(cell: Pick<Cell, "id" | "source">): IngestSe
     ...(dataset ? { dataset } : {}),
     files: list,
     ...(processingDate ? { date: processingDate } : {}),
+    ...(profile !== undefined ? { profile } : {}),
   };
 }
 
@@ -102,6 +113,8 @@ function describeIssue(issue: z.core.$ZodIssue, shown: string): string {
       return `${name} must be a list of paths, e.g. [data/movies.csv]${shown}.`;
     case "date":
       return `${name} must be a date written YYYY-MM-DD, e.g. 2026-01-05${shown}.`;
+    case "profile":
+      return `${name} must be true, false or auto${shown}.`;
     default:
       return `${name}: ${issue.message}.`;
   }

@@ -11,6 +11,7 @@ import { canonicalField, DEFAULT_FIELDS, FIELD_NAMES, type TmdbField } from "./e
  *     select: |                 # SQL returning `id` (IMDb id) and optionally `kind` ('movie' | 'tv')
  *       SELECT id, 'movie' AS kind FROM raw.movies WHERE genero LIKE '%Horror%'
  *     fields: [budget, revenue, keywords, credits]   # imdb_id and id are always kept
+ *     sample: 500               # ask TMDB about a fixed sample of the selected titles only
  *     requestsPerSecond: 40
  *     concurrency: 8
  *     date: 2026-01-05          # processing date of the RAW folder; default today (UTC)
@@ -28,6 +29,8 @@ import { canonicalField, DEFAULT_FIELDS, FIELD_NAMES, type TmdbField } from "./e
  */
 export interface TmdbSettings {
   select: string;
+  /** At most this many of the selected titles, picked by a hash of their ids (the same every run). */
+  sample?: number;
   fields: TmdbField[];
   requestsPerSecond: number;
   concurrency: number;
@@ -98,6 +101,7 @@ const LambdaSchema = z
 
 const SettingsSchema = z.strictObject({
   select: z.string().trim().min(1, "is empty").optional(),
+  sample: z.number().int().min(1).max(10_000_000).optional(),
   fields: z.array(z.string()).min(1, "lists no fields").optional(),
   requestsPerSecond: z.number().positive().max(1000).optional(),
   concurrency: z.number().int().min(1).max(64).optional(),
@@ -118,6 +122,7 @@ export function parseTmdbSettings(cell: Pick<Cell, "id" | "source">): TmdbSettin
   const data = readCellSettings(cell.source, SettingsSchema, problem, describeIssue);
   return {
     select: data.select ?? DEFAULT_SELECT,
+    ...(data.sample !== undefined ? { sample: data.sample } : {}),
     fields: data.fields ? fieldsOf(data.fields, problem) : [...DEFAULT_FIELDS],
     requestsPerSecond: data.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND,
     concurrency: data.concurrency ?? DEFAULT_CONCURRENCY,
@@ -198,6 +203,8 @@ function describeIssue(issue: z.core.$ZodIssue, shown: string): string {
       if (issue.path.length > 1) return `"fields" item ${Number(issue.path[1]) + 1} must be a name${shown}.`;
       if (issue.code === "too_small") return '"fields" lists no fields: leave it out for the default set.';
       return `"fields" must be a list of field names, e.g. [budget, revenue]${shown}.`;
+    case "sample":
+      return `"sample" must be a whole number of titles, at least 1, e.g. 500${shown}.`;
     case "requestsPerSecond":
       return `"requestsPerSecond" must be a number above 0 and at most 1000, e.g. 40${shown}.`;
     case "concurrency":

@@ -10,6 +10,7 @@ import { progressMessage } from "./progress-message";
 import { tmdbPythonScript } from "./python-script";
 import { RAW_TMDB_TABLE, rawTmdbQuery, registerRawTmdbTable } from "./raw-table";
 import { enrichOnLambda } from "./run-lambda-branch";
+import { planMessage, planRun, sampleSelection } from "./run-plan";
 import { readSampleFiles } from "./sample-records";
 import { selectTitles } from "./select-titles";
 import { parseTmdbSettings, type TmdbSettings } from "./settings";
@@ -59,13 +60,21 @@ export const tmdbStage: Stage = {
       const date = settings.date ?? processingDateOf(new Date());
       // Progress is reported once per title this run finishes; earlier runs' titles are not in the rate.
       let doneThisRun = 0;
+      // RAW is in S3 on an aws target: the select runs on Athena there (selectTitles decides).
+      const selected = await selectTitles(settings.select, context);
+      const selection = settings.sample === undefined ? selected : sampleSelection(selected, settings.sample);
+      const rate =
+        source.label === "offline sample" ? OFFLINE_REQUESTS_PER_SECOND : settings.requestsPerSecond;
+      // Said before the first request: at full size this is more than an hour at TMDB's rate limit.
+      const plan = planMessage(planRun(selected, settings.sample, rate), rate);
+      context.log("info", `TMDB (${source.label}): ${plan}.`);
+      context.progress({ done: 0, total: selection.titles.length, unit: "titles", message: plan });
       const result = await runTmdbEnrichment({
         store: context.store,
         engine: context.engine,
         getter: client,
         settings: { ...settings, date },
-        // RAW is in S3 on an aws target: the select runs on Athena there.
-        ...(context.target.kind === "aws" ? { selection: await selectTitles(settings.select, context) } : {}),
+        selection,
         signal: context.signal,
         onProgress: (p) => {
           doneThisRun += 1;

@@ -45,6 +45,12 @@ describe("LocalFolderStore on disk", () => {
     expect(info.etag).toBe("5d41402abc4b2a76b9719d911017c592");
   });
 
+  it("returns the SHA-256 of what it wrote instead when asked (the ingest's proof)", async () => {
+    const info = await store.put("a.txt", "hello", { checksum: "sha256" });
+    expect(info.sha256).toBe("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+    expect(info.etag).toBeUndefined();
+  });
+
   it("leaves no temp file behind after a put whose stream fails, and keeps the old object", async () => {
     await store.put("Raw/data.csv", "previous");
     async function* failing() {

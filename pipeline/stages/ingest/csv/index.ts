@@ -3,6 +3,7 @@
  * (see README.md). Everything else in the ingest stage imports from here.
  */
 export type { ColumnType } from "./column-types";
+export { HEADER_MAX_BYTES } from "./head";
 export { DATASET_COLUMNS, detectDataset } from "./header";
 export { PREVIEW_ROWS } from "./record-checks";
 export { CSV_REFUSAL_CODES, type CsvRefusalCode, isCsvRefusal } from "./refusals";
@@ -15,5 +16,5 @@ export {
 } from "./report";
 export { SCAN_LIMITS } from "./scan-types";
 export { type RecordSplitter, splitRecords } from "./split-records";
-export { type ValidateOptions, validateChallengeCsv } from "./validate";
+export { ChallengeCsvValidator, type ValidateOptions, validateChallengeCsv } from "./validate";
 export { WARNING_CAPS } from "./warnings";

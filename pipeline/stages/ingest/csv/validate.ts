@@ -34,58 +34,76 @@ export async function validateChallengeCsv(
   source: AsyncIterable<Uint8Array>,
   options: ValidateOptions,
 ): Promise<CsvReport> {
-  const { fileName, signal } = options;
-  const hash = createHash("sha256");
-  const warnings = new WarningCollector();
-  const head = new HeadBuffer();
-  let bytes = 0;
-  let body: Body | undefined;
-  const start = (wholeFile: boolean): Body => {
-    const started = startBody(head.bytes(), wholeFile, options, warnings);
-    feed(started, started.rest);
-    return started;
-  };
+  const validator = new ChallengeCsvValidator(options);
+  for await (const chunk of source) validator.push(chunk);
+  return validator.finish();
+}
 
-  if (signal?.aborted) throw cancelled(fileName);
-  for await (const chunk of source) {
-    if (signal?.aborted) throw cancelled(fileName);
-    if (chunk.length === 0) continue;
-    hash.update(chunk);
-    bytes += chunk.length;
-    options.onProgress?.(bytes);
-    if (body) feed(body, chunk);
+/**
+ * The same validation, fed chunk by chunk: the ingest's one pass hands each chunk to the store's
+ * write and to `push`, so reading, checking, hashing and storing share one read of the file.
+ */
+export class ChallengeCsvValidator {
+  private readonly hash = createHash("sha256");
+  private readonly warnings = new WarningCollector();
+  private readonly head = new HeadBuffer();
+  private bytes = 0;
+  private body: Body | undefined;
+
+  constructor(private readonly options: ValidateOptions) {
+    if (options.signal?.aborted) throw cancelled(options.fileName);
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.options.signal?.aborted) throw cancelled(this.options.fileName);
+    if (chunk.length === 0) return;
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    this.options.onProgress?.(this.bytes);
+    if (this.body) feed(this.body, chunk);
     else {
-      head.add(chunk);
-      if (head.ready) body = start(false);
+      this.head.add(chunk);
+      if (this.head.ready) this.body = this.start(false);
     }
   }
-  if (bytes === 0) {
-    throw refuse(
-      "CSV_EMPTY",
-      fileName,
-      "is empty (0 bytes).",
-      "Check that the file was fully downloaded or copied.",
-    );
-  }
-  const { dataset, checks, utf8 } = body ?? start(true);
-  utf8.finish(checks.line);
-  checks.finish();
 
-  const columns = [...DATASET_COLUMNS[dataset]];
-  return {
-    dataset,
-    delimiter: "|",
-    columns,
-    rows: checks.rows,
-    quotedFields: checks.quotedFields,
-    bytes,
-    sha256: hash.digest("hex"),
-    ...warnings.result(),
-    preview: {
-      columns: columns.map((name, i) => ({ name, type: checks.types[i] ?? "text" })),
-      rows: checks.previewRows,
-    },
-  };
+  finish(): CsvReport {
+    const { fileName } = this.options;
+    if (this.options.signal?.aborted) throw cancelled(fileName);
+    if (this.bytes === 0) {
+      throw refuse(
+        "CSV_EMPTY",
+        fileName,
+        "is empty (0 bytes).",
+        "Check that the file was fully downloaded or copied.",
+      );
+    }
+    const { dataset, checks, utf8 } = this.body ?? this.start(true);
+    utf8.finish(checks.line);
+    checks.finish();
+
+    const columns = [...DATASET_COLUMNS[dataset]];
+    return {
+      dataset,
+      delimiter: "|",
+      columns,
+      rows: checks.rows,
+      quotedFields: checks.quotedFields,
+      bytes: this.bytes,
+      sha256: this.hash.digest("hex"),
+      ...this.warnings.result(),
+      preview: {
+        columns: columns.map((name, i) => ({ name, type: checks.types[i] ?? "text" })),
+        rows: checks.previewRows,
+      },
+    };
+  }
+
+  private start(wholeFile: boolean): Body {
+    const started = startBody(this.head.bytes(), wholeFile, this.options, this.warnings);
+    feed(started, started.rest);
+    return started;
+  }
 }
 
 /** Both checkers see every byte after the BOM, the UTF-8 one first (it needs the line it starts on). */

@@ -1,16 +1,17 @@
 import { createHash } from "node:crypto";
 import { LakebookError } from "../../../contract";
 import { LocalFolderStore, type ObjectStore } from "../../../lake";
-import { readChunks } from "../source-file";
+import type { ChallengeCsvValidator, CsvReport } from "../csv";
+import { readChunks, type SourceFile } from "../source-file";
 import type { RawUploader, UploadOptions, UploadOutcome, ValidatedSource } from "./uploader";
 import { rawExists, verifyFailed } from "./verify-failed";
 
 /**
  * RAW on any ObjectStore through its streaming `put` (the local lake's is atomic: temp file,
- * fsync, rename). A folder keeps no object metadata, so "is it already there?" and "did it land
- * whole?" re-read the stored file and compare its SHA-256: about a second for the 172 MB file, and
- * the lake itself stays the only truth (a sidecar hash would go stale the moment someone copies
- * a file into the lake by hand).
+ * fsync, rename). A folder keeps no object metadata, so "is it already there?" re-reads the stored
+ * file and compares its SHA-256, and the lake itself stays the only truth (a sidecar hash would go
+ * stale the moment someone copies a file into the lake by hand). "Did it land whole?" is answered
+ * by the store itself where it can (`storeValidating`): it hashes the bytes as it writes them.
  *
  * RAW is append-only here as on S3: `holdsSame` makes the same bytes a no-op, and `upload` refuses a
  * key that holds other bytes instead of writing over it (the store's `put` would replace it). The
@@ -53,6 +54,55 @@ export class StoreUploader implements RawUploader {
     return { resumedParts: 0, sentParts: 1 };
   }
 
+  /**
+   * The one pass: each chunk read from the source goes to the store's write and to `validator`
+   * (which hashes it and checks its rows), so the file is read once. A chunk is checked while the
+   * store writes it (the write runs off the main thread), and a refusal or a cancel aborts the
+   * write, leaving nothing at the key. The proof that what landed is the source: the store's SHA-256
+   * of the bytes it wrote (then flushed to disk and renamed into place) equals the validator's
+   * SHA-256 of the bytes read, and the stored file's size is the source's; as strong as reading the
+   * file back, without the second read. A store that cannot hash what it writes is read back.
+   */
+  async storeValidating(
+    key: string,
+    file: SourceFile,
+    validator: ChallengeCsvValidator,
+    options: UploadOptions,
+  ): Promise<{ report: CsvReport; verified: string }> {
+    const written = await this.store.put(key, checkedWhileWritten(readChunks(file), validator), {
+      contentType: "text/csv; charset=utf-8",
+      checksum: "sha256",
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    let report: CsvReport;
+    try {
+      report = validator.finish();
+    } catch (error) {
+      await this.store.delete(key);
+      throw error;
+    }
+    const source = { file, bytes: report.bytes, sha256: report.sha256 };
+    if (written.sha256 === undefined)
+      return { report, verified: await this.verify(key, source, options.signal) };
+    const stored = await this.store.head(key);
+    const fail = async (difference: string) => {
+      await this.store.delete(key);
+      return verifyFailed(this.location(key), file.shown, difference);
+    };
+    if (!stored) throw await fail("nothing is there");
+    if (stored.size !== report.bytes || written.size !== report.bytes)
+      throw await fail(`${stored.size} bytes stored, ${report.bytes} in the source`);
+    if (written.sha256 !== report.sha256)
+      throw await fail(
+        `SHA-256 ${written.sha256.slice(0, 12)}… written, ${report.sha256.slice(0, 12)}… in the source`,
+      );
+    return {
+      report,
+      verified: "size of the stored file, and SHA-256 of the bytes as written (flushed to disk)",
+    };
+  }
+
   async verify(key: string, source: ValidatedSource, signal?: AbortSignal): Promise<string> {
     const stored = await this.store.head(key);
     const fail = async (difference: string) => {
@@ -84,4 +134,36 @@ export class StoreUploader implements RawUploader {
     }
     return hash.digest("hex");
   }
+}
+
+/**
+ * Passes the source's chunks to the store, checking each one while the store writes it: the check
+ * of chunk N runs on the main thread while the write of chunk N is in the thread pool, and chunk
+ * N+1 is handed over only once that check is done (so a refusal stops the write before the end).
+ */
+async function* checkedWhileWritten(
+  source: AsyncIterable<Uint8Array>,
+  validator: ChallengeCsvValidator,
+): AsyncGenerator<Uint8Array> {
+  let checking: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
+  const check = (chunk: Uint8Array) =>
+    new Promise<void>((resolve) =>
+      setImmediate(() => {
+        try {
+          validator.push(chunk);
+        } catch (error) {
+          failure = { error };
+        }
+        resolve();
+      }),
+    );
+  for await (const chunk of source) {
+    await checking;
+    if (failure) throw failure.error;
+    checking = check(chunk);
+    yield chunk;
+  }
+  await checking;
+  if (failure) throw failure.error;
 }

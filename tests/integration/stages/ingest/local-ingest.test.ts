@@ -62,7 +62,7 @@ describe("the ingest cell on the local lake", () => {
       rows: 120,
       sha256,
       alreadyIngested: false,
-      verified: "size and SHA-256 of the stored file, re-read",
+      verified: "size of the stored file, and SHA-256 of the bytes as written (flushed to disk)",
       warningCount: 2,
       table: "raw.movies",
     });
@@ -282,6 +282,15 @@ describe("the ingest cell on the local lake", () => {
       { value: "actress", count: 3 },
       { value: "actor", count: 1 },
     ]);
+  });
+
+  it("leaves the profile out with profile: false, and says how to ask for it", async () => {
+    await bench.writeFile("data/movies.csv", moviesCsv(5));
+    const { file } = await run(ingestCell("file: data/movies.csv\ndate: 2026-11-25\nprofile: false\n"));
+    expect(file.profile).toBeNull();
+    expect(file.profileNote).toBe("The column profile is off (profile: false in the cell).");
+    expect(bench.progress.some((p) => p.message?.startsWith("Profiling"))).toBe(false);
+    expect(file.rows).toBe(15);
   });
 
   it("explains bad settings by field", async () => {

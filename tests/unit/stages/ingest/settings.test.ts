@@ -57,7 +57,7 @@ describe("ingest cell settings", () => {
       "file: a.csv\ndate: 20260105",
       '"date" must be a date written YYYY-MM-DD, e.g. 2026-01-05 (found 20260105).',
     ],
-    ["file: a.csv\nsep: ','", 'unknown field "sep"; the fields are dataset, file, files, date.'],
+    ["file: a.csv\nsep: ','", 'unknown field "sep"; the fields are dataset, file, files, date, profile.'],
     ["- a.csv", "the settings must be a YAML mapping of field: value."],
   ])("explains %j by its field", (source, message) => {
     expect(problem(source).message).toBe(`Ingest cell "ingest_movies": ${message}`);

@@ -92,7 +92,7 @@ describe("TMDB cell settings", () => {
     ],
     [
       "api_key: abc",
-      'unknown field "api_key"; the fields are select, fields, requestsPerSecond, concurrency, date, name, discover, lambda.',
+      'unknown field "api_key"; the fields are select, sample, fields, requestsPerSecond, concurrency, date, name, discover, lambda.',
     ],
     ["- a\n- b", "the settings must be a YAML mapping of field: value."],
     ["select: [", "the settings are not valid YAML (line 1): "],
