@@ -16,11 +16,12 @@ export interface FrontMatter {
   bodyStart: number;
 }
 
-const DELIMITER = /^---[ \t]*$/;
+export const FRONT_MATTER_DELIMITER = /^---[ \t]*$/;
 
 export function readFrontMatter(lines: readonly string[], file: string): FrontMatter {
-  if (lines.length === 0 || !DELIMITER.test(lines[0] ?? "")) return { meta: {}, version: 0, bodyStart: 0 };
-  const close = lines.findIndex((line, i) => i > 0 && DELIMITER.test(line));
+  if (lines.length === 0 || !FRONT_MATTER_DELIMITER.test(lines[0] ?? ""))
+    return { meta: {}, version: 0, bodyStart: 0 };
+  const close = lines.findIndex((line, i) => i > 0 && FRONT_MATTER_DELIMITER.test(line));
   if (close < 0) {
     throw new NotebookParseError(file, 1, 1, "unterminated front matter", 'a closing "---" line');
   }
@@ -88,7 +89,7 @@ function toPlainData(doc: Document, file: string): Record<string, unknown> {
 }
 
 /** Where to point for a key path: the value when it exists, else the deepest key that does. */
-function offsetOf(root: unknown, path: readonly string[]): number {
+export function offsetOf(root: unknown, path: readonly string[]): number {
   let node: unknown = root;
   let offset = 0;
   for (const [i, key] of path.entries()) {
