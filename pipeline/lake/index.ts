@@ -46,6 +46,7 @@ export {
   ZONE_FOLDER,
   zoneOfKey,
 } from "./paths";
+export type { SwapFollowUp } from "./folder-swap";
 export { type LeftoverFolders, type Recovery, recoverAfterCrash } from "./recover";
 export { createS3Client, type S3ClientSettings } from "./s3-client";
 export { redactSecrets, type S3ErrorContext, s3Error } from "./s3-errors";

@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type AwsClients, awsClients } from "../aws/clients";
 import { GlueTables } from "../aws/glue";
-import { attachCatalog, type Catalog, GlueCatalog, LocalCatalog } from "../catalog";
+import { attachCatalog, type Catalog, GlueCatalog, LocalCatalog, registerSwappedTables } from "../catalog";
 import { LakebookError } from "../contract";
 import {
   frontMatterPlace,
@@ -108,7 +108,7 @@ async function openLake(parts: LakeParts): Promise<Workspace> {
   // The state folder holds outputs and caches; it must never be committed by accident.
   await writeFile(path.join(stateDir, ".gitignore"), "*\n");
   // A Lakebook killed mid-write left a swap half done or temp files: settle them before any read.
-  await recoverAfterCrash({
+  const recovery = await recoverAfterCrash({
     lakeRoot,
     besideTargets: [
       ...(notebookPath ? [{ folder: baseDir, recursive: false }] : []),
@@ -137,6 +137,9 @@ async function openLake(parts: LakeParts): Promise<Workspace> {
         })
       : new LocalCatalog(lakeRoot);
   try {
+    // A table swapped in by a process killed before its catalog update gets its entry now.
+    if (catalog instanceof LocalCatalog)
+      await registerSwappedTables(recovery.followUps, engine, catalog, lakeRoot);
     // Glue tables live in S3, which DuckDB cannot read here: only the local catalog is attached.
     if (catalog instanceof LocalCatalog) await attachCatalog(engine, catalog, lakeRoot);
   } catch (error) {
