@@ -14,6 +14,7 @@ import { Engine } from "../../pipeline/engine";
 import { createS3Client, LocalFolderStore, MOVIES_COLUMNS, S3Store } from "../../pipeline/lake";
 import { findSourceFile, ingestCsvFiles, ingestStage } from "../../pipeline/stages/ingest";
 import { startS3rver } from "../helpers/s3rver";
+import { loadScenarios } from "./load-scenarios";
 import { type Measurement, measure } from "./measure";
 import { tmdbScenarios } from "./tmdb-scenarios";
 import { transformScenarios } from "./transform-scenarios";
@@ -240,6 +241,7 @@ export const scenarios: Record<string, Scenario> = {
       return { ...m, mb: Math.round(file.bytes / MB), mbPerS: Math.round(file.bytes / MB / (m.ms / 1000)) };
     }),
   ...tmdbScenarios,
+  ...loadScenarios,
   ...transformScenarios,
   ...uiScenarios,
 };
