@@ -73,6 +73,15 @@ export function readFrontMatter(lines: readonly string[], file: string): FrontMa
     const where = at(secret.offset);
     throw new NotebookFileError("NOTEBOOK_HAS_SECRET", where, secret.problem, { hint: SECRET_HINT });
   }
+  const infinite = nonFiniteNumberAt(meta, []);
+  if (infinite) {
+    // `.inf`, `.nan` or a number too big for a double: read, it could never be written back.
+    fail({
+      path: infinite,
+      problem: `"${infinite.join(".")}" is not a finite number`,
+      expected: "a number like 1.5, or quoted text",
+    });
+  }
   const issue = metaIssue(meta);
   if (issue) fail(issue);
   return { meta, version, bodyStart: close + 1 };
@@ -86,6 +95,16 @@ function toPlainData(doc: Document, file: string): Record<string, unknown> {
     const problem = `front matter cannot be read (${error instanceof Error ? error.message : String(error)})`;
     throw new NotebookParseError(file, 2, 1, problem, "plain key: value lines without heavy use of aliases");
   }
+}
+
+function nonFiniteNumberAt(value: unknown, path: string[]): string[] | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : path;
+  if (value === null || typeof value !== "object") return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nonFiniteNumberAt(item, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Where to point for a key path: the value when it exists, else the deepest key that does. */
