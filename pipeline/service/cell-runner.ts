@@ -1,8 +1,9 @@
 import { performance } from "node:perf_hooks";
-import { type CellRunResult, type ServiceEvent, toServiceError } from "../contract";
+import type { CellRunResult, ServiceEvent } from "../contract";
 import type { Cell } from "../document";
 import { stageFor } from "../stages";
 import { checkCellPermissions } from "./aws-doctor";
+import { publicError } from "./public-error";
 import type { Workspace } from "./workspace";
 
 export interface CellRunOptions {
@@ -44,7 +45,8 @@ export async function runCell(
     });
     return finish({ id: cell.id, kind: cell.kind, status: "ok", ms: elapsed(), ...outcome });
   } catch (error) {
-    const serviceError = toServiceError(error);
+    // The result is printed by the CLI and kept in .lakebook/: no stack frames, no credentials quoted.
+    const serviceError = publicError(error);
     return finish({
       id: cell.id,
       kind: cell.kind,
