@@ -9,6 +9,7 @@ export {
 } from "./atomic-write";
 export { crashPoint } from "./crash-point";
 export * from "./dataset-columns";
+export type { SwapFollowUp } from "./folder-swap";
 export { describeKey, explainKeyProblem, type KeyDescription } from "./key-reading";
 export { assertSafeKey, assertSafePrefix, isSafeKey, keyProblem, MAX_KEY_BYTES } from "./keys";
 export { LocalFolderStore, TEMP_FOLDER } from "./local-store";
@@ -46,7 +47,6 @@ export {
   ZONE_FOLDER,
   zoneOfKey,
 } from "./paths";
-export type { SwapFollowUp } from "./folder-swap";
 export { type LeftoverFolders, type Recovery, recoverAfterCrash } from "./recover";
 export { createS3Client, type S3ClientSettings } from "./s3-client";
 export { redactSecrets, type S3ErrorContext, s3Error } from "./s3-errors";
