@@ -34,7 +34,9 @@ const intLeaf: fc.Arbitrary<Expr<Int>> = fc.oneof(
 
 const both = (a: Int, b: Int, f: (a: number, b: number) => Int): Int =>
   a === null || b === null ? null : f(a, b);
-const fits = (value: Int): Int => (value !== null && Math.abs(value) >= INT32 ? Number.NaN : value);
+// Out of INT range is marked NaN (not compared); `+ 0` because Spark has no negative zero (-1 * 0).
+const fits = (value: Int): Int =>
+  value !== null && Math.abs(value) >= INT32 ? Number.NaN : value === null ? null : value + 0;
 
 const intExpr: fc.Arbitrary<Expr<Int>> = fc.letrec<{ e: Expr<Int> }>((tie) => ({
   e: fc.oneof(
@@ -48,8 +50,7 @@ const intExpr: fc.Arbitrary<Expr<Int>> = fc.letrec<{ e: Expr<Int> }>((tie) => ({
           if (op === "-") return x - y;
           if (op === "*") return x * y;
           if (y === 0) return null;
-          // `|| 0`: Spark has no negative zero.
-          return (op === "div" ? Math.trunc(x / y) : x % y) || 0;
+          return op === "div" ? Math.trunc(x / y) : x % y;
         }),
       ),
     })),
