@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["tests/{unit,integration,e2e}/**/*.test.{ts,tsx}"],
+    include: ["tests/{unit,integration,e2e,fuzz}/**/*.test.{ts,tsx}"],
     // DuckDB and s3rver tests start real servers and engines; give them room on 2 cores.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -3,10 +3,10 @@ import type { CatalogTable, Column } from "../contract/catalog";
 import { LakebookError } from "../contract/errors";
 import type { ServiceEvent } from "../contract/events";
 import { type Engine, quoteIdentifier, quoteString } from "../engine";
-import { appendIn, discard, stagingFolder, swapIn } from "../lake/folder-swap";
+import { appendIn, discard, settleSwap, stagingFolder, swapIn } from "../lake/folder-swap";
 import { attachCatalogTable } from "./attach";
 import type { Catalog } from "./catalog";
-import { describeTableFiles } from "./describe";
+import { type RegistrationFollowUp, registerTable, type TableRegistration } from "./register-table";
 import { readRows } from "./table-source";
 
 /** The table a query becomes, and what the catalog records about it. */
@@ -37,7 +37,9 @@ export interface TableWriteContext {
  * Writes a DuckDB query's rows as a lake table: bind it first (nothing is written when it does not),
  * COPY to a staging folder as Parquet, swap it in (or move the files in, to append), describe the
  * files and register the table in the catalog, then re-attach the catalog so the next cell reads it
- * as `database.table`. Transform cells and SQL cells' local CTAS both end here.
+ * as `database.table`. Transform cells and SQL cells' local CTAS both end here. The swap keeps the
+ * catalog entry in its intent until the catalog has it, so a process killed in between has the
+ * catalog brought in line by the next start (`registerSwappedTables`), not only by a rerun.
  */
 export async function writeQueryAsTable(
   query: string,
@@ -50,6 +52,8 @@ export async function writeQueryAsTable(
   if (target.mode === "append" && existing) assertSameColumns(existing, columns, target);
 
   const staged = await stagingFolder(context.lakeRoot);
+  const registration = registrationOf(target, context);
+  const followUp: RegistrationFollowUp = { catalogTable: registration };
   try {
     context.progress({
       done: 1,
@@ -59,14 +63,18 @@ export async function writeQueryAsTable(
     });
     await context.engine.run(copyStatement(query, staged, target.partitionBy), { signal: context.signal });
     const tableFolder = path.join(context.lakeRoot, target.location);
-    if (target.mode === "append") await appendIn(staged, tableFolder, `run-${Date.now()}`);
-    else await swapIn(staged, tableFolder);
+    if (target.mode === "append") await appendIn(staged, tableFolder, `run-${Date.now()}`, { followUp });
+    else await swapIn(staged, tableFolder, { followUp });
   } catch (error) {
     await discard(staged);
     throw error;
   }
   context.progress({ done: 2, total: 3, unit: "steps", message: "Registering the table in the catalog" });
-  return register(target, context);
+  const table = await registerTable(registration, context.engine, context.catalog, context.lakeRoot);
+  await settleSwap(staged);
+  // Only the table just written: re-attaching the whole catalog re-sniffs every RAW CSV.
+  await attachCatalogTable(context.engine, table, context.lakeRoot);
+  return table;
 }
 
 function copyStatement(query: string, staged: string, partitionBy: readonly string[]): string {
@@ -123,28 +131,17 @@ function assertSameColumns(existing: CatalogTable, columns: Column[], target: Qu
   }
 }
 
-async function register(target: QueryTable, context: TableWriteContext): Promise<CatalogTable> {
-  const described = await describeTableFiles(context.engine, context.lakeRoot, {
-    format: "parquet",
-    location: target.location,
-  });
+function registrationOf(target: QueryTable, context: TableWriteContext): TableRegistration {
   const notebook = context.notebookPath ? path.basename(context.notebookPath) : undefined;
-  const table: CatalogTable = {
+  return {
     database: target.database,
     name: target.table,
     zone: target.database,
     location: target.location,
     format: "parquet",
-    columns: described.columns,
-    ...(described.partitionKeys.length > 0 ? { partitionKeys: described.partitionKeys } : {}),
-    rows: described.rows,
     ...(target.role ? { role: target.role } : {}),
     ...(target.primaryKey ? { primaryKey: target.primaryKey } : {}),
     ...(target.foreignKeys ? { foreignKeys: target.foreignKeys } : {}),
     producedBy: { ...(notebook ? { notebook } : {}), cell: target.cellId, inputs: target.lineage },
-    updatedAt: new Date().toISOString(),
   };
-  await context.catalog.put(table);
-  await attachCatalogTable(context.engine, table, context.lakeRoot);
-  return table;
 }

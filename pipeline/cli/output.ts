@@ -1,4 +1,4 @@
-import { toServiceError } from "../contract";
+import { publicError } from "../service/public-error";
 
 /** What the CLI shows of an error: `retryable` is for the UI's "Try again", not for a terminal. */
 export type CliError = { code: string; message: string; hint?: string };
@@ -13,9 +13,12 @@ export function printError(error: CliError): void {
   if (error.hint) process.stderr.write(`  hint: ${error.hint}\n`);
 }
 
-/** Errors shown to a user never carry a stack trace; `code` and `hint` tell them what to do. */
+/**
+ * Errors shown to a user never carry a stack trace or a credential (the service's own scrub, so a
+ * terminal sees what a client of the service would); `code` and `hint` tell them what to do.
+ */
 export function failure(error: unknown): CliError {
-  const { code, message, hint } = toServiceError(error);
+  const { code, message, hint } = publicError(error);
   return hint ? { code, message, hint } : { code, message };
 }
 

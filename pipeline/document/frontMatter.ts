@@ -16,11 +16,12 @@ export interface FrontMatter {
   bodyStart: number;
 }
 
-const DELIMITER = /^---[ \t]*$/;
+export const FRONT_MATTER_DELIMITER = /^---[ \t]*$/;
 
 export function readFrontMatter(lines: readonly string[], file: string): FrontMatter {
-  if (lines.length === 0 || !DELIMITER.test(lines[0] ?? "")) return { meta: {}, version: 0, bodyStart: 0 };
-  const close = lines.findIndex((line, i) => i > 0 && DELIMITER.test(line));
+  if (lines.length === 0 || !FRONT_MATTER_DELIMITER.test(lines[0] ?? ""))
+    return { meta: {}, version: 0, bodyStart: 0 };
+  const close = lines.findIndex((line, i) => i > 0 && FRONT_MATTER_DELIMITER.test(line));
   if (close < 0) {
     throw new NotebookParseError(file, 1, 1, "unterminated front matter", 'a closing "---" line');
   }
@@ -72,6 +73,15 @@ export function readFrontMatter(lines: readonly string[], file: string): FrontMa
     const where = at(secret.offset);
     throw new NotebookFileError("NOTEBOOK_HAS_SECRET", where, secret.problem, { hint: SECRET_HINT });
   }
+  const infinite = nonFiniteNumberAt(meta, []);
+  if (infinite) {
+    // `.inf`, `.nan` or a number too big for a double: read, it could never be written back.
+    fail({
+      path: infinite,
+      problem: `"${infinite.join(".")}" is not a finite number`,
+      expected: "a number like 1.5, or quoted text",
+    });
+  }
   const issue = metaIssue(meta);
   if (issue) fail(issue);
   return { meta, version, bodyStart: close + 1 };
@@ -87,8 +97,18 @@ function toPlainData(doc: Document, file: string): Record<string, unknown> {
   }
 }
 
+function nonFiniteNumberAt(value: unknown, path: string[]): string[] | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : path;
+  if (value === null || typeof value !== "object") return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nonFiniteNumberAt(item, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** Where to point for a key path: the value when it exists, else the deepest key that does. */
-function offsetOf(root: unknown, path: readonly string[]): number {
+export function offsetOf(root: unknown, path: readonly string[]): number {
   let node: unknown = root;
   let offset = 0;
   for (const [i, key] of path.entries()) {

@@ -17,6 +17,7 @@ export {
   type Notebook,
 } from "./model";
 export { type ParsedNotebook, parseNotebook } from "./parse";
+export { frontMatterPlace, type SourcePlace } from "./positions";
 export { isSecretKey } from "./secrets";
 export {
   type AwsTarget,

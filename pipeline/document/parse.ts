@@ -23,7 +23,7 @@ export function parseNotebook(text: string, fileName = "notebook.lakebook.md"): 
 }
 
 /** LF lines without the final newline; CRLF (and a stray CR or BOM from Windows editors) is normalised. */
-function toLines(text: string): string[] {
+export function toLines(text: string): string[] {
   const lines = text
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")

@@ -14,6 +14,11 @@ import { TEMP_FOLDER } from "./local-store";
  * intent (`<staging>.swap.json`) beside the staging folder. If the process dies part way,
  * `recoverTableSwaps` (run when a workspace opens) puts the table back to the old or the new one:
  * whichever is under the table's name stays; when none is, the old one is moved back.
+ *
+ * A swap given a `followUp` (the catalog's entry for the new files) keeps its intent, marked
+ * "swapped", until the caller calls `settleSwap`: a process killed after the swap but before that
+ * follow-up leaves the new files under a stale description, and the next start hands the follow-up
+ * back (`recoverTableSwaps`) so the catalog is brought in line without a rerun.
  */
 export async function stagingFolder(lakeRoot: string): Promise<string> {
   // The pid says whose it is: see leftovers.ts.
@@ -24,13 +29,30 @@ export async function stagingFolder(lakeRoot: string): Promise<string> {
 
 /** What a swap under way records, relative to the lake root so a moved lake still recovers. */
 type SwapIntent =
-  | { mode: "overwrite"; table: string; staged: string; old: string }
-  | { mode: "append"; table: string; staged: string; moved: string[] };
+  | { mode: "overwrite"; table: string; staged: string; old: string; followUp?: unknown }
+  | { mode: "append"; table: string; staged: string; moved: string[]; followUp?: unknown }
+  | { mode: "swapped"; table: string; followUp: unknown };
+
+export interface SwapOptions {
+  /** Plain JSON the caller still has to act on once the files are in; see `settleSwap`. */
+  followUp?: unknown;
+}
+
+/** A swap whose files are in but whose follow-up never ran: act on it, then `settle()`. */
+export interface SwapFollowUp {
+  /** The table's folder, relative to the lake root. */
+  table: string;
+  followUp: unknown;
+  /** The intent file's name in the lake's temp folder, kept until settled. */
+  intentName: string;
+  /** Removes the intent: the follow-up is done. */
+  settle(): Promise<void>;
+}
 
 const INTENT_SUFFIX = ".swap.json";
 
 /** Overwrite: the staged folder takes the table's place; the old files are removed after. */
-export async function swapIn(staged: string, tableFolder: string): Promise<void> {
+export async function swapIn(staged: string, tableFolder: string, options: SwapOptions = {}): Promise<void> {
   const lakeRoot = lakeRootOf(staged);
   await mkdir(path.dirname(tableFolder), { recursive: true });
   const old = `${staged}-old`;
@@ -40,6 +62,7 @@ export async function swapIn(staged: string, tableFolder: string): Promise<void>
     table: path.relative(lakeRoot, tableFolder),
     staged: path.basename(staged),
     old: path.basename(old),
+    ...followUpOf(options),
   });
   crashPoint("folder-swap.before-swap");
   const hadTable = await exists(tableFolder);
@@ -53,8 +76,9 @@ export async function swapIn(staged: string, tableFolder: string): Promise<void>
     throw error;
   }
   crashPoint("folder-swap.after-swap");
-  await rm(intent, { force: true });
+  await swapped(intent, path.relative(lakeRoot, tableFolder), options);
   if (hadTable) await rm(old, { recursive: true, force: true });
+  crashPoint("folder-swap.swapped");
 }
 
 /**
@@ -62,7 +86,12 @@ export async function swapIn(staged: string, tableFolder: string): Promise<void>
  * (`<run>-<file>`), keeping its partition folders. A run killed part way is undone on recovery
  * (the moved files are taken out again), so the table never holds half an append.
  */
-export async function appendIn(staged: string, tableFolder: string, runTag: string): Promise<void> {
+export async function appendIn(
+  staged: string,
+  tableFolder: string,
+  runTag: string,
+  options: SwapOptions = {},
+): Promise<void> {
   const lakeRoot = lakeRootOf(staged);
   const moves = (await filesBelow(staged)).map((file) => {
     const relative = path.relative(staged, file);
@@ -77,14 +106,31 @@ export async function appendIn(staged: string, tableFolder: string, runTag: stri
     table: path.relative(lakeRoot, tableFolder),
     staged: path.basename(staged),
     moved: moves.map((move) => path.relative(lakeRoot, move.target)),
+    ...followUpOf(options),
   });
   for (const move of moves) {
     await mkdir(path.dirname(move.target), { recursive: true });
     await rename(move.file, move.target);
     crashPoint("folder-swap.mid-append");
   }
-  await rm(intent, { force: true });
+  await swapped(intent, path.relative(lakeRoot, tableFolder), options);
   await rm(staged, { recursive: true, force: true });
+  crashPoint("folder-swap.swapped");
+}
+
+/** The follow-up of a swap given one is done: its intent goes. */
+export async function settleSwap(staged: string): Promise<void> {
+  await rm(`${staged}${INTENT_SUFFIX}`, { force: true });
+}
+
+/** The files are in: without a follow-up the intent goes, with one it says so and waits for `settleSwap`. */
+async function swapped(intent: string, table: string, options: SwapOptions): Promise<void> {
+  if (options.followUp === undefined) await rm(intent, { force: true });
+  else await writeIntent(intent, { mode: "swapped", table, followUp: options.followUp });
+}
+
+function followUpOf(options: SwapOptions): { followUp?: unknown } {
+  return options.followUp === undefined ? {} : { followUp: options.followUp };
 }
 
 export async function discard(staged: string): Promise<void> {
@@ -94,33 +140,50 @@ export async function discard(staged: string): Promise<void> {
 
 /**
  * Finishes or undoes every swap a killed process left in the lake's temp folder. Idempotent, so a
- * crash during recovery is recovered by the next start. Returns the tables it touched.
+ * crash during recovery is recovered by the next start. Returns the tables it touched, and the
+ * follow-ups of swaps whose new files are in: their intents stay until each is settled.
  */
 export async function recoverTableSwaps(
   lakeRoot: string,
   isOrphaned: (name: string) => boolean,
-): Promise<string[]> {
+): Promise<{ tables: string[]; followUps: SwapFollowUp[] }> {
   const temp = path.join(lakeRoot, TEMP_FOLDER);
   const names = await readdir(temp).catch(() => [] as string[]);
-  const recovered: string[] = [];
+  const tables: string[] = [];
+  const followUps: SwapFollowUp[] = [];
   for (const name of names) {
     if (!name.endsWith(INTENT_SUFFIX) || !isOrphaned(name)) continue;
     const file = path.join(temp, name);
     const intent = await readIntent(file);
-    if (intent) {
-      await recover(lakeRoot, temp, intent);
-      recovered.push(intent.table);
+    const newFilesIn = intent ? await recover(lakeRoot, temp, intent) : false;
+    if (intent) tables.push(intent.table);
+    if (intent && newFilesIn && intent.followUp !== undefined) {
+      // Recorded as swapped first, so a crash while following up finds it again, and nothing is undone.
+      if (intent.mode !== "swapped")
+        await writeIntent(file, { mode: "swapped", table: intent.table, followUp: intent.followUp });
+      followUps.push({
+        table: intent.table,
+        followUp: intent.followUp,
+        intentName: name,
+        settle: () => rm(file, { force: true }),
+      });
+    } else {
+      await rm(file, { force: true });
     }
-    await rm(file, { force: true });
   }
-  return recovered;
+  return { tables, followUps };
 }
 
-async function recover(lakeRoot: string, temp: string, intent: SwapIntent): Promise<void> {
+/** Settles one intent; true when the new files ended up in the table. */
+async function recover(lakeRoot: string, temp: string, intent: SwapIntent): Promise<boolean> {
+  if (intent.mode === "swapped") return true;
   const table = path.join(lakeRoot, intent.table);
   const staged = path.join(temp, intent.staged);
+  let newFilesIn = false;
   if (intent.mode === "overwrite") {
     const old = path.join(temp, intent.old);
+    // The staged folder gone and a table in place: the second rename happened, the new table is in.
+    newFilesIn = !(await exists(staged)) && (await exists(table));
     // Whatever is under the table's name (old before the swap, new after) stays; none: the old returns.
     if (!(await exists(table)) && (await exists(old))) {
       await mkdir(path.dirname(table), { recursive: true });
@@ -131,6 +194,7 @@ async function recover(lakeRoot: string, temp: string, intent: SwapIntent): Prom
     for (const moved of intent.moved) await rm(path.join(lakeRoot, moved), { force: true });
   }
   await rm(staged, { recursive: true, force: true });
+  return newFilesIn;
 }
 
 async function writeIntent(file: string, intent: SwapIntent): Promise<void> {
@@ -140,7 +204,10 @@ async function writeIntent(file: string, intent: SwapIntent): Promise<void> {
 async function readIntent(file: string): Promise<SwapIntent | undefined> {
   try {
     const intent = JSON.parse(await readFile(file, "utf8")) as SwapIntent;
-    const names = [intent.table, intent.staged, ...(intent.mode === "append" ? intent.moved : [intent.old])];
+    const names =
+      intent.mode === "swapped"
+        ? [intent.table]
+        : [intent.table, intent.staged, ...(intent.mode === "append" ? intent.moved : [intent.old])];
     // Only paths inside the lake: the intent file is Lakebook's own, but a lake may come from anyone.
     return names.every(
       (name) => typeof name === "string" && !name.split(/[\\/]/).includes("..") && !path.isAbsolute(name),

@@ -9,6 +9,7 @@ export {
 } from "./atomic-write";
 export { crashPoint } from "./crash-point";
 export * from "./dataset-columns";
+export type { SwapFollowUp } from "./folder-swap";
 export { describeKey, explainKeyProblem, type KeyDescription } from "./key-reading";
 export { assertSafeKey, assertSafePrefix, isSafeKey, keyProblem, MAX_KEY_BYTES } from "./keys";
 export { LocalFolderStore, TEMP_FOLDER } from "./local-store";

@@ -1,6 +1,6 @@
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { recoverTableSwaps } from "./folder-swap";
+import { recoverTableSwaps, type SwapFollowUp } from "./folder-swap";
 import { isAlive, isOrphaned, ownerOf, removeOrphanedTempFiles } from "./leftovers";
 import { TEMP_FOLDER } from "./local-store";
 
@@ -15,6 +15,11 @@ export interface Recovery {
   tables: string[];
   /** Temp files and staging folders removed (absolute paths). */
   removed: string[];
+  /**
+   * Swaps whose new files are in but whose follow-up (the catalog's entry) never ran: the caller
+   * updates the catalog, then settles each; an unsettled one comes back on the next start.
+   */
+  followUps: SwapFollowUp[];
 }
 
 /**
@@ -24,13 +29,15 @@ export interface Recovery {
  * folders (only Lakebook's own temp-name patterns: see `leftovers.ts`).
  */
 export async function recoverAfterCrash(folders: LeftoverFolders): Promise<Recovery> {
-  const tables = await recoverTableSwaps(folders.lakeRoot, (name) => {
+  const { tables, followUps } = await recoverTableSwaps(folders.lakeRoot, (name) => {
     const owner = ownerOf(name);
     return owner !== undefined && !isAlive(owner);
   });
   const removed: string[] = [];
   const temp = path.join(folders.lakeRoot, TEMP_FOLDER);
+  const waiting = new Set(followUps.map((followUp) => followUp.intentName));
   for (const name of await readdir(temp).catch(() => [] as string[])) {
+    if (waiting.has(name)) continue; // an intent kept for its follow-up
     const entry = path.join(temp, name);
     if (!(await isOrphaned(entry, name))) continue;
     await rm(entry, { recursive: true, force: true });
@@ -39,5 +46,5 @@ export async function recoverAfterCrash(folders: LeftoverFolders): Promise<Recov
   for (const { folder, recursive } of folders.besideTargets) {
     removed.push(...(await removeOrphanedTempFiles(folder, recursive)));
   }
-  return { tables, removed };
+  return { tables, removed, followUps };
 }

@@ -46,7 +46,7 @@ export async function runCell(
     });
     return finish({ id: cell.id, kind: cell.kind, status: "ok", ms: elapsed(), ...outcome });
   } catch (error) {
-    // The same shape, scrubbed of stacks and credentials, as every other error a client sees.
+    // The result is printed by the CLI and kept in .lakebook/: no stack frames, no credentials quoted.
     const serviceError = publicError(error);
     return finish({
       id: cell.id,

@@ -6,7 +6,7 @@ import { errorReply, type ServiceReply } from "../contract";
 import { checkAccess, TOKEN_COOKIE, tokenFrom } from "./access-policy";
 import { createDispatcher, type ServiceDispatcher } from "./dispatcher";
 import { dropRestOfBody, readJson } from "./http-body";
-import { httpRoute, statusFor } from "./http-routes";
+import { httpRoute, requestUrl, statusFor } from "./http-routes";
 import { sendDownload, sendJson, sendText } from "./http-send";
 import { publicError } from "./public-error";
 import type { ServiceRouter } from "./router";
@@ -56,7 +56,12 @@ export async function startHttpHost(router: ServiceRouter, options: HttpHostOpti
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const url = requestUrl(request.url);
+    if (!url) {
+      const message = "The request target is not a valid URL path.";
+      sendJson(response, 400, errorReply({ code: "BAD_REQUEST", message, retryable: false }));
+      return;
+    }
     const decision = checkAccess(accessOf(request, url), port, token);
     if (!decision.ok) {
       const code = decision.status === 401 ? "UNAUTHORIZED" : "FORBIDDEN";
@@ -117,7 +122,11 @@ export async function startHttpHost(router: ServiceRouter, options: HttpHostOpti
   }
 
   server.on("upgrade", (request, socket, head) => {
-    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const url = requestUrl(request.url);
+    if (!url) {
+      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
     const decision = checkAccess(accessOf(request, url), port, token);
     if (!decision.ok || url.pathname !== "/events") {
       const status = decision.ok

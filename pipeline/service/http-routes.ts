@@ -1,5 +1,18 @@
 import { LakebookError } from "../contract";
 
+/**
+ * The request target as a URL, or undefined when it is not one: Node's parser lets through targets
+ * such as `/\\` (read as a host-less `//`), and a throw there would be a 500, or in an upgrade
+ * handler an uncaught exception that stops the service.
+ */
+export function requestUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? "/", "http://127.0.0.1");
+  } catch {
+    return undefined;
+  }
+}
+
 /** What an HTTP request asks of the dispatcher. */
 export type HttpRoute =
   | { kind: "call"; method: string }

@@ -2,9 +2,16 @@ import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type AwsClients, awsClients } from "../aws/clients";
 import { GlueTables } from "../aws/glue";
-import { attachCatalog, type Catalog, GlueCatalog, LocalCatalog } from "../catalog";
+import { attachCatalog, type Catalog, GlueCatalog, LocalCatalog, registerSwappedTables } from "../catalog";
 import { LakebookError } from "../contract";
-import { type Notebook, notebookTarget, parseNotebook, type Target } from "../document";
+import {
+  frontMatterPlace,
+  type Notebook,
+  NotebookFileError,
+  notebookTarget,
+  parseNotebook,
+  type Target,
+} from "../document";
 import { Engine } from "../engine";
 import { LocalFolderStore, type ObjectStore, recoverAfterCrash, S3Store } from "../lake";
 import { type TmdbCredentialStore, UserFileTmdbCredentials } from "./tmdb-credential-store";
@@ -44,7 +51,9 @@ export interface OpenWorkspaceOptions {
   tmdbCredentials?: TmdbCredentialStore | undefined;
 }
 
-export async function readNotebookFile(file: string): Promise<{ notebook: Notebook; migratedFrom?: number }> {
+export async function readNotebookFile(
+  file: string,
+): Promise<{ notebook: Notebook; migratedFrom?: number; text: string }> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -58,7 +67,7 @@ export async function readNotebookFile(file: string): Promise<{ notebook: Notebo
       },
     );
   }
-  return parseNotebook(text, file);
+  return { ...parseNotebook(text, file), text };
 }
 
 export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Workspace> {
@@ -70,13 +79,41 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   const lakeSetting = options.lake ?? (target.kind === "local" ? target.lake : undefined) ?? ".lake";
   const lakeRoot = path.resolve(options.lake ? process.cwd() : baseDir, lakeSetting);
   const stateDir = path.join(baseDir, ".lakebook");
+  const aws = awsClientsFor(target);
+  try {
+    // The store checks the target's settings (an S3 bucket's name) before anything is touched.
+    const store = placed(
+      () => storeFor(target, lakeRoot, options.lake !== undefined, aws),
+      notebookPath && parsed ? { file: notebookPath, text: parsed.text } : null,
+    );
+    return await openLake({ options, notebookPath, parsed, target, baseDir, lakeRoot, stateDir, aws, store });
+  } catch (error) {
+    aws.destroy();
+    throw error;
+  }
+}
 
+interface LakeParts {
+  options: OpenWorkspaceOptions;
+  notebookPath: string | null;
+  parsed: Awaited<ReturnType<typeof readNotebookFile>> | null;
+  target: Target;
+  baseDir: string;
+  lakeRoot: string;
+  stateDir: string;
+  aws: AwsClients;
+  store: ObjectStore;
+}
+
+async function openLake(parts: LakeParts): Promise<Workspace> {
+  const { options, notebookPath, parsed, target, baseDir, lakeRoot, stateDir, aws, store } = parts;
+  const notebook = parsed?.notebook ?? null;
   await ensureWritableFolder(lakeRoot, "lake folder");
   await ensureWritableFolder(stateDir, "run-state folder");
   // The state folder holds outputs and caches; it must never be committed by accident.
   await writeFile(path.join(stateDir, ".gitignore"), "*\n");
   // A Lakebook killed mid-write left a swap half done or temp files: settle them before any read.
-  await recoverAfterCrash({
+  const recovery = await recoverAfterCrash({
     lakeRoot,
     besideTargets: [
       ...(notebookPath ? [{ folder: baseDir, recursive: false }] : []),
@@ -94,7 +131,6 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
     ...(options.threads ? { threads: options.threads } : {}),
   });
   const onAws = target.kind === "aws" && options.lake === undefined;
-  const aws = awsClientsFor(target);
   const catalog: Catalog =
     onAws && target.kind === "aws"
       ? new GlueCatalog({
@@ -106,13 +142,15 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
         })
       : new LocalCatalog(lakeRoot);
   try {
+    // A table swapped in by a process killed before its catalog update gets its entry now.
+    if (catalog instanceof LocalCatalog)
+      await registerSwappedTables(recovery.followUps, engine, catalog, lakeRoot);
     // Glue tables live in S3, which DuckDB cannot read here: only the local catalog is attached.
     if (catalog instanceof LocalCatalog) await attachCatalog(engine, catalog, lakeRoot);
   } catch (error) {
     await engine.close(); // a half-opened workspace must not keep DuckDB alive
     throw error;
   }
-  const store = storeFor(target, lakeRoot, options.lake !== undefined, aws);
   return {
     notebookPath,
     notebook,
@@ -147,6 +185,22 @@ function awsClientsFor(target: Target): AwsClients {
     ...(target.profile ? { profile: target.profile } : {}),
     ...(endpoint ? { s3Endpoint: endpoint } : {}),
   });
+}
+
+/**
+ * A target setting the store refuses (S3_BUCKET_INVALID) is given the notebook's file and the line of
+ * the field, like every other mistake in the front matter. The document's schema does not check
+ * bucket names: that is S3's rule, and the file must still open and round-trip to be corrected.
+ */
+function placed<T>(make: () => T, notebook: { file: string; text: string } | null): T {
+  try {
+    return make();
+  } catch (error) {
+    if (!notebook || !(error instanceof LakebookError) || error.code !== "S3_BUCKET_INVALID") throw error;
+    const where = frontMatterPlace(notebook.text, notebook.file, ["target", "bucket"]);
+    if (!where) throw error;
+    throw new NotebookFileError(error.code, where, error.message, error.hint ? { hint: error.hint } : {});
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import { createS3Client, LocalFolderStore, MOVIES_COLUMNS, S3Store } from "../..
 import { findSourceFile, ingestCsvFiles, ingestStage } from "../../pipeline/stages/ingest";
 import { startS3rver } from "../helpers/s3rver";
 import { ingestScenarios } from "./ingest-scenarios";
+import { loadScenarios } from "./load-scenarios";
 import { type Measurement, measure } from "./measure";
 import { tmdbScenarios } from "./tmdb-scenarios";
 import { transformScenarios } from "./transform-scenarios";
@@ -241,6 +242,7 @@ export const scenarios: Record<string, Scenario> = {
       return { ...m, mb: Math.round(file.bytes / MB), mbPerS: Math.round(file.bytes / MB / (m.ms / 1000)) };
     }),
   ...tmdbScenarios,
+  ...loadScenarios,
   ...transformScenarios,
   ...ingestScenarios,
   ...uiScenarios,

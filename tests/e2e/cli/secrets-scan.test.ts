@@ -1,4 +1,6 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +15,10 @@ import { type CliResult, lakebook } from "./run-cli";
  * credentials file in a temp HOME, TMDB's token and key, and the token kept by Settings in the
  * user-only file of the user's config folder), then the demo run headless and exported:
  * no file it wrote and nothing it printed may hold one of them. TMDB answers from a local stand-in
- * that accepts the planted secrets, so the run really sends them, and stays offline.
+ * that accepts the planted secrets, so the run really sends them, and stays offline. A third project
+ * on an aws target meets an S3 stand-in that refuses every call quoting the credentials back (as
+ * some S3-compatible servers and proxies do): the failed cell's error, printed and kept in
+ * `.lakebook/`, must not carry them either (the service's scrubbing, `pipeline/service/public-error.ts`).
  */
 
 // Fake but shaped like the real thing, assembled at run time so the repository holds none.
@@ -36,9 +41,45 @@ const NOTEBOOK = "horror-subgenres.lakebook.md";
 let dir: string;
 let notebook: string;
 let fake: FakeTmdb;
+let s3: Server;
 const printed: CliResult[] = [];
 /** What TMDB received while the project whose token came from the user-only file ran. */
 let sentWithKeptToken = "";
+let awsCells: { id: string; status: string; summary?: string }[] = [];
+
+/** An S3 stand-in that refuses everything, quoting the key id, the secret and the session token. */
+async function echoingS3(): Promise<string> {
+  s3 = createServer((request, response) => {
+    // HEAD answers carry no body: "not there yet", so an ingest goes on to the upload that is refused.
+    if (request.method === "HEAD") {
+      response.writeHead(404);
+      response.end();
+      return;
+    }
+    response.writeHead(403, { "Content-Type": "application/xml" });
+    response.end(
+      `<?xml version="1.0" encoding="UTF-8"?><Error><Code>InvalidAccessKeyId</Code>` +
+        `<Message>Key ${EXAMPLE_KEY_ID} with secret ${EXAMPLE_SECRET} and token ${SESSION_TOKEN} is not valid</Message>` +
+        `<RequestId>1</RequestId></Error>`,
+    );
+  });
+  await new Promise<void>((resolve) => s3.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(s3.address() as AddressInfo).port}`;
+}
+
+async function awsProject(): Promise<string> {
+  const project = path.join(dir, "aws-project");
+  await mkdir(path.join(project, "data"), { recursive: true });
+  // The demo's own file, so the ingest gets past the validator to its first S3 call.
+  await copyFile(path.join(dir, "demo", "data", "movies.csv"), path.join(project, "data", "movies.csv"));
+  const file = path.join(project, "aws.lakebook.md");
+  await writeFile(
+    file,
+    "---\nlakebook: 1\ntitle: On AWS\ntarget:\n  kind: aws\n  bucket: planted-bucket\n  region: eu-west-1\n---\n\n" +
+      "```ingest {#ingest_movies}\ndataset: movies\nfile: data/movies.csv\ndate: 2026-11-25\n```\n",
+  );
+  return file;
+}
 
 async function plantedHome(): Promise<string> {
   const home = path.join(dir, "home");
@@ -105,6 +146,12 @@ beforeAll(async () => {
     const demo = await lakebook(["demo", name], dir, vars);
     expect(demo.code).toBe(0);
     printed.push(demo);
+    if (name === "demo-kept") {
+      // Only the token's way matters here: the demo up to its TMDB cell (ingest, SQL, TMDB).
+      const file = path.join(dir, name, NOTEBOOK);
+      const text = await readFile(file, "utf8");
+      await writeFile(file, text.slice(0, text.indexOf("```transform")));
+    }
     const run = await lakebook(["run", path.join(dir, name, NOTEBOOK), "--json"], dir, vars);
     printed.push(run);
     const cells = JSON.parse(run.stdout).cells as { id: string; status: string }[];
@@ -116,6 +163,13 @@ beforeAll(async () => {
         .join("\n");
     }
   }
+  // An AWS call that fails quoting the credentials back.
+  const onAws = await lakebook(["run", await awsProject(), "--json"], dir, {
+    ...env,
+    AWS_ENDPOINT_URL_S3: await echoingS3(),
+  });
+  printed.push(onAws);
+  awsCells = JSON.parse(onAws.stdout).cells;
   // An error path: a cell that is not there.
   printed.push(await lakebook(["run", notebook, "--cell", "no_such_cell"], dir, env));
   const exported = await lakebook(["export", notebook, "--html", path.join(dir, "dashboard.html")], dir, env);
@@ -125,6 +179,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fake?.stop();
+  await new Promise((resolve) => (s3 ? s3.close(resolve) : resolve(undefined)));
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -146,11 +201,17 @@ describe("planted credentials after a headless demo run and an export", () => {
     expect(sentWithKeptToken).toContain(`Bearer ${TMDB_TOKEN}`);
   });
 
+  it("were quoted back by the S3 stand-in: the aws project's cell failed on it", () => {
+    expect(awsCells).toMatchObject([{ id: "ingest_movies", status: "error" }]);
+    expect(awsCells[0]?.summary).toMatch(/S3/);
+  });
+
   it("are in no file of any project: notebook, .lakebook/, the lake, data/, the export", async () => {
     const files = [
       ...(await filesUnder(path.join(dir, "demo"))),
       ...(await filesUnder(path.join(dir, "demo-key"))),
       ...(await filesUnder(path.join(dir, "demo-kept"))),
+      ...(await filesUnder(path.join(dir, "aws-project"))),
       path.join(dir, "dashboard.html"),
     ];
     expect(files.some((file) => file.includes(`${path.sep}.lakebook${path.sep}`))).toBe(true);

@@ -44,9 +44,14 @@ const CASES: Case[] = [
   },
   {
     file: "target-bad-bucket.lakebook.md",
-    // Known gap: checked when the S3 store is made, so the message names the value, not file:line.
     code: "S3_BUCKET_INVALID",
-    says: [/"Not_A_Bucket!"/, /not a valid S3 bucket name/],
+    says: [/target-bad-bucket\.lakebook\.md:5:11: /, /"Not_A_Bucket!"/, /not a valid S3 bucket name/],
+  },
+  {
+    // A title and comments above it: the line is the bucket's own, wherever it sits.
+    file: "target-short-bucket.lakebook.md",
+    code: "S3_BUCKET_INVALID",
+    says: [/target-short-bucket\.lakebook\.md:9:13: /, /"ab"/, /not a valid S3 bucket name/],
   },
   { file: "unknown-kind.lakebook.md", code: "UNKNOWN_CELL_KIND", says: [/mystery/, /pivot/] },
   { file: "sql-syntax-error.lakebook.md", code: "SQL_PARSE", says: [/line 2, column 1/, /syntax/i] },

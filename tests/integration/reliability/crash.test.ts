@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -133,6 +133,29 @@ describe("killed during a transform", () => {
   it("killed just after the swap: the new table stays and the old one's files are removed", async () => {
     killed(await run("trusted_movies", "folder-swap.after-swap"));
     expect(await count()).toBe(rows);
+    expect(await lakeTemp()).toEqual([]);
+  });
+
+  it("killed after the swap, before the catalog update: the next start brings the catalog in line", async () => {
+    // A changed query, so the new files say something the old catalog entry does not.
+    const text = await readFile(notebook, "utf8");
+    const cell = text.indexOf("{#trusted_movies}");
+    const end = text.indexOf("FROM raw_movies", cell);
+    await writeFile(notebook, `${text.slice(0, end)}  , 1 AS catalog_probe\n${text.slice(end)}`);
+    const entry = async () =>
+      JSON.parse(await readFile(path.join(lake, "_catalog/trusted/movies.json"), "utf8")) as {
+        columns: { name: string }[];
+        rows: number;
+      };
+    const columns = async () => (await entry()).columns.map((column) => column.name);
+    expect(await columns()).not.toContain("catalog_probe");
+
+    killed(await run("trusted_movies", "folder-swap.swapped"));
+    expect(await columns()).not.toContain("catalog_probe"); // the moment the recovery is for
+    ok(await start());
+    expect(await columns()).toContain("catalog_probe");
+    expect((await entry()).rows).toBe(Number(rows));
+    expect(await query("SELECT min(catalog_probe) AS p FROM trusted.movies")).toEqual([{ p: 1 }]);
     expect(await lakeTemp()).toEqual([]);
   });
 

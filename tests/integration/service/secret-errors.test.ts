@@ -5,7 +5,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServiceEvent } from "../../../pipeline/contract";
-import { createDispatcher, createRouter, openWorkspace, type Workspace } from "../../../pipeline/service";
+import { MOVIES_COLUMNS } from "../../../pipeline/lake";
+import {
+  createDispatcher,
+  createRouter,
+  openWorkspace,
+  runCell,
+  type Workspace,
+} from "../../../pipeline/service";
 import { EXAMPLE_KEY_ID, EXAMPLE_SECRET } from "../../helpers/example-aws-keys";
 
 /**
@@ -29,7 +36,13 @@ const saved: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
   // An S3 stand-in that refuses everything, quoting the key id, the secret and the token.
-  server = createServer((_request, response) => {
+  server = createServer((request, response) => {
+    // HEAD answers carry no body: "not there yet", so an ingest goes on to the upload that is refused.
+    if (request.method === "HEAD") {
+      response.writeHead(404);
+      response.end();
+      return;
+    }
     response.writeHead(403, { "Content-Type": "application/xml" });
     response.end(
       `<?xml version="1.0" encoding="UTF-8"?><Error><Code>InvalidAccessKeyId</Code>` +
@@ -44,7 +57,10 @@ beforeAll(async () => {
     process.env[name] = value;
   }
   dir = await mkdtemp(path.join(tmpdir(), "lakebook-secret-errors-"));
-  await writeFile(path.join(dir, "data.csv"), "id,title\n1,Alien\n");
+  // A real movies.csv, so the ingest gets past the validator to the S3 calls.
+  const row =
+    "tt0078748|Alien|Alien|1979|117|Horror,Sci-Fi|8.5|900000|actress|Ripley|Sigourney Weaver|1949|\\N|actress|tt0078748";
+  await writeFile(path.join(dir, "data.csv"), `${MOVIES_COLUMNS.join("|")}\n${row}\n`);
   const notebook = path.join(dir, "aws.lakebook.md");
   await writeFile(
     notebook,
@@ -90,6 +106,20 @@ describe("an AWS call that fails quoting the credentials", () => {
     expect(leaked(reply)).toEqual([]);
     await finished;
     expect(events.length).toBeGreaterThan(0);
+    expect(leaked(events)).toEqual([]);
+  }, 60_000);
+
+  it("reports a failed cell run without the service (the CLI's way, kept in .lakebook/) without them", async () => {
+    const cell = workspace.notebook?.cells.find((c) => c.id === "ingest_movies");
+    if (!cell) throw new Error("no ingest cell");
+    const events: ServiceEvent[] = [];
+    const result = await runCell(workspace, cell, {
+      runId: "cli",
+      signal: new AbortController().signal,
+      emit: (event) => events.push(event),
+    });
+    expect(result.status).toBe("error");
+    expect(leaked(result)).toEqual([]);
     expect(leaked(events)).toEqual([]);
   }, 60_000);
 });

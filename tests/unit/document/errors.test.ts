@@ -10,6 +10,17 @@ const ID_HINT = "an id like {#my_cell} (a letter, then letters, digits, _ or -)"
 /** [what, file lines, expected message]. The message starts with file:line:col. */
 const cases: [string, string[], string][] = [
   [
+    // Found by fuzzing: read, it was refused by the writer on the next save (NOTEBOOK_UNWRITABLE).
+    "a number too big for a double in the front matter",
+    ["---", "lakebook: 1", "extra:", "  big: 1e999", "---"],
+    `${F}:4:8: "extra.big" is not a finite number; expected a number like 1.5, or quoted text`,
+  ],
+  [
+    "YAML's .inf",
+    ["---", "lakebook: 1", "speed: .inf", "---"],
+    `${F}:3:8: "speed" is not a finite number; expected a number like 1.5, or quoted text`,
+  ],
+  [
     "unterminated front matter",
     ["---", "lakebook: 1", "", "text"],
     `${F}:1:1: unterminated front matter; expected a closing "---" line`,

@@ -119,3 +119,45 @@ describe("removing leftovers", () => {
     expect(left).not.toContain(path.basename(stale));
   });
 });
+
+describe("a swap whose catalog update never ran", () => {
+  const followUp = { catalogTable: { database: "refined", name: "dim_title" } };
+
+  it("swapped: its follow-up comes back and its intent stays until settled", async () => {
+    await put(path.join(lake, TABLE, "part-00000.parquet"), "new");
+    await intent({ mode: "swapped", table: TABLE, followUp });
+    const recovery = await recover();
+    expect(recovery.followUps).toMatchObject([{ table: TABLE, followUp }]);
+    expect(await readdir(temp)).toEqual([`${staged}.swap.json`]);
+    await recovery.followUps[0]?.settle();
+    expect(await readdir(temp)).toEqual([]);
+    expect((await recover()).followUps).toEqual([]);
+  });
+
+  it("killed after the second rename: the new table stays and its follow-up comes back", async () => {
+    await put(path.join(lake, TABLE, "part-00000.parquet"), "new");
+    await put(path.join(temp, `${staged}-old`, "part-00000.parquet"), "old");
+    await intent({ mode: "overwrite", table: TABLE, staged, old: `${staged}-old`, followUp });
+    const recovery = await recover();
+    expect(recovery.followUps).toMatchObject([{ table: TABLE, followUp }]);
+    expect(await readdir(temp)).toEqual([`${staged}.swap.json`]); // now marked swapped
+    expect((await recover()).followUps).toMatchObject([{ table: TABLE, followUp }]);
+  });
+
+  it("killed before the swap, or mid-append: no follow-up, the old table's entry still fits", async () => {
+    await put(path.join(lake, TABLE, "part-00000.parquet"), "old");
+    await put(path.join(temp, staged, "part-00000.parquet"), "new");
+    await intent({ mode: "overwrite", table: TABLE, staged, old: `${staged}-old`, followUp });
+    expect((await recover()).followUps).toEqual([]);
+    await put(path.join(lake, TABLE, "run-1-part-0.parquet"), "moved");
+    await intent({
+      mode: "append",
+      table: TABLE,
+      staged,
+      moved: [`${TABLE}/run-1-part-0.parquet`],
+      followUp,
+    });
+    expect((await recover()).followUps).toEqual([]);
+    expect(await readdir(temp)).toEqual([]);
+  });
+});

@@ -45,7 +45,7 @@ function isBareColumn(nodes: Node[]): boolean {
 
 /**
  * concat_ws(sep, a, arr, …) joins strings and array elements, skipping NULLs, and is NULL only when
- * sep is. One list of everything joined by array_to_string does exactly that. A lone bare column
+ * sep is ('' when every value is NULL). One list of everything joined by array_to_string does exactly that. A lone bare column
  * is read as an array (concat_ws(',', col) of a string column would be just col): if it is a
  * string after all, DuckDB stops with a type error instead of printing something else.
  */
@@ -60,7 +60,8 @@ export const concatWs: FunctionRewrite = (call) => {
   });
   const list =
     parts.length === 0 ? "[]::VARCHAR[]" : parts.length === 1 ? parts[0] : `list_concat(${parts.join(", ")})`;
-  const joined = `array_to_string(${list}, ${separator})`;
+  // DuckDB's array_to_string is NULL when every element is (or the list is); Spark's is ''.
+  const joined = `coalesce(array_to_string(${list}, ${separator}), '')`;
   const literalSeparator =
     call.args[0]?.length === 1 && isToken(call.args[0][0]) && call.args[0][0].kind === "string";
   return finish(call, literalSeparator ? joined : `CASE WHEN (${separator}) IS NOT NULL THEN ${joined} END`);

@@ -23,6 +23,11 @@ describe("string functions", () => {
     );
     expect(rows).toEqual([{ v: "x|y" }]);
     expect(await sparkValue(engine, "concat_ws(CAST(NULL AS STRING), 'a')")).toBeNull();
+    // Found by fuzzing: every value NULL gives '' in Spark (DuckDB's array_to_string alone gives NULL).
+    expect(await sparkValue(engine, "concat_ws('-', CAST(NULL AS STRING))")).toBe("");
+    expect(await sparkValue(engine, "concat_ws('-', CAST(NULL AS STRING), CAST(NULL AS STRING))")).toBe("");
+    expect(await sparkValue(engine, "concat_ws('-', NULL)")).toBe("");
+    expect(await sparkValue(engine, "concat_ws('|', split(CAST(NULL AS STRING), ','))")).toBe("");
   });
 
   it("substring is 1-based; pos 0 reads as 1, a negative pos counts from the end", async () => {

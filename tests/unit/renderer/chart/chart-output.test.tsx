@@ -52,9 +52,9 @@ const cut: ChartOutputData = {
 
 // The output reads its cell's `kpi` flag from the open notebook, so it is drawn inside a workbench.
 const inWorkbench = (output: ChartOutputData) =>
-  // biome-ignore lint/correctness/noChildrenProp: createElement without JSX; the provider's props type requires children
   h(WorkbenchProvider, {
     workbench: harness(notebookOf([{ id: "votes_heatmap", kind: "chart" }])).wb,
+    // biome-ignore lint/correctness/noChildrenProp: createElement without JSX; the provider's props type requires children
     children: h(ChartOutput, { cellId: "votes_heatmap", output }),
   });
 const draw = (output: ChartOutputData = heatmap) => render(inWorkbench(output));
