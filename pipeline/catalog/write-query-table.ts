@@ -73,7 +73,7 @@ export async function writeQueryAsTable(
   const table = await registerTable(registration, context.engine, context.catalog, context.lakeRoot);
   await settleSwap(staged);
   // Only the table just written: re-attaching the whole catalog re-sniffs every RAW CSV.
-  await attachCatalogTable(context.engine, table, context.lakeRoot);
+  await attachWritten(context, table);
   return table;
 }
 
@@ -144,4 +144,18 @@ function registrationOf(target: QueryTable, context: TableWriteContext): TableRe
     ...(target.foreignKeys ? { foreignKeys: target.foreignKeys } : {}),
     producedBy: { ...(notebook ? { notebook } : {}), cell: target.cellId, inputs: target.lineage },
   };
+}
+
+/**
+ * Makes the written table addressable. Cells writing at the same time can meet in DuckDB's catalog
+ * (a write-write conflict on the shared schema): the attach is tried again; a table that still
+ * cannot be attached fails the cell, rather than answering "ok" for a table no SQL can read.
+ */
+async function attachWritten(context: TableWriteContext, table: CatalogTable): Promise<void> {
+  let problem = await attachCatalogTable(context.engine, table, context.lakeRoot);
+  for (let attempt = 1; problem && attempt < 5; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    problem = await attachCatalogTable(context.engine, table, context.lakeRoot);
+  }
+  if (problem) throw new LakebookError(problem.code, problem.message, { hint: problem.hint });
 }

@@ -14,8 +14,10 @@ export function toEngineError(error: unknown, sql?: string): LakebookError {
   if (error instanceof LakebookError) return error;
   const info = readDuckDBError(error);
   const plain = plainEngineError(info, sql, error);
-  // DuckDB's own text goes under Details; the headline names lake paths, never the machine's folders.
-  return new LakebookError(plain.code, withoutFolders(plain.message), {
+  // DuckDB's own text goes under Details; the headline names lake paths, never the machine's folders,
+  // except a refused path: that is the user's own text, outside the lake, and must be named whole.
+  const headline = plain.code === "SQL_PATH_REFUSED" ? plain.message : withoutFolders(plain.message);
+  return new LakebookError(plain.code, headline, {
     ...(plain.hint ? { hint: withoutFolders(plain.hint) } : {}),
     retryable: plain.retryable,
     cause: error,

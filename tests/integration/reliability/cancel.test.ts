@@ -60,15 +60,21 @@ const transform = (source: string): Cell => ({ id: "t", kind: "transform", attrs
 const sql = (source: string): Cell => ({ id: "q", kind: "sql", attrs: [], source });
 
 describe("cancelling leaves the previous state whole and the catalog unchanged", () => {
-  it("an ingest cancelled mid-upload of a corrected file", async () => {
+  it("an ingest cancelled mid-upload of a corrected file (on the next date: RAW is append-only)", async () => {
     await bench.writeFile("data/movies.csv", moviesCsv(20));
     await ingestStage.run(INGEST, bench.context());
     const before = await lakeSnapshot();
     const catalog = await bench.catalog.list();
 
     await bench.writeFile("data/movies.csv", moviesCsv(4000));
-    await cancelled(ingestStage.run(INGEST, cancelledAt("Uploading")));
-    expect(await lakeSnapshot()).toEqual(before);
+    const nextDate = ingestCell("dataset: movies\nfile: data/movies.csv\ndate: 2026-11-26\n");
+    await cancelled(ingestStage.run(nextDate, cancelledAt("Uploading")));
+    // No file of the new date lands; only its (empty) date folders may have been made for the write.
+    const after = await lakeSnapshot();
+    for (const [entry, kind] of after) {
+      if (kind === "folder" && !before.has(entry)) after.delete(entry);
+    }
+    expect(after).toEqual(before);
     expect(await bench.catalog.list()).toEqual(catalog);
   });
 

@@ -85,8 +85,9 @@ describe("killed during a TMDB fetch (the offline sample)", () => {
     expect(await lakeTemp()).toEqual([]);
     const rerun = await run("tmdb_enrich");
     ok(rerun);
-    // It resumes: the first progress already counts the titles of the file flushed before the kill.
-    const resumedAt = Number(/^\s+(\d+) of \d+ titles/m.exec(rerun.stderr)?.[1]);
+    // It resumes: the first progress of the fetch (after the plan said before it starts) already
+    // counts the titles of the file flushed before the kill.
+    const resumedAt = Number(/^\s+(\d+) of \d+ titles \(\d+%\) · \d+ found/m.exec(rerun.stderr)?.[1]);
     expect(resumedAt).toBeGreaterThanOrEqual(100);
     const files = await filesBelow(tmdb);
     expect(files.length).toBeGreaterThan(partial.length);
