@@ -19,7 +19,7 @@ import {
   screen,
   session,
 } from "electron";
-import { exportDashboardHtml } from "../pipeline/service";
+import { exportDashboardHtml, UserFileTmdbCredentials } from "../pipeline/service";
 import { APP_SCHEME_PRIVILEGES, answerAppRequest } from "./app-protocol";
 import { CHANNELS } from "./channels";
 import { buildMenuModel, type ShellCommand } from "./menu/menu-model";
@@ -36,6 +36,7 @@ import { shellLog } from "./shell-log";
 import { SHELL_PAGE_PATH, SHELL_PAGE_SCRIPT, SHELL_SCRIPT_PATH, shellPageHtml } from "./shell-page";
 import { type ShellState, ShellStore } from "./shell-store";
 import { claimSingleInstance } from "./single-instance";
+import { chooseTmdbCredentialStore } from "./tmdb-credential-choice";
 import { TmdbKeychain } from "./tmdb-keychain";
 import { hardenContents, hardenSession, secureWebPreferences } from "./window/harden";
 import { MIN_SIZE, restoreWindowState } from "./window/window-state";
@@ -88,9 +89,14 @@ async function start(): Promise<void> {
   let state: ShellState = await store.load();
   const saveState = () => void store.save(state).catch((error) => log.write(`state not saved: ${error}`));
 
-  // The TMDB token sealed by the OS keychain: saved and removed from Settings through the service,
-  // read by the TMDB cell when no TMDB variable is set.
-  const tmdbKeychain = new TmdbKeychain(safeStorage, app.getPath("userData"));
+  // The TMDB token sealed by the OS keychain (or, where there is none, the user-only file that
+  // `lakebook serve` uses): saved and removed from Settings through the service, read by the TMDB
+  // cell when no TMDB variable is set.
+  const tmdbCredentials = chooseTmdbCredentialStore(
+    safeStorage,
+    () => new TmdbKeychain(safeStorage, app.getPath("userData")),
+    () => new UserFileTmdbCredentials(),
+  );
 
   hardenSession(session.defaultSession);
   app.on("web-contents-created", (_event, contents) => hardenContents(contents, openInBrowser));
@@ -124,7 +130,7 @@ async function start(): Promise<void> {
   });
 
   const shell = new Shell({
-    openSession: (notebook) => openNotebookSession(notebook, { tmdbCredentials: tmdbKeychain }),
+    openSession: (notebook) => openNotebookSession(notebook, { tmdbCredentials }),
     serve: (opened) =>
       serveSessionToWindow(ipcMain, opened, {
         // Events can outlive the window by a moment (a run finishing while the app quits).
