@@ -9,9 +9,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // Three at a time on 2 cores: many tests wait on a child CLI, a browser or a server rather than
-    // compute (a whole run used ~1.1 cores with two), and the suite must stay well inside CI's budget.
-    maxWorkers: 3,
     setupFiles: ["tests/helpers/aws-models/setup.ts"],
     // A TMDB token the developer kept in Settings (~/.config/lakebook/credentials) must not turn
     // the offline sample into real TMDB calls in tests: a config folder of the tests' own.
