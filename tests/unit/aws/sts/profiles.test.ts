@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listProfileNames, profileNamesIn, sharedProfileFiles } from "../../../../pipeline/aws/sts";
+import { EXAMPLE_KEY_ID } from "../../../helpers/example-aws-keys";
 
 const CONFIG = `[default]
 region = eu-west-1
@@ -19,11 +20,11 @@ s3 =
   endpoint_url = http://127.0.0.1:4569
 `;
 const CREDENTIALS = `[default]
-aws_access_key_id = AKIAEXAMPLEEXAMPLE12
+aws_access_key_id = ${EXAMPLE_KEY_ID}
 aws_secret_access_key = not-a-real-secret
 
 [  analyst  ]
-aws_access_key_id = AKIAEXAMPLEEXAMPLE34
+aws_access_key_id = ${EXAMPLE_KEY_ID}
 `;
 
 let dir: string;
