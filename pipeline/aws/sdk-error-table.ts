@@ -1,4 +1,5 @@
 import { LakebookError } from "../contract/errors";
+import type { MessageParams } from "../contract/messages";
 import {
   CREDENTIALS_HINT,
   isCredentialsError,
@@ -76,6 +77,8 @@ export interface SdkErrorWording {
   redact?: (text: string) => string;
   /** Keep the SDK exception as `cause` (default true). */
   keepCause?: boolean;
+  /** The specifics the UI fills into its own language's text (a function's or a secret's name). */
+  params?: MessageParams;
 }
 
 /** An SDK exception as a LakebookError; a LakebookError passes through as it is. */
@@ -94,6 +97,7 @@ export function classifySdkError(
       hint,
       retryable,
       ...(wording.keepCause === false ? {} : { cause: error }),
+      ...(wording.params ? { params: wording.params } : {}),
     });
 
   const kind = sdkErrorKind(error);

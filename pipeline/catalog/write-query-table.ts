@@ -97,6 +97,7 @@ async function describeQuery(context: TableWriteContext, query: string, cellId: 
       throw new LakebookError(error.code, `Transform cell "${cellId}": ${error.message}`, {
         ...(error.hint ? { hint: error.hint } : {}),
         ...(error.details ? { details: error.details } : {}),
+        ...(error.params ? { params: error.params } : {}),
       });
     }
     throw error;
@@ -112,6 +113,7 @@ function assertPartitionColumns(target: QueryTable, columns: Column[]): void {
       `Transform cell "${target.cellId}": the query has no column ${missing.join(", ")} to partition by.`,
       {
         hint: `Select it, e.g. "… AS ${missing[0]}", or change partitionBy. The query's columns: ${[...names].join(", ")}.`,
+        params: { cell: target.cellId, columns: missing.join(", ") },
       },
     );
   }
@@ -126,6 +128,7 @@ function assertSameColumns(existing: CatalogTable, columns: Column[], target: Qu
       `Transform cell "${target.cellId}": appending to ${target.database}.${target.table} needs the same columns it has.`,
       {
         hint: `The table has ${had.join(", ")}; the query gives ${now.join(", ")}. Use mode: overwrite to replace the table.`,
+        params: { cell: target.cellId, table: `${target.database}.${target.table}` },
       },
     );
   }

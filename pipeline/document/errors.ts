@@ -15,7 +15,11 @@ export class NotebookFileError extends LakebookError {
     what: string,
     options: { hint?: string } = {},
   ) {
-    super(code, `${where.file}:${where.line}:${where.column}: ${what}`, options);
+    super(code, `${where.file}:${where.line}:${where.column}: ${what}`, {
+      ...options,
+      // The UI says the error in the user's language by code; the place is what it needs to fill in.
+      params: { file: where.file, line: where.line, column: where.column },
+    });
     this.name = "NotebookFileError";
     this.file = where.file;
     this.line = where.line;

@@ -131,6 +131,7 @@ export class LocalFolderStore implements ObjectStore {
     }
     throw new LakebookError("LAKE_NOT_FOUND", `No object "${key}" in the lake at ${this.location}.`, {
       hint: "Check the key's casing and zero-padded date, or run the step that writes it.",
+      params: { key },
     });
   }
 

@@ -31,7 +31,10 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 }
 
 function notARealDate(shown: string): LakebookError {
-  return new LakebookError("INVALID_DATE", `"${shown}" is not a real calendar date.`, { hint: DATE_HINT });
+  return new LakebookError("INVALID_DATE", `"${shown}" is not a real calendar date.`, {
+    hint: DATE_HINT,
+    params: { date: shown },
+  });
 }
 
 /** Strict: `2026-01-05` parses; `2026-1-5`, `2026-02-30` and `20260105` are refused with a reason. */
@@ -45,11 +48,12 @@ export function parseProcessingDate(text: string): ProcessingDate {
       throw new LakebookError(
         "INVALID_DATE",
         `The date "${text}" is not zero-padded: expected ${padded} (YYYY-MM-DD).`,
-        { hint: DATE_HINT },
+        { hint: DATE_HINT, params: { date: text } },
       );
     }
     throw new LakebookError("INVALID_DATE", `"${text}" is not a date in the form YYYY-MM-DD.`, {
       hint: DATE_HINT,
+      params: { date: text },
     });
   }
   const year = Number(match[1]);

@@ -55,6 +55,7 @@ export class S3Store implements ObjectStore {
     if (!BUCKET_NAME.test(options.bucket)) {
       throw new LakebookError("S3_BUCKET_INVALID", `"${options.bucket}" is not a valid S3 bucket name.`, {
         hint: "Bucket names are 3-63 lowercase letters, digits, dots and hyphens, e.g. lakebook-data-lake.",
+        params: { bucket: options.bucket },
       });
     }
     const trimmed = (options.prefix ?? "").replace(/^\/+|\/+$/g, "");
@@ -138,6 +139,7 @@ export class S3Store implements ObjectStore {
       if (isNotFound(error)) {
         throw new LakebookError("LAKE_NOT_FOUND", `No object "${key}" in the lake at ${this.location}.`, {
           hint: "Check the key's casing and zero-padded date, or run the step that writes it.",
+          params: { key },
         });
       }
       throw s3Error(error, { action: "download", bucket: this.bucket, key: fullKey });

@@ -69,6 +69,7 @@ export async function receiveDataFile(
   if (existing && !existing.isFile()) {
     throw new LakebookError("DATA_PATH_NOT_A_FILE", `${relative} exists and is not a file.`, {
       hint: "Rename the file you upload, or move that folder away.",
+      params: { file: relative },
     });
   }
   // A different size is different content: say so before the bytes are sent to nowhere.
@@ -87,7 +88,7 @@ export async function receiveDataFile(
           throw new LakebookError(
             "DATA_UPLOAD_INCOMPLETE",
             `The upload of ${relative} ended after ${meter.bytes} of ${declared} bytes.`,
-            { hint: "Try again." },
+            { hint: "Try again.", params: { file: relative } },
           );
         }
         const received = { path: relative, bytes: meter.bytes, sha256: meter.sha256() };
@@ -179,6 +180,7 @@ class UploadMeter extends Transform {
 function exists(relative: string): LakebookError {
   return new LakebookError(DATA_FILE_EXISTS, `${relative} already exists with other content.`, {
     hint: "Upload again with replace to overwrite it, or rename your file.",
+    params: { file: relative },
   });
 }
 
@@ -186,6 +188,9 @@ function tooLarge(relative: string, maxBytes: number): LakebookError {
   return new LakebookError(
     "DATA_FILE_TOO_LARGE",
     `${relative} is larger than the ${maxBytes}-byte limit of this service.`,
-    { hint: "Copy the file into the notebook's data folder yourself and name it in the cell." },
+    {
+      hint: "Copy the file into the notebook's data folder yourself and name it in the cell.",
+      params: { file: relative, limit: maxBytes },
+    },
   );
 }

@@ -117,6 +117,7 @@ async function buildNotebookDashboard(
           hint ??
           `Run the notebook first (lakebook run ${path.basename(notebookPath)}) so the tables its charts read exist.`,
         cause: error,
+        params: { cell: cell.id },
       });
       // The CLI (a script, CI) fails whole: a half dashboard written without anyone reading it is worse.
       if (!options.skipFailing) throw failure;

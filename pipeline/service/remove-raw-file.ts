@@ -24,12 +24,14 @@ export async function removeRawFile(workspace: Workspace, key: string): Promise<
       `${JSON.stringify(key)} is not a single file in the RAW zone.`,
       {
         hint: "Only one RAW file at a time can be removed, by its full key, e.g. Raw/Local/CSV/Movies/2026/11/25/movies-extra.csv. TRUSTED and REFINED tables are rebuilt by running their cells.",
+        params: { key },
       },
     );
   }
   if (!(await workspace.store.head(key))) {
     throw new LakebookError("RAW_FILE_MISSING", `There is no file ${key} in the lake.`, {
       hint: "It may have been removed already: the lake browser lists what RAW holds now.",
+      params: { key },
     });
   }
   await workspace.store.delete(key);

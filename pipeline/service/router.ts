@@ -129,6 +129,7 @@ export function createRouter(workspace: Workspace, options: StreamMethodOptions 
           `${path} changed on disk since Lakebook last read it.`,
           {
             hint: "Reload it to see the change, or keep your version, which replaces the file.",
+            params: { file: path },
           },
         );
       }
@@ -155,7 +156,10 @@ export function createRouter(workspace: Workspace, options: StreamMethodOptions 
     "cell.run": async ({ cellId }) => {
       const { notebook, path } = requireNotebook();
       const cell = notebook.cells.find((c) => c.id === cellId);
-      if (!cell) throw new LakebookError("CELL_NOT_FOUND", `No cell with id "${cellId}" in ${path}.`);
+      if (!cell)
+        throw new LakebookError("CELL_NOT_FOUND", `No cell with id "${cellId}" in ${path}.`, {
+          params: { cell: cellId },
+        });
       const runId = randomUUID();
       const controller = new AbortController();
       const state = {

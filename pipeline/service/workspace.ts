@@ -64,6 +64,7 @@ export async function readNotebookFile(
       {
         hint: "Check the path, or create a demo project with `lakebook demo <dir>`.",
         cause: error,
+        params: { file },
       },
     );
   }

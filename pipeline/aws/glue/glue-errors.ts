@@ -110,7 +110,11 @@ export function jobRunError(run: JobRun): LakebookError {
   return new LakebookError(
     ending?.code ?? "GLUE_JOB_FAILED",
     `Glue job run ${run.Id ?? ""} ${ending?.what ?? "failed"}${detail}`,
-    { hint: sqlHint(run.ErrorMessage) ?? ending?.hint, retryable: state === "EXPIRED" || state === "ERROR" },
+    {
+      hint: sqlHint(run.ErrorMessage) ?? ending?.hint,
+      retryable: state === "EXPIRED" || state === "ERROR",
+      params: { run: run.Id ?? "" },
+    },
   );
 }
 

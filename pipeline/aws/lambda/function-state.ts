@@ -57,7 +57,11 @@ export async function waitUntilReady(
       throw new LakebookError(
         "LAMBDA_WAIT_TIMEOUT",
         `The function ${functionName} is still ${config.State === "Active" ? "updating" : (config.State ?? "not ready")} after ${Math.round(polling.maxWaitMs / 1000)} s.`,
-        { hint: "Look at the function in the Lambda console, then run the cell again.", retryable: true },
+        {
+          hint: "Look at the function in the Lambda console, then run the cell again.",
+          retryable: true,
+          params: { function: functionName },
+        },
       );
     }
     return POLL_AGAIN;
@@ -76,6 +80,7 @@ function failed(functionName: string, what: string, reason: string | undefined):
     `The function ${functionName} ${what}: ${reason?.trim() || "Lambda gave no reason"}.`,
     {
       hint: "Fix what Lambda's reason names (often the role: it must exist and trust lambda.amazonaws.com), then run the cell again.",
+      params: { function: functionName },
     },
   );
 }

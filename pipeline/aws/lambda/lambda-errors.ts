@@ -78,5 +78,6 @@ function lambdaService(fn: string): SdkErrorService {
 export function lambdaError(error: unknown, context: LambdaErrorContext): LakebookError {
   return classifySdkError(error, lambdaService(context.functionName), {
     message: (detail) => `Lambda could not ${context.action} ${context.functionName}: ${detail}`,
+    params: { function: context.functionName },
   });
 }

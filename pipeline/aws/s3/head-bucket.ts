@@ -33,6 +33,7 @@ function bucketError(error: unknown, bucket: string, region: string): LakebookEr
   if (isCredentialsError(error)) {
     return new LakebookError("AWS_CREDENTIALS", `No working AWS credentials to reach bucket ${bucket}.`, {
       hint: CREDENTIALS_HINT,
+      params: { bucket },
     });
   }
   if ((lives && lives !== region) || status === 301 || name === "PermanentRedirect") {
@@ -43,12 +44,14 @@ function bucketError(error: unknown, bucket: string, region: string): LakebookEr
         hint: lives
           ? `Set the target's region to ${lives}.`
           : "Set the target's region to the bucket's region.",
+        params: { bucket, region },
       },
     );
   }
   if (status === 404 || name === "NotFound" || name === "NoSuchBucket") {
     return new LakebookError("TARGET_NO_BUCKET", `There is no bucket named ${bucket}.`, {
       hint: "Check the bucket's name, or create it (aws s3 mb s3://<name> --region <region>) and test again.",
+      params: { bucket, region },
     });
   }
   if (status === 403 || name === "Forbidden" || name === "AccessDenied") {
@@ -57,6 +60,7 @@ function bucketError(error: unknown, bucket: string, region: string): LakebookEr
       `These credentials may not use bucket ${bucket} (access denied).`,
       {
         hint: "The bucket belongs to another account, or the profile's policy lacks s3:ListBucket on it; pick another profile or ask for the permission (lakebook doctor lists them).",
+        params: { bucket },
       },
     );
   }
@@ -64,6 +68,7 @@ function bucketError(error: unknown, bucket: string, region: string): LakebookEr
     return new LakebookError("S3_UNAVAILABLE", `S3 could not be reached in ${region}.`, {
       hint: "Check the network connection and the region's name.",
       retryable: true,
+      params: { region },
     });
   }
   return new LakebookError(
@@ -71,6 +76,7 @@ function bucketError(error: unknown, bucket: string, region: string): LakebookEr
     `S3 could not check bucket ${bucket}: ${sdk.message || name || status}`,
     {
       hint: "Check the bucket's name and region, then test again.",
+      params: { bucket, region },
     },
   );
 }

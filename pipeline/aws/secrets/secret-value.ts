@@ -67,6 +67,7 @@ export async function readSecret(client: SecretsManagerClient, secretId: string)
   if (typeof answer.SecretString !== "string") {
     throw new LakebookError("SECRET_NOT_TEXT", `The secret ${secretId} holds no text value.`, {
       hint: "Run the TMDB cell on AWS again from Lakebook: it stores the TMDB credential as text.",
+      params: { secret: secretId },
     });
   }
   return answer.SecretString;

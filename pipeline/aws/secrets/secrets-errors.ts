@@ -55,6 +55,7 @@ export function secretsError(error: unknown, context: SecretsErrorContext): Lake
   const { secret, secretName } = context;
   return classifySdkError(error, secretsService(secretName), {
     message: (detail) => `Secrets Manager could not ${context.action} the secret ${secretName}: ${detail}`,
+    params: { secret: secretName },
     ...(secret ? { redact: (text: string) => text.split(secret).join("***") } : {}),
     // The exception may quote the request; only the redacted words leave this file.
     keepCause: false,

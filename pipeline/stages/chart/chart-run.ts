@@ -117,7 +117,10 @@ function checkFields(cellId: string, spec: Spec, sourceName: string, columns: { 
     throw new LakebookError(
       "CHART_FIELD_UNKNOWN",
       `Chart ${cellId}: ${use.path} reads "${use.field}", which is not a column of ${sourceName}.${near ? ` Did you mean "${near.name}"?` : ""}`,
-      { hint: `Columns of ${sourceName}: ${columns.map((c) => c.name).join(", ")}.` },
+      {
+        hint: `Columns of ${sourceName}: ${columns.map((c) => c.name).join(", ")}.`,
+        params: { cell: cellId, field: use.field, source: sourceName },
+      },
     );
   }
 }

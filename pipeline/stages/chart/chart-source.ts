@@ -20,6 +20,7 @@ export function chartSource(cell: Cell, cells: readonly Cell[]): ChartSource {
   if (sourceId && table !== undefined) {
     throw new LakebookError("CHART_SOURCE_INVALID", `Chart ${cell.id} names both source= and table=.`, {
       hint: "Keep one: the chart reads either a SQL cell's result or a table.",
+      params: { cell: cell.id },
     });
   }
   if (table !== undefined) {
@@ -29,6 +30,7 @@ export function chartSource(cell: Cell, cells: readonly Cell[]): ChartSource {
         `Chart ${cell.id}: table="${table}" is not database.table.`,
         {
           hint: "Name a catalog table, e.g. table=refined.fact_title_rating.",
+          params: { cell: cell.id },
         },
       );
     }
@@ -36,18 +38,25 @@ export function chartSource(cell: Cell, cells: readonly Cell[]): ChartSource {
     return { sql: `SELECT * FROM ${quoteIdentifier(database)}.${quoteIdentifier(name)}`, name: table };
   }
   if (!sourceId)
-    throw new LakebookError("CHART_SOURCE_MISSING", `Chart ${cell.id} has no data source.`, { hint });
+    throw new LakebookError("CHART_SOURCE_MISSING", `Chart ${cell.id} has no data source.`, {
+      hint,
+      params: { cell: cell.id },
+    });
   const source = cells.find((c) => c.id === sourceId);
   if (!source) {
     throw new LakebookError("CHART_SOURCE_MISSING", `Chart ${cell.id}: there is no cell ${sourceId}.`, {
       hint,
+      params: { cell: cell.id },
     });
   }
   if (source.kind !== "sql") {
     throw new LakebookError(
       "CHART_SOURCE_INVALID",
       `Chart ${cell.id}: source=${sourceId} is a ${source.kind} cell, not a sql cell.`,
-      { hint: "A transform writes a table: chart it with table=<its output>, or query it in a sql cell." },
+      {
+        hint: "A transform writes a table: chart it with table=<its output>, or query it in a sql cell.",
+        params: { cell: cell.id },
+      },
     );
   }
   return { sql: singleSelect(cell.id, source), name: sourceId };
@@ -63,7 +72,10 @@ function singleSelect(chartId: string, source: Cell): string {
     throw new LakebookError(
       "CHART_SOURCE_INVALID",
       `Chart ${chartId}: ${source.id} must hold exactly one SELECT to be charted.`,
-      { hint: `Keep one query in ${source.id}, or chart a table with table=<database.table>.` },
+      {
+        hint: `Keep one query in ${source.id}, or chart a table with table=<database.table>.`,
+        params: { cell: chartId },
+      },
     );
   }
   return text;

@@ -8,6 +8,7 @@ export function parseChartSpec(cellId: string, body: string): Spec {
   if (!body.trim()) {
     throw new LakebookError("CHART_SPEC_INVALID", `Chart ${cellId} has no Vega-Lite spec.`, {
       hint: 'Write a spec without data, e.g. {"mark": "bar", "encoding": {"x": {"field": "subgenre", "type": "nominal"}}}.',
+      params: { cell: cellId },
     });
   }
   let spec: unknown;
@@ -24,12 +25,14 @@ export function parseChartSpec(cellId: string, body: string): Spec {
       {
         hint: "The body of a chart cell is one JSON object (Vega-Lite), without comments or trailing commas.",
         at: { line, column },
+        params: { cell: cellId },
       },
     );
   }
   if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
     throw new LakebookError("CHART_SPEC_INVALID", `Chart ${cellId}: the spec must be a JSON object.`, {
       hint: 'Start the body with "{" — a Vega-Lite spec is an object with "mark" and "encoding".',
+      params: { cell: cellId },
     });
   }
   return spec as Spec;

@@ -47,6 +47,7 @@ export async function csvInputLayout(
       `Input ${source.name}: no CSV file with data matches it.`,
       {
         hint: "Check the input's path, or run the ingest cell that puts the files in RAW.",
+        params: { input: source.name },
       },
     );
   }
@@ -65,6 +66,12 @@ export async function csvInputLayout(
       `Input ${source.name}: ${at} has ${malformed.first?.fields ?? "a different number of"} fields where the header has ${names.length} (mode FAILFAST), and ${malformed.rows} such ${malformed.rows === 1 ? "row" : "rows"} in all.`,
       {
         hint: "Fix or remove that file (a RAW file ingested by mistake can be removed from the lake browser), or read the input with mode PERMISSIVE (extra fields dropped, missing ones NULL) or DROPMALFORMED (such rows skipped).",
+        params: {
+          input: source.name,
+          place: at ?? source.name,
+          fields: names.length,
+          rows: malformed.rows,
+        },
       },
     );
   }

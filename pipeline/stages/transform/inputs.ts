@@ -46,6 +46,7 @@ export async function resolveInputs(
         `Transform cell "${cellId}": input ${name} reads ${input.table}, which is not in the catalog.`,
         {
           hint: `Run the cell that writes ${input.table} first (for RAW tables, the ingest cell).`,
+          params: { cell: cellId, input: name, table: input.table },
         },
       );
     }
@@ -83,6 +84,7 @@ function viewInput(cellId: string, name: string, view: string, sql: string): Lak
     `Transform cell "${cellId}": input ${name} reads ${view}, an Athena view; Glue's Spark cannot read Athena views.`,
     {
       hint: `Make it a table instead (CREATE TABLE … AS SELECT in a SQL cell writes it into the lake), or read the tables it is built on.${from}`,
+      params: { cell: cellId, input: name, table: view },
     },
   );
 }
@@ -136,6 +138,7 @@ function assertLakePath(value: string, where: string): void {
       `${where}: path ${JSON.stringify(value)} ${problem}.`,
       {
         hint: "Write a path inside the lake, e.g. Raw/TMDB/JSON/*/*/*/tmdb-movies-*.json or Trusted/Local/Parquet/movies/.",
+        params: { path: value },
       },
     );
   }

@@ -121,7 +121,11 @@ export function parseTransformSettings(cell: Pick<Cell, "id" | "source">): Trans
   const problem: SettingsProblem = (
     message,
     hint = `Start the cell with its settings as -- comment lines, e.g.\n${EXAMPLE}`,
-  ) => new LakebookError("TRANSFORM_SETTINGS_INVALID", `Transform cell "${cell.id}": ${message}`, { hint });
+  ) =>
+    new LakebookError("TRANSFORM_SETTINGS_INVALID", `Transform cell "${cell.id}": ${message}`, {
+      hint,
+      params: { cell: cell.id },
+    });
   const { header, sql, sqlLine } = splitHeader(cell.source);
   if (!header.trim())
     throw problem(

@@ -24,6 +24,7 @@ export const transformStage: Stage = {
           `Transform cell "${cell.id}" runs on AWS Glue, which needs an IAM role.`,
           {
             hint: "Add glueRole: <role name or ARN> to the notebook's target (the role needs AWSGlueServiceRole and the lake's policy, shown in the output of a Glue run).",
+            params: { cell: cell.id },
           },
         );
       }
@@ -49,6 +50,7 @@ export const transformStage: Stage = {
         `Transform cell "${cell.id}" names its own PySpark script, which runs on AWS Glue only.`,
         {
           hint: "Point the notebook's target at AWS (kind: aws) to run it, or remove glueScript to run the cell's SQL locally.",
+          params: { cell: cell.id },
         },
       );
     }

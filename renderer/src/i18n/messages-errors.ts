@@ -1,5 +1,7 @@
 import { fillMessage, type ServiceError } from "../../../pipeline/contract";
 import type { Locale } from "./locale";
+import { APP_ERRORS_PT_BR } from "./messages-errors-app";
+import { AWS_ERRORS_PT_BR } from "./messages-errors-aws";
 
 /**
  * What the pipeline's errors say, in pt-BR, by their stable code. The service sends the English
@@ -26,13 +28,17 @@ export interface ErrorText {
 }
 
 export const ERROR_MESSAGES_PT_BR: Record<string, ErrorText> = {
+  // The AWS, notebook-file, service, CLI, chart and publish rooms; the entries below win over them.
+  ...AWS_ERRORS_PT_BR,
+  ...APP_ERRORS_PT_BR,
+
   CANCELLED: {
     message: "A execução foi cancelada.",
     hint: "Rode de novo quando quiser; nada pela metade ficou gravado.",
   },
   INVALID_ARGUMENT: { message: "Um valor passado ao motor não é válido." },
   INVALID_DATE: {
-    message: "A data não é válida.",
+    message: "A data {date} não é válida.",
     hint: "Escreva a data como AAAA-MM-DD, com zeros à esquerda (2026-01-05).",
   },
 
@@ -91,7 +97,7 @@ export const ERROR_MESSAGES_PT_BR: Record<string, ErrorText> = {
   },
   S3_ERROR: { message: "O S3 recusou a operação." },
   S3_BUCKET_INVALID: {
-    message: "O nome do bucket não é válido.",
+    message: "{bucket} não é um nome de bucket válido.",
     hint: "Nomes de bucket têm de 3 a 63 caracteres: minúsculas, números, pontos e hifens.",
   },
 
@@ -105,7 +111,7 @@ export const ERROR_MESSAGES_PT_BR: Record<string, ErrorText> = {
     hint: "Um nome não pode ser ao mesmo tempo arquivo e pasta: escolha outro caminho.",
   },
   LAKE_NOT_FOUND: {
-    message: "O objeto não existe no lake.",
+    message: "O objeto {key} não existe no lake.",
     hint: "Confira o caminho: pastas diferenciam maiúsculas e minúsculas.",
   },
   LAKE_SOURCE_FAILED: { message: "A leitura da origem falhou no meio da gravação; nada foi gravado." },
@@ -134,11 +140,12 @@ export const ERROR_MESSAGES_PT_BR: Record<string, ErrorText> = {
     hint: "Se o arquivo foi ingerido por engano, remova-o do RAW no navegador do lake. Uma transformação lê essas linhas como o Spark, com a opção mode da entrada: PERMISSIVE (padrão: campos a mais descartados, os que faltam NULL), DROPMALFORMED (linhas ignoradas) ou FAILFAST. Ou corrija o arquivo e ingira de novo.",
   },
   TRANSFORM_INPUT_EMPTY: {
-    message: "Nenhum arquivo CSV com dados corresponde a uma entrada da transformação.",
+    message: "Nenhum arquivo CSV com dados corresponde à entrada {input}.",
     hint: "Confira o caminho da entrada ou rode a célula de ingestão que coloca os arquivos no RAW.",
   },
   TRANSFORM_CSV_MALFORMED: {
-    message: "Uma entrada CSV tem linhas com outro número de campos que o cabeçalho (mode FAILFAST).",
+    message:
+      "Entrada {input}: {place} tem outro número de campos que os {fields} do cabeçalho (mode FAILFAST); {rows#linha|linhas} assim ao todo.",
     hint: "Corrija ou remova o arquivo (um arquivo RAW ingerido por engano pode ser removido no navegador do lake), ou leia a entrada com mode PERMISSIVE ou DROPMALFORMED.",
   },
   SQL_NOT_ATHENA: {
@@ -229,33 +236,36 @@ export const ERROR_MESSAGES_PT_BR: Record<string, ErrorText> = {
     message: "Este trecho não faz parte do subconjunto de Spark SQL que o Lakebook roda localmente.",
   },
   TRANSFORM_SETTINGS_INVALID: {
-    message: "O cabeçalho -- da célula de transformação não é válido.",
+    message: "O cabeçalho -- da célula de transformação {cell} não é válido.",
     hint: "Confira o YAML nas linhas -- do topo: output:, inputs:, partitionBy:, role:, primaryKey:.",
   },
-  TRANSFORM_INPUT_INVALID: { message: "Uma entrada da transformação não é válida." },
+  TRANSFORM_INPUT_INVALID: { message: "O caminho {path} de uma entrada da transformação não é válido." },
   TRANSFORM_INPUT_MISSING: {
-    message: "Uma entrada da transformação não existe.",
-    hint: "Rode antes a célula que cria a tabela, ou confira o caminho (maiúsculas e datas com zeros).",
+    message: "Célula {cell}: a entrada {input} lê {table}, que não está no catálogo.",
+    hint: "Rode antes a célula que grava {table} (para tabelas RAW, a célula de ingestão).",
   },
   TRANSFORM_INPUT_IS_VIEW: {
-    message: "Uma entrada da transformação é uma view do Athena, que o Spark do Glue não lê.",
+    message: "Célula {cell}: a entrada {input} lê {table}, uma view do Athena, que o Spark do Glue não lê.",
     hint: "Leia as tabelas que a view usa, ou grave a view como tabela (CREATE TABLE … AS).",
   },
   TRANSFORM_OPTION_INVALID: { message: "Uma opção de leitura da entrada não é válida." },
   TRANSFORM_OPTION_UNKNOWN: { message: "Uma opção de leitura da entrada não é conhecida." },
   TRANSFORM_SCRIPT_AWS_ONLY: {
-    message: "Um script PySpark próprio só roda no AWS Glue.",
+    message: "A célula {cell} cita um script PySpark próprio, que só roda no AWS Glue.",
     hint: "Aponte o notebook para a AWS, ou escreva a transformação em Spark SQL.",
   },
   TRANSFORM_APPEND_SCHEMA: {
-    message: "As colunas do resultado não batem com as da tabela à qual ele seria acrescentado.",
+    message:
+      "Célula {cell}: as colunas do resultado não batem com as de {table}, à qual ele seria acrescentado.",
   },
-  TRANSFORM_PARTITION_MISSING: { message: "Uma coluna de partitionBy não está no resultado da consulta." },
+  TRANSFORM_PARTITION_MISSING: {
+    message: "Célula {cell}: a consulta não tem a coluna {columns} para particionar (partitionBy).",
+  },
   GLUE_ROLE_MISSING: {
-    message: "A transformação na AWS precisa de um papel (role) do IAM para o Glue.",
+    message: "A célula {cell} roda no AWS Glue, que precisa de um papel (role) do IAM.",
     hint: "Defina glueRole: no target do notebook (o ARN ou o nome do papel).",
   },
-  GLUE_JOB_FAILED: { message: "O job do AWS Glue falhou." },
+  GLUE_JOB_FAILED: { message: "A execução {run} do job do AWS Glue falhou." },
   GLUE_JOB_ERROR: { message: "O job do AWS Glue terminou com erro." },
 
   // TMDB.

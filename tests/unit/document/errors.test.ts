@@ -177,9 +177,14 @@ describe("parse errors", () => {
     expect(thrownBy(() => parseNotebook("---\n")).message).toMatch(/^notebook\.lakebook\.md:1:1: /);
   });
 
-  it("serialises to the wire shape with the code", () => {
+  it("serialises to the wire shape with the code, and its place as params", () => {
     const error = thrownBy<NotebookParseError>(() => parseNotebook("---\n", F));
-    expect(error.toJSON()).toEqual({ code: "NOTEBOOK_PARSE", message: error.message, retryable: false });
+    expect(error.toJSON()).toEqual({
+      code: "NOTEBOOK_PARSE",
+      message: error.message,
+      retryable: false,
+      params: { file: error.file, line: error.line, column: error.column },
+    });
   });
 
   it("refuses a YAML alias bomb as a parse error, not a crash", () => {

@@ -10,28 +10,20 @@ import {
 } from "../../../../renderer/src/i18n/messages-errors";
 
 /**
- * Every error code a student meets in the ingest, TMDB, transform, SQL, checks, engine, catalog,
- * lake and course rooms has a pt-BR text. The codes are read from the source, so a new code thrown
- * there without a translation fails here: every literal given to `LakebookError(`, `refuse(` or a
- * `code:`, and every literal with one of the rooms' code prefixes (codes chosen by a ternary).
+ * Every error code the pipeline can throw has a pt-BR text. The codes are read from the source, so
+ * a new code thrown anywhere in pipeline/ without a translation fails here: every literal given to
+ * `LakebookError(`, `NotebookFileError(`, `refuse(` or a `code:`, every literal with one of the
+ * rooms' code prefixes (codes chosen by a ternary), and the shared kinds each AWS service's error
+ * table derives from its `prefix:` (aws/sdk-error-table.ts: `<P>_ACCESS_DENIED`, `<P>_THROTTLED`,
+ * `<P>_UNAVAILABLE`).
  */
 const ROOT = path.resolve(import.meta.dirname, "../../../..");
-const ROOMS = [
-  "pipeline/stages/ingest",
-  "pipeline/stages/tmdb",
-  "pipeline/stages/transform",
-  "pipeline/stages/sql",
-  "pipeline/stages/checks",
-  "pipeline/engine",
-  "pipeline/catalog",
-  "pipeline/lake",
-  "pipeline/aws/athena",
-  "pipeline/course",
-];
-const THROWN = /(?:LakebookError\(\s*|refuse\(\s*|\bcode:\s*)"([A-Z][A-Z0-9_]*)"/g;
+const ROOMS = ["pipeline"];
+const THROWN = /(?:(?:LakebookError|NotebookFileError)\(\s*|refuse\(\s*|\bcode:\s*)"([A-Z][A-Z0-9_]*)"/g;
 const PREFIXED =
-  /"((?:ATHENA|CATALOG|CHECKS?|COURSE|CSV|GLUE|INGEST|LAKE|RAW|S3|SPARK|SQL|TMDB|TRANSFORM)_[A-Z0-9_]+)"/g;
-/** Literals with a code's shape that are not codes: environment variables. */
+  /"((?:ATHENA|CATALOG|CHART|CHECKS?|COURSE|CSV|GLUE|INGEST|LAKE|LAMBDA|NOTEBOOK|PUBLISH|QUICKSIGHT|RAW|S3|SECRETS?|SPARK|SQL|TMDB|TRANSFORM)_[A-Z0-9_]+)"/g;
+const SHARED_KIND_PREFIX = /\bprefix:\s*"([A-Z]+)"/g;
+const SHARED_KINDS = ["ACCESS_DENIED", "THROTTLED", "UNAVAILABLE"];
 const NOT_CODES = new Set(["TMDB_READ_ACCESS_TOKEN", "TMDB_API_KEY"]);
 const WARNINGS = new Set<string>(IngestWarningCodeSchema.options);
 
@@ -48,8 +40,11 @@ function codesFromSource(): Map<string, string> {
   for (const room of ROOMS) {
     for (const file of sources(path.join(ROOT, room))) {
       const text = readFileSync(file, "utf8");
-      for (const match of [...text.matchAll(THROWN), ...text.matchAll(PREFIXED)]) {
-        const code = match[1] ?? "";
+      const shared = [...text.matchAll(SHARED_KIND_PREFIX)].flatMap((match) =>
+        SHARED_KINDS.map((kind) => `${match[1]}_${kind}`),
+      );
+      const literal = [...text.matchAll(THROWN), ...text.matchAll(PREFIXED)].map((match) => match[1] ?? "");
+      for (const code of [...literal, ...shared]) {
         if (NOT_CODES.has(code) || WARNINGS.has(code) || found.has(code)) continue;
         found.set(code, path.relative(ROOT, file));
       }
@@ -66,6 +61,8 @@ describe("the pipeline's errors in pt-BR", () => {
       expect(codes.has(code)).toBe(true);
     }
     expect(codes.has("CHECKS_ENGINE_UNKNOWN")).toBe(true); // thrown through a ternary
+    expect(codes.has("LAMBDA_THROTTLED")).toBe(true); // a shared kind of an AWS service's table
+    expect(codes.has("NOTEBOOK_PARSE")).toBe(true); // a place in the notebook file
     const missing = [...codes].filter(([code]) => !ERROR_MESSAGES_PT_BR[code]).map(([c, f]) => `${c} (${f})`);
     expect(missing).toEqual([]);
   });
