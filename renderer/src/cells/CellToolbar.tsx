@@ -3,13 +3,16 @@ import { rovingIndex } from "./roving";
 
 const NOT_OURS = "[role=menu], [role=dialog]";
 
-/** The toolbar's own buttons: enabled ones, not those of a menu or dialog it opened. */
-function itemsOf(toolbar: HTMLElement | null): HTMLButtonElement[] {
+/** The toolbar's own buttons, not those of a menu or dialog it opened. */
+function buttonsOf(toolbar: HTMLElement | null): HTMLButtonElement[] {
   if (!toolbar) return [];
   return [...toolbar.querySelectorAll<HTMLButtonElement>("button")].filter(
-    (button) => !button.disabled && !button.closest(NOT_OURS),
+    (button) => !button.closest(NOT_OURS),
   );
 }
+
+/** The buttons the arrows stop at: the enabled ones. */
+const itemsOf = (toolbar: HTMLElement | null) => buttonsOf(toolbar).filter((button) => !button.disabled);
 
 /**
  * A cell's buttons as one stop in the Tab order (WAI-ARIA toolbar): Tab enters on the button used
@@ -26,7 +29,7 @@ export function CellToolbar({ label, children }: { label: string; children: Reac
     // The button used last went away or was disabled (Move up on the first cell): its neighbour.
     if (index < 0) index = Math.min(active.current.index, items.length - 1);
     active.current = { button: items[index] ?? null, index: Math.max(0, index) };
-    for (const [i, item] of items.entries()) item.tabIndex = i === index ? 0 : -1;
+    for (const button of buttonsOf(toolbar.current)) button.tabIndex = button === items[index] ? 0 : -1;
   };
 
   // After every render: buttons come, go and change (Run ↔ Stop, Move up disabled on the first cell).
