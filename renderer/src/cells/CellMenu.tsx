@@ -53,9 +53,9 @@ export function CellMenu({ cell, disabled }: { cell: Cell; disabled: boolean }) 
   };
   const onMenuKey = (event: KeyboardEvent) => {
     if (event.key === "Escape" || event.key === "Tab") {
+      // Back on the ⋯ button, so Tab goes on from the toolbar (the item it left is about to go).
       if (event.key === "Escape") event.preventDefault();
-      if (event.key === "Escape") close();
-      else setOpen(false);
+      close();
       return;
     }
     const items = [...(menu.current?.querySelectorAll<HTMLElement>("[role=menuitemradio]") ?? [])];
@@ -106,7 +106,6 @@ export function CellMenu({ cell, disabled }: { cell: Cell; disabled: boolean }) 
               role="menuitemradio"
               aria-checked={kind === cell.kind}
               tabIndex={-1}
-              data-kind={kind}
               onClick={() => choose(kind)}
             >
               {kindLabel(t, kind)}

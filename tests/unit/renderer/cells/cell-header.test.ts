@@ -116,6 +116,11 @@ describe("changing a cell's kind", () => {
     await act(async () => press("Escape"));
     expect(screen.queryByRole("menu")).toBeNull();
     expect(document.activeElement).toBe(trigger);
+    // Tab leaves from the ⋯ button, not from an item that is about to go.
+    await act(async () => trigger.click());
+    await act(async () => press("Tab"));
+    expect(screen.queryByRole("menu")).toBeNull();
+    expect(document.activeElement).toBe(trigger);
   });
 
   it("keeps the id and the text, drops prose's settings, and Undo brings the old cell back", async () => {
