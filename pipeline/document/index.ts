@@ -2,6 +2,8 @@
  * The `*.lakebook.md` notebook format: model, reader, canonical writer, migrations. Pure (no Node APIs):
  * the UI imports it too. See FORMAT.md for the file format itself.
  */
+
+export { type BodyShape, bodyShape, changeCellKind, type KindChange } from "./cell-kind";
 export { NotebookFileError, NotebookParseError } from "./errors";
 export { newCellId } from "./ids";
 export { notebookTitle } from "./meta";

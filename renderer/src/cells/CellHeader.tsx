@@ -5,6 +5,9 @@ import type { DisplayStatus } from "../state/run-store";
 import { useStore } from "../state/store";
 import { useWorkbench } from "../state/workbench-context";
 import { Icon } from "../ui/Icon";
+import { CellMenu } from "./CellMenu";
+import { CellToolbar } from "./CellToolbar";
+import { CollapseButton } from "./CollapseButton";
 import { cellEngine } from "./cell-engine";
 import { kindLabel } from "./kind-label";
 
@@ -18,13 +21,16 @@ interface CellHeaderProps {
   status: DisplayStatus;
   isFirst: boolean;
   isLast: boolean;
+  /** Whether a run left something under the cell (an output or an error) to fold away. */
+  hasOutput: boolean;
 }
 
 /**
- * Kind, id, status and the cell's own buttons. Each runs a registered command on this cell (the same
- * one the toolbar, keyboard and palette run on the selected cell); all but Stop select the cell first.
+ * Kind, id, status and the cell's own buttons, one toolbar (one Tab stop). Each command button runs a
+ * registered command on this cell (the same one the toolbar, keyboard and palette run on the
+ * selected cell); all but Stop select the cell first. Then folding its code and output, and its menu.
  */
-export function CellHeader({ cell, status, isFirst, isLast }: CellHeaderProps) {
+export function CellHeader({ cell, status, isFirst, isLast, hasOutput }: CellHeaderProps) {
   const t = useT();
   const wb = useWorkbench();
   const targetKind = useStore(wb.doc, (s) => targetKindOf(s.notebook.meta.target));
@@ -41,7 +47,7 @@ export function CellHeader({ cell, status, isFirst, isLast }: CellHeaderProps) {
         </span>
       )}
       <span className={`cell-status status-${status}`}>{t(`status.${status}`)}</span>
-      <span className="cell-actions">
+      <CellToolbar label={t("cell.toolbar", { id })}>
         {busy ? (
           <CellCommandButton command="stopCell" cellId={id} label={t("cell.stop", { id })}>
             <Icon name="stop" />
@@ -71,7 +77,10 @@ export function CellHeader({ cell, status, isFirst, isLast }: CellHeaderProps) {
         <CellCommandButton command="deleteCell" cellId={id} label={t("cell.delete", { id })}>
           <Icon name="delete" />
         </CellCommandButton>
-      </span>
+        <CollapseButton id={id} part="source" />
+        {hasOutput && <CollapseButton id={id} part="output" />}
+        <CellMenu cell={cell} disabled={busy} />
+      </CellToolbar>
     </div>
   );
 }

@@ -9,6 +9,8 @@ import { useWorkbench } from "../state/workbench-context";
 import { CellFooter } from "./CellFooter";
 import { CellHeader } from "./CellHeader";
 import { CellSource } from "./CellSource";
+import { collapseStore, firstLine, toggleCollapsed, useCollapsed } from "./collapse";
+import "./cells.css";
 import { kindLabel } from "./kind-label";
 import { reportRender } from "./render-probe";
 
@@ -29,6 +31,8 @@ export const CellView = memo(function CellView({ id }: { id: string }) {
   const selected = useStore(wb.ui, (s) => s.selectedId === id);
   const editing = useStore(wb.ui, (s) => s.selectedId === id && s.mode === "edit");
   const focusTick = useStore(wb.ui, (s) => (s.selectedId === id ? s.focusTick : -1));
+  const codeCollapsed = useCollapsed(wb, id, "source");
+  const outputCollapsed = useCollapsed(wb, id, "output");
   const article = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -40,6 +44,8 @@ export const CellView = memo(function CellView({ id }: { id: string }) {
 
   if (!cell) return null;
   const status = displayStatus(run, stale);
+  const hasOutput =
+    run !== undefined && run.status !== "running" && (run.output !== undefined || run.error !== undefined);
   return (
     <article
       ref={article}
@@ -59,10 +65,26 @@ export const CellView = memo(function CellView({ id }: { id: string }) {
           select(wb.ui, id, "edit", { scroll: false });
       }}
     >
-      <CellHeader cell={cell} status={status} isFirst={isFirst} isLast={isLast} />
-      <CellSource cell={cell} editing={editing} />
+      <CellHeader cell={cell} status={status} isFirst={isFirst} isLast={isLast} hasOutput={hasOutput} />
+      {/* Editing a folded cell shows all of it: the editor is where the text is typed. */}
+      {codeCollapsed && !editing ? (
+        <pre
+          className="cell-code cell-code-collapsed"
+          title={t("cell.codeCollapsed")}
+          onClick={() => collapseStore(wb).set((s) => toggleCollapsed(s, id, "source"))}
+        >
+          <code>{firstLine(cell.source) || " "}</code>
+          <span aria-hidden="true"> …</span>
+        </pre>
+      ) : (
+        <CellSource cell={cell} editing={editing} />
+      )}
       <CellFooter run={run} kind={cell.kind} queuePosition={queuePosition} />
-      <CellOutput cellId={id} run={run} />
+      {outputCollapsed && hasOutput ? (
+        <p className="cell-output-collapsed">{t("cell.outputCollapsed")}</p>
+      ) : (
+        <CellOutput cellId={id} run={run} />
+      )}
     </article>
   );
 });

@@ -4,6 +4,7 @@
  * `{name}` marks a parameter. The type makes a missing Portuguese key a compile error; a unit test
  * checks the same both ways.
  */
+import { cellsEn, cellsPtBR } from "./messages-cells";
 import { chartEn, chartPtBR } from "./messages-chart";
 import { engineEn, enginePtBR } from "./messages-engine";
 import { errorViewEn, errorViewPtBR } from "./messages-errors";
@@ -22,6 +23,7 @@ export const en = {
   ...ingestEn,
   ...tmdbEn,
   ...settingsEn,
+  ...cellsEn,
   "app.loading": "Opening the notebook…",
   "app.loadFailed": "Could not open the notebook: {message}",
   "landmark.toolbar": "Notebook toolbar",
@@ -193,6 +195,7 @@ export const ptBR: Messages = {
   ...ingestPtBR,
   ...tmdbPtBR,
   ...settingsPtBR,
+  ...cellsPtBR,
   "app.loading": "Abrindo o caderno…",
   "app.loadFailed": "Não foi possível abrir o caderno: {message}",
   "landmark.toolbar": "Barra de ferramentas do caderno",

@@ -1,0 +1,153 @@
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import { type BodyShape, type Cell, changeCellKind, KNOWN_CELL_KINDS } from "../../../pipeline/document";
+import { useT } from "../i18n";
+import { announce } from "../state/announcer";
+import { useWorkbench } from "../state/workbench-context";
+import { Dialog } from "../ui/Dialog";
+import { applyKindChange, starterOfKind } from "./kind-change";
+import { kindLabel } from "./kind-label";
+import { rovingIndex } from "./roving";
+
+const MENU_KEYS: Record<string, string> = {
+  ArrowDown: "ArrowRight",
+  ArrowUp: "ArrowLeft",
+  Home: "Home",
+  End: "End",
+};
+
+/**
+ * The cell's menu (the toolbar's ⋯): change the cell's kind. The cell keeps its id, and its text when
+ * the new kind can read it; otherwise it asks before starting from that kind's starter text.
+ */
+export function CellMenu({ cell, disabled }: { cell: Cell; disabled: boolean }) {
+  const t = useT();
+  const wb = useWorkbench();
+  const [open, setOpen] = useState(false);
+  const [asking, setAsking] = useState<{ kind: string; expected: BodyShape } | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const { id } = cell;
+
+  useEffect(() => {
+    if (!open) return;
+    const items = [...(menu.current?.querySelectorAll<HTMLElement>("[role=menuitemradio]") ?? [])];
+    (items.find((item) => item.getAttribute("aria-checked") === "true") ?? items[0])?.focus();
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+  const done = (next: Cell) => {
+    button.current?.focus();
+    applyKindChange(wb, next);
+    announce(t("cell.kindChanged", { id, kind: kindLabel(t, next.kind) }));
+  };
+  const choose = (kind: string) => {
+    close();
+    if (kind === cell.kind) return;
+    const change = changeCellKind(cell, kind);
+    if (change.fits) done(change.cell);
+    else setAsking({ kind, expected: change.expected });
+  };
+  const onMenuKey = (event: KeyboardEvent) => {
+    if (event.key === "Escape" || event.key === "Tab") {
+      // Back on the ⋯ button, so Tab goes on from the toolbar (the item it left is about to go).
+      if (event.key === "Escape") event.preventDefault();
+      close();
+      return;
+    }
+    const items = [...(menu.current?.querySelectorAll<HTMLElement>("[role=menuitemradio]") ?? [])];
+    const key = MENU_KEYS[event.key];
+    const next = key ? rovingIndex(key, items.indexOf(event.target as HTMLElement), items.length) : null;
+    if (next === null) return;
+    event.preventDefault();
+    items[next]?.focus();
+  };
+
+  return (
+    <span className="cell-menu">
+      <button
+        ref={button}
+        type="button"
+        aria-label={t("cell.menu", { id })}
+        title={t("cell.menu", { id })}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={disabled}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span aria-hidden="true">⋯</span>
+      </button>
+      {open && (
+        <div
+          ref={menu}
+          className="cell-menu-popup"
+          role="menu"
+          aria-label={t("cell.changeKindOf", { id })}
+          onKeyDown={onMenuKey}
+          onBlur={(event) => {
+            // Focus left the menu (a click elsewhere): it closes, as a native menu does.
+            if (
+              !menu.current?.contains(event.relatedTarget as Node | null) &&
+              event.relatedTarget !== button.current
+            )
+              setOpen(false);
+          }}
+        >
+          <div className="cell-menu-heading" aria-hidden="true">
+            {t("cell.changeKindOf", { id })}
+          </div>
+          {KNOWN_CELL_KINDS.map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              role="menuitemradio"
+              aria-checked={kind === cell.kind}
+              tabIndex={-1}
+              onClick={() => choose(kind)}
+            >
+              {kindLabel(t, kind)}
+            </button>
+          ))}
+        </div>
+      )}
+      {asking &&
+        // On the page, not inside the cell: a dialog is not one of the toolbar's buttons.
+        createPortal(
+          <Dialog
+            id={`kind-change-${id}`}
+            title={t("cell.kindConfirmTitle", { id, kind: kindLabel(t, asking.kind) })}
+            onClose={() => setAsking(null)}
+          >
+            <p>
+              {t("cell.kindMisfit", {
+                id,
+                kind: kindLabel(t, asking.kind),
+                expected: t(`cell.kindExpect.${asking.expected}`),
+              })}{" "}
+              {t("cell.kindStarter", { kind: kindLabel(t, asking.kind) })}
+            </p>
+            <div className="dialog-actions">
+              <button type="button" onClick={() => setAsking(null)}>
+                {t("cell.kindCancel")}
+              </button>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => {
+                  const kind = asking.kind;
+                  setAsking(null);
+                  done(starterOfKind(wb, id, kind));
+                }}
+              >
+                {t("cell.kindReplace")}
+              </button>
+            </div>
+          </Dialog>,
+          document.body,
+        )}
+    </span>
+  );
+}

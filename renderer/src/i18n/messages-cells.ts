@@ -1,0 +1,43 @@
+/** A cell's toolbar, folding and kind change, merged into the one table in ./messages.ts. */
+export const cellsEn = {
+  "cell.toolbar": "Actions of {id}",
+  "cell.collapseCode": "Collapse the code of {id}",
+  "cell.expandCode": "Expand the code of {id}",
+  "cell.collapseOutput": "Collapse the output of {id}",
+  "cell.expandOutput": "Expand the output of {id}",
+  "cell.codeCollapsed": "Code collapsed: its first line. Click to show it all.",
+  "cell.outputCollapsed": "Output collapsed",
+  "cell.menu": "More actions of {id}",
+  "cell.changeKindOf": "Change the kind of {id}",
+  "cell.kindChanged": "{id} is now a {kind} cell",
+  "cell.kindConfirmTitle": "Change {id} to {kind}?",
+  "cell.kindMisfit": "The text of {id} is not {expected}, so a {kind} cell cannot keep it.",
+  "cell.kindStarter": "It will start from a new {kind} cell's text instead. Undo brings the old text back.",
+  "cell.kindExpect.json": "a Vega-Lite JSON object",
+  "cell.kindExpect.yaml": "YAML settings",
+  "cell.kindExpect.prose": "Markdown the notebook file can keep as prose",
+  "cell.kindReplace": "Replace the text",
+  "cell.kindCancel": "Keep it as it is",
+} as const;
+
+export const cellsPtBR: Record<keyof typeof cellsEn, string> = {
+  "cell.toolbar": "Ações de {id}",
+  "cell.collapseCode": "Recolher o código de {id}",
+  "cell.expandCode": "Expandir o código de {id}",
+  "cell.collapseOutput": "Recolher a saída de {id}",
+  "cell.expandOutput": "Expandir a saída de {id}",
+  "cell.codeCollapsed": "Código recolhido: a primeira linha. Clique para ver tudo.",
+  "cell.outputCollapsed": "Saída recolhida",
+  "cell.menu": "Mais ações de {id}",
+  "cell.changeKindOf": "Mudar o tipo de {id}",
+  "cell.kindChanged": "{id} agora é uma célula {kind}",
+  "cell.kindConfirmTitle": "Mudar {id} para {kind}?",
+  "cell.kindMisfit": "O texto de {id} não é {expected}, então uma célula {kind} não pode mantê-lo.",
+  "cell.kindStarter":
+    "Ela começará com o texto de uma nova célula {kind}. Desfazer traz o texto antigo de volta.",
+  "cell.kindExpect.json": "um objeto JSON do Vega-Lite",
+  "cell.kindExpect.yaml": "configurações em YAML",
+  "cell.kindExpect.prose": "Markdown que o arquivo do caderno consiga guardar como texto",
+  "cell.kindReplace": "Substituir o texto",
+  "cell.kindCancel": "Manter como está",
+};
