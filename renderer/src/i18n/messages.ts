@@ -5,6 +5,7 @@
  * checks the same both ways.
  */
 import { chartEn, chartPtBR } from "./messages-chart";
+import { checksEn, checksPtBR } from "./messages-checks";
 import { engineEn, enginePtBR } from "./messages-engine";
 import { errorViewEn, errorViewPtBR } from "./messages-errors";
 import { ingestEn, ingestPtBR } from "./messages-ingest";
@@ -19,6 +20,7 @@ export const en = {
   ...engineEn,
   ...transformEn,
   ...chartEn,
+  ...checksEn,
   ...ingestEn,
   ...tmdbEn,
   ...settingsEn,
@@ -190,6 +192,7 @@ export const ptBR: Messages = {
   ...enginePtBR,
   ...transformPtBR,
   ...chartPtBR,
+  ...checksPtBR,
   ...ingestPtBR,
   ...tmdbPtBR,
   ...settingsPtBR,
