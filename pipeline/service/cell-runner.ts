@@ -3,7 +3,7 @@ import type { CellRunResult, ServiceEvent } from "../contract";
 import type { Cell } from "../document";
 import { FailureWithOutput, stageFor } from "../stages";
 import { checkCellPermissions } from "./aws-doctor";
-import { publicError } from "./public-error";
+import { publicError, publicOutput } from "./public-error";
 import type { Workspace } from "./workspace";
 
 export interface CellRunOptions {
@@ -55,7 +55,7 @@ export async function runCell(
       ms: elapsed(),
       summary: serviceError.message,
       error: serviceError,
-      ...(error instanceof FailureWithOutput ? { output: error.output } : {}),
+      ...(error instanceof FailureWithOutput ? { output: publicOutput(error.output) } : {}),
     });
   }
 
