@@ -12,6 +12,11 @@ export function outputReport(output: CellOutput | undefined): string | undefined
       return tmdbReport(output);
     case "transform":
       return transformReport(output);
+    case "checks": {
+      // A failing report is already printed as the CHECKS_FAILED error's hint, beneath.
+      const passed = output.tables.every((table) => table.checks.every((check) => check.status === "pass"));
+      return passed ? output.report : undefined;
+    }
     default:
       return undefined;
   }

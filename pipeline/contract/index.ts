@@ -2,6 +2,7 @@ export * from "./aws-account";
 export * from "./aws-doctor";
 export * from "./catalog";
 export * from "./chart-output";
+export * from "./checks-output";
 export * from "./course";
 export * from "./data-files";
 export { CONTRACT_VERSION, describeContract } from "./describe";

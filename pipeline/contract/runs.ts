@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChartOutputSchema } from "./chart-output";
+import { ChecksOutputSchema } from "./checks-output";
 import { ServiceErrorSchema } from "./errors";
 import { QueryResultSchema } from "./results";
 import { TmdbOutputSchema } from "./tmdb-output";
@@ -95,6 +96,7 @@ export const CellOutputSchema = z.discriminatedUnion("type", [
   TmdbOutputSchema,
   TransformOutputSchema,
   ChartOutputSchema,
+  ChecksOutputSchema,
 ]);
 export type CellOutput = z.infer<typeof CellOutputSchema>;
 

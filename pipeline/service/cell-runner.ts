@@ -1,9 +1,9 @@
 import { performance } from "node:perf_hooks";
 import type { CellRunResult, ServiceEvent } from "../contract";
 import type { Cell } from "../document";
-import { stageFor } from "../stages";
+import { FailureWithOutput, stageFor } from "../stages";
 import { checkCellPermissions } from "./aws-doctor";
-import { publicError } from "./public-error";
+import { publicError, publicOutput } from "./public-error";
 import type { Workspace } from "./workspace";
 
 export interface CellRunOptions {
@@ -55,6 +55,7 @@ export async function runCell(
       ms: elapsed(),
       summary: serviceError.message,
       error: serviceError,
+      ...(error instanceof FailureWithOutput ? { output: publicOutput(error.output) } : {}),
     });
   }
 

@@ -1,4 +1,4 @@
-import { type ServiceError, toServiceError } from "../contract";
+import { type CellOutput, type ServiceError, toServiceError } from "../contract";
 
 // Stack frames ("    at fn (file:line)") belong in a log, never in front of a student.
 const STACK_FRAME = /^\s*at\s.+$/gm;
@@ -41,6 +41,33 @@ export function publicError(error: unknown): ServiceError {
     ...(shaped.params ? { params: scrubParams(shaped.params) } : {}),
     ...(details ? { details } : {}),
     ...(shaped.at ? { at: shaped.at } : {}),
+  };
+}
+
+/**
+ * The output a failed run keeps (a check cell's results): the engine's words inside it, a check
+ * that could not run, get the same scrub as the error itself. Other outputs hold no error text.
+ */
+export function publicOutput(output: CellOutput): CellOutput {
+  if (output.type !== "checks") return output;
+  return {
+    ...output,
+    report: scrub(output.report),
+    tables: output.tables.map((table) => ({
+      ...table,
+      checks: table.checks.map(({ error, ...check }) => {
+        if (!error) return check;
+        const hint = error.hint === undefined ? "" : scrub(error.hint);
+        return {
+          ...check,
+          error: {
+            code: error.code,
+            message: scrub(error.message) || "the query failed",
+            ...(hint ? { hint } : {}),
+          },
+        };
+      }),
+    })),
   };
 }
 

@@ -1,2 +1,8 @@
 export { cellDependencies, stageFor } from "./registry";
-export type { Stage, StageContext, StageOutcome, StageProgress } from "./stage";
+export {
+  FailureWithOutput,
+  type Stage,
+  type StageContext,
+  type StageOutcome,
+  type StageProgress,
+} from "./stage";

@@ -1,6 +1,6 @@
 import type { AwsClients } from "../aws/clients";
 import type { Catalog } from "../catalog";
-import type { CellOutput, ServiceEvent, TmdbCredentialKind } from "../contract";
+import { type CellOutput, LakebookError, type ServiceEvent, type TmdbCredentialKind } from "../contract";
 import type { Cell, Notebook, Target } from "../document";
 import type { Engine } from "../engine";
 import type { ObjectStore } from "../lake";
@@ -43,6 +43,24 @@ export interface StageContext {
 export interface StageOutcome {
   summary: string;
   output?: CellOutput;
+}
+
+/**
+ * A failure that still has something to show (a check cell's table of results): the run fails as
+ * this error says, so Run all stops, and its result keeps `output` for the cell to draw.
+ */
+export class FailureWithOutput extends LakebookError {
+  readonly output: CellOutput;
+
+  constructor(
+    code: string,
+    message: string,
+    options: ConstructorParameters<typeof LakebookError>[2] & { output: CellOutput },
+  ) {
+    const { output, ...rest } = options;
+    super(code, message, rest);
+    this.output = output;
+  }
 }
 
 export interface Stage {

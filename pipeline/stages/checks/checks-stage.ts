@@ -1,28 +1,25 @@
 import { runAthenaQuery } from "../../aws/athena";
 import { LakebookError, type Row } from "../../contract";
 import { attr } from "../../document";
-import type { Stage, StageContext } from "../stage";
+import { FailureWithOutput, type Stage, type StageContext } from "../stage";
+import { checksOutput } from "./checks-output";
 import { parseChecksSettings } from "./checks-settings";
 import { checkedTables } from "./expectations";
-import {
-  type CheckResult,
-  checksSummary,
-  formatCheckReport,
-  type RunCheckQuery,
-  runChecks,
-} from "./run-checks";
+import { type CheckResult, checksSummary, type RunCheckQuery, runChecks } from "./run-checks";
 
 /**
- * A `check` cell: data expectations on lake tables, run as SQL on the local engine. All passing →
- * ok, with a report listing each check. Any failing (or unrunnable) check → the cell fails with
- * CHECKS_FAILED, so "Run all" stops before building on bad data; the report with the failing
- * samples travels in the error's hint, since a failed run carries no output.
+ * A `check` cell: data expectations on lake tables, run as SQL on the local engine or Athena. All
+ * passing → ok, with the results per table. Any failing (or unrunnable) check → the cell fails with
+ * CHECKS_FAILED, so "Run all" stops before building on bad data, and the failure still carries the
+ * results (FailureWithOutput) for the workbench's table; the text report stays in the hint, which
+ * is what the terminal prints.
  */
 export const checksStage: Stage = {
   run: async (cell, context) => {
     const specs = parseChecksSettings(cell);
     const engine = attr(cell, "engine") ?? (context.target.kind === "aws" ? "athena" : "local");
     const runQuery = queryFor(engine, context);
+    const ranOn = engine === "athena" ? "athena" : "local";
     const results: CheckResult[] = [];
     for (const spec of specs) {
       for (const result of await runChecks(spec, runQuery)) {
@@ -34,18 +31,19 @@ export const checksStage: Stage = {
       }
     }
     const summary = checksSummary(results);
-    const report = formatCheckReport(results);
+    const output = checksOutput(results, ranOn);
     const bad = results.filter((result) => result.status !== "pass");
     if (bad.length > 0) {
-      throw new LakebookError(
+      throw new FailureWithOutput(
         "CHECKS_FAILED",
         `${summary}: ${bad.map((r) => `${r.table}: ${r.check}`).join("; ")}`,
         {
-          hint: `${report}\n\nFix the cell that builds the table (or the check), then run both again.`,
+          hint: `${output.report}\n\nFix the cell that builds the table (or the check), then run both again.`,
+          output,
         },
       );
     }
-    return { summary, output: { type: "text", text: report } };
+    return { summary, output };
   },
   dependencies: (cell) => {
     try {

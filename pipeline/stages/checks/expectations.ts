@@ -1,4 +1,4 @@
-import { LakebookError } from "../../contract";
+import { type CheckOutcome, LakebookError, type MessageParams } from "../../contract";
 
 /**
  * Data checks as SQL: each expectation on a table becomes one query that returns nothing when the
@@ -23,12 +23,15 @@ export interface ExpectationSpec {
 
 export type AcceptedValue = string | number | boolean;
 
-export type CheckKind = "not_null" | "unique" | "accepted_values" | "row_count" | "references";
+/** The closed set of checks, as the contract names them (so the UI can word each in pt-BR). */
+export type CheckKind = CheckOutcome["kind"];
 
 export interface CheckQuery {
   kind: CheckKind;
   /** In the user's words: "title_id is not null", "genre_id → refined.dim_genre.genre_id". */
   check: string;
+  /** The words' variable parts, for the same words in another language by `kind`. */
+  params: MessageParams;
   table: string;
   sql: string;
 }
@@ -38,16 +41,17 @@ export const MAX_SAMPLES = 5;
 
 export function checkQueries(spec: ExpectationSpec): CheckQuery[] {
   const table = tableName(spec.table);
-  const query = (kind: CheckKind, check: string, sql: string[]): CheckQuery => ({
+  const query = (kind: CheckKind, check: string, params: MessageParams, sql: string[]): CheckQuery => ({
     kind,
     check,
+    params,
     table: spec.table,
     sql: sql.join("\n"),
   });
   const queries: CheckQuery[] = [];
   for (const column of spec.notNull ?? []) {
     queries.push(
-      query("not_null", `${column} is not null`, [
+      query("not_null", `${column} is not null`, { column }, [
         `SELECT *, COUNT(*) OVER () AS ${FAILING_ROWS_COLUMN}`,
         `FROM ${table}`,
         `WHERE ${ident(column)} IS NULL`,
@@ -57,8 +61,9 @@ export function checkQueries(spec: ExpectationSpec): CheckQuery[] {
   }
   for (const columns of spec.unique ?? []) {
     const cols = columnList(columns, "unique");
+    const shown = columns.length === 1 ? String(columns[0]) : `(${columns.join(", ")})`;
     queries.push(
-      query("unique", `${columns.length === 1 ? columns[0] : `(${columns.join(", ")})`} is unique`, [
+      query("unique", `${shown} is unique`, { columns: shown }, [
         `SELECT ${cols}, COUNT(*) AS "rows", SUM(COUNT(*)) OVER () AS ${FAILING_ROWS_COLUMN}`,
         `FROM ${table}`,
         `WHERE ${columns.map((c) => `${ident(c)} IS NOT NULL`).join(" AND ")}`,
@@ -72,8 +77,9 @@ export function checkQueries(spec: ExpectationSpec): CheckQuery[] {
   for (const { column, values } of spec.acceptedValues ?? []) {
     if (values.length === 0) throw invalid(spec.table, `acceptedValues for ${column} lists no values`);
     const col = ident(column);
+    const listed = values.map(String).join(", ");
     queries.push(
-      query("accepted_values", `${column} in (${values.map(String).join(", ")})`, [
+      query("accepted_values", `${column} in (${listed})`, { column, values: listed }, [
         `SELECT ${col}, COUNT(*) AS "rows", SUM(COUNT(*)) OVER () AS ${FAILING_ROWS_COLUMN}`,
         `FROM ${table}`,
         `WHERE ${col} IS NOT NULL AND ${col} NOT IN (${values.map(literal).join(", ")})`,
@@ -95,11 +101,16 @@ export function checkQueries(spec: ExpectationSpec): CheckQuery[] {
     }
     // HAVING without GROUP BY: one row, the count, only when it is out of range.
     queries.push(
-      query("row_count", `row count ${rangeText(min, max)}`, [
-        `SELECT COUNT(*) AS "rows", 1 AS ${FAILING_ROWS_COLUMN}`,
-        `FROM ${table}`,
-        `HAVING ${outside.join(" OR ")}`,
-      ]),
+      query(
+        "row_count",
+        `row count ${rangeText(min, max)}`,
+        { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) },
+        [
+          `SELECT COUNT(*) AS "rows", 1 AS ${FAILING_ROWS_COLUMN}`,
+          `FROM ${table}`,
+          `HAVING ${outside.join(" OR ")}`,
+        ],
+      ),
     );
   }
   for (const ref of spec.references ?? []) {
@@ -109,16 +120,21 @@ export function checkQueries(spec: ExpectationSpec): CheckQuery[] {
     const cols = ref.columns.map((c) => `child.${ident(c)}`).join(", ");
     const match = ref.columns.map((c, i) => `parent.${ident(ref.refColumns[i] ?? c)} = child.${ident(c)}`);
     queries.push(
-      query("references", `${ref.columns.join(", ")} → ${ref.table}.${ref.refColumns.join(", ")}`, [
-        `SELECT ${cols}, COUNT(*) AS "rows", SUM(COUNT(*)) OVER () AS ${FAILING_ROWS_COLUMN}`,
-        `FROM ${table} AS child`,
-        `WHERE ${ref.columns.map((c) => `child.${ident(c)} IS NOT NULL`).join(" AND ")}`,
-        // NOT EXISTS, not a LEFT JOIN: a dimension with a repeated key must not multiply the count.
-        `  AND NOT EXISTS (SELECT 1 FROM ${tableName(ref.table)} AS parent WHERE ${match.join(" AND ")})`,
-        `GROUP BY ${cols}`,
-        `ORDER BY COUNT(*) DESC, ${cols}`,
-        `LIMIT ${MAX_SAMPLES}`,
-      ]),
+      query(
+        "references",
+        `${ref.columns.join(", ")} → ${ref.table}.${ref.refColumns.join(", ")}`,
+        { columns: ref.columns.join(", "), table: ref.table, refColumns: ref.refColumns.join(", ") },
+        [
+          `SELECT ${cols}, COUNT(*) AS "rows", SUM(COUNT(*)) OVER () AS ${FAILING_ROWS_COLUMN}`,
+          `FROM ${table} AS child`,
+          `WHERE ${ref.columns.map((c) => `child.${ident(c)} IS NOT NULL`).join(" AND ")}`,
+          // NOT EXISTS, not a LEFT JOIN: a dimension with a repeated key must not multiply the count.
+          `  AND NOT EXISTS (SELECT 1 FROM ${tableName(ref.table)} AS parent WHERE ${match.join(" AND ")})`,
+          `GROUP BY ${cols}`,
+          `ORDER BY COUNT(*) DESC, ${cols}`,
+          `LIMIT ${MAX_SAMPLES}`,
+        ],
+      ),
     );
   }
   return queries;

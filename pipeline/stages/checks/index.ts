@@ -1,3 +1,4 @@
+export { checksOutput } from "./checks-output";
 export { parseChecksSettings } from "./checks-settings";
 export { checksStage } from "./checks-stage";
 export {

@@ -1,4 +1,4 @@
-import type { Row } from "../../contract";
+import type { MessageParams, Row } from "../../contract";
 import { toServiceError } from "../../contract";
 import { type CheckKind, checkQueries, type ExpectationSpec, FAILING_ROWS_COLUMN } from "./expectations";
 
@@ -8,6 +8,8 @@ export type RunCheckQuery = (sql: string) => Promise<Row[]>;
 export interface CheckResult {
   kind: CheckKind;
   check: string;
+  /** The words' variable parts (CheckQuery.params). */
+  params: MessageParams;
   table: string;
   status: "pass" | "fail" | "error";
   /** Rows that break the expectation (for row_count: 1 when the table's count is out of range). */

@@ -6,6 +6,7 @@
  */
 import { cellsEn, cellsPtBR } from "./messages-cells";
 import { chartEn, chartPtBR } from "./messages-chart";
+import { checksEn, checksPtBR } from "./messages-checks";
 import { engineEn, enginePtBR } from "./messages-engine";
 import { errorViewEn, errorViewPtBR } from "./messages-errors";
 import { ingestEn, ingestPtBR } from "./messages-ingest";
@@ -20,6 +21,7 @@ export const en = {
   ...engineEn,
   ...transformEn,
   ...chartEn,
+  ...checksEn,
   ...ingestEn,
   ...tmdbEn,
   ...settingsEn,
@@ -192,6 +194,7 @@ export const ptBR: Messages = {
   ...enginePtBR,
   ...transformPtBR,
   ...chartPtBR,
+  ...checksPtBR,
   ...ingestPtBR,
   ...tmdbPtBR,
   ...settingsPtBR,

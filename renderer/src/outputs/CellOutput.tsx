@@ -14,9 +14,12 @@ export function CellOutput({ cellId, run }: { cellId: string; run: CellRun | und
     return run.progress ? <ProgressBar cellId={cellId} progress={run.progress} /> : null;
   const drawn = run.error ? (
     <>
-      <ErrorOutput error={run.error} />
+      {/* A failure that kept its output (a check cell's results) draws it beneath: the error's
+          hint is that output as text for the terminal, so it is left out here. */}
+      <ErrorOutput error={run.output ? { ...run.error, hint: undefined } : run.error} />
       {/* A TMDB cell stopped for want of a (valid) token: the way to give one, right here. */}
       {NEEDS_TMDB_TOKEN.has(run.error.code) && <CommandButton id="setTmdbToken" />}
+      {run.output && <RenderedOutput cellId={cellId} output={run.output} />}
     </>
   ) : run.output ? (
     <RenderedOutput cellId={cellId} output={run.output} />

@@ -4,6 +4,7 @@ import { formatNumber, useLocale, useT } from "../i18n";
 import { useWorkbench } from "../state/workbench-context";
 import { TableOutput } from "../ui/table/TableOutput";
 import { ChartOutput } from "./chart/ChartOutput";
+import { ChecksOutput } from "./checks/ChecksOutput";
 import { IngestOutput } from "./ingest/IngestOutput";
 import { saveResultCsv } from "./save-download";
 import { TmdbOutput } from "./tmdb/TmdbOutput";
@@ -79,6 +80,7 @@ export const outputRenderers: { [T in CellOutput["type"]]?: OutputRenderer<T> } 
   tmdb: TmdbOutput,
   chart: ChartOutput,
   transform: TransformOutput,
+  checks: ChecksOutput,
 };
 
 export function hasRenderer(output: CellOutput | undefined): boolean {

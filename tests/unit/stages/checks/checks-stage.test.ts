@@ -12,7 +12,7 @@ import type { Cell } from "../../../../pipeline/document";
 import { Engine } from "../../../../pipeline/engine";
 import { checksStage } from "../../../../pipeline/stages/checks";
 import { FAILING_ROWS_COLUMN } from "../../../../pipeline/stages/checks/expectations";
-import type { StageContext } from "../../../../pipeline/stages/stage";
+import { FailureWithOutput, type StageContext } from "../../../../pipeline/stages/stage";
 
 const athena = mockClient(AthenaClient);
 let engine: Engine;
@@ -61,12 +61,17 @@ const failing = check(
 );
 
 describe("checksStage", () => {
-  it("returns a text report when every check passes", async () => {
+  it("returns the results per table, with the text report, when every check passes", async () => {
     const outcome = await checksStage.run(passing, context());
     expect(outcome.summary).toBe("3 data checks: 3 passed");
-    expect(outcome.output).toEqual({
-      type: "text",
-      text: "refined.dim_genre\n  PASS  genre_id is not null\n  PASS  genre_id is unique\n  PASS  row count ≥ 1",
+    expect(outcome.output).toMatchObject({
+      type: "checks",
+      engine: "local",
+      tables: [
+        { table: "refined.dim_genre", checks: [{ status: "pass" }, { status: "pass" }, { status: "pass" }] },
+      ],
+      report:
+        "refined.dim_genre\n  PASS  genre_id is not null\n  PASS  genre_id is unique\n  PASS  row count ≥ 1",
     });
     expect(logs).toContain("pass: refined.dim_genre: genre_id is unique");
   });
@@ -82,6 +87,26 @@ describe("checksStage", () => {
     expect(hint).toContain(
       'FAIL  genre_id → refined.dim_genre.genre_id — 1 failing row\n      {"genre_id":7,"rows":1}',
     );
+    // The failure still carries the results, for the workbench's pass/fail table.
+    expect(error).toBeInstanceOf(FailureWithOutput);
+    expect((error as FailureWithOutput).output).toMatchObject({
+      type: "checks",
+      tables: [
+        {
+          table: "refined.fact_title_genre",
+          checks: [
+            { kind: "not_null", status: "pass", failing: 0 },
+            {
+              kind: "references",
+              status: "fail",
+              failing: 1,
+              params: { columns: "genre_id", table: "refined.dim_genre", refColumns: "genre_id" },
+              samples: { columns: ["genre_id", "rows"], rows: [[7, 1]] },
+            },
+          ],
+        },
+      ],
+    });
   });
 
   it("runs on Athena on an AWS target (in the refined database), and locally with engine=local", async () => {
