@@ -14,7 +14,7 @@ const fromRoot = createRequire(path.join(ROOT, "package.json"));
  *
  * Why: every kill needs a fresh Node process, and one that compiles the pipeline through tsx
  * spends about three times the CPU of one that loads a single bundle before doing any work.
- * Only DuckDB's native binding stays outside, loaded from node_modules by its absolute path.
+ * Only DuckDB's native binding and esbuild stay outside, loaded from node_modules by absolute path.
  */
 export async function bundleCrashChild(folder: string): Promise<string> {
   const outfile = path.join(folder, "crash-child.mjs");
@@ -26,7 +26,7 @@ export async function bundleCrashChild(folder: string): Promise<string> {
     format: "esm",
     target: "node20",
     logLevel: "warning",
-    plugins: [duckdbFromNodeModules, ownFileNames],
+    plugins: [fromNodeModules, ownFileNames],
     // A package's dynamic `require(name)` resolves from the repository, as it would unbundled.
     banner: {
       js: `import { createRequire as __childRequire } from "node:module";\nconst require = __childRequire(${JSON.stringify(path.join(ROOT, "package.json"))});`,
@@ -35,11 +35,15 @@ export async function bundleCrashChild(folder: string): Promise<string> {
   return outfile;
 }
 
-const duckdbFromNodeModules: Plugin = {
-  name: "duckdb-from-node-modules",
+/**
+ * Left to node_modules, required at run time: DuckDB's native binding (a `.node` file and its
+ * loader), and esbuild (the Lambda packager's; it finds its own binary from its install folder).
+ */
+const fromNodeModules: Plugin = {
+  name: "from-node-modules",
   setup(builder) {
-    builder.onResolve({ filter: /^@duckdb\// }, (args) => ({
-      path: pathToFileURL(fromRoot.resolve(args.path)).href,
+    builder.onResolve({ filter: /^(@duckdb\/node-bindings|esbuild)$/ }, (args) => ({
+      path: fromRoot.resolve(args.path),
       external: true,
     }));
   },
