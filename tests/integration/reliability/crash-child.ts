@@ -1,6 +1,6 @@
 /**
- * The process the crash tests kill: `node --import tsx crash-child.ts <action> …`, with
- * `LAKEBOOK_TEST_CRASH_AT` naming where it stops itself with SIGKILL (pipeline/lake/crash-point.ts).
+ * The process the crash tests kill: `node crash-child.mjs <action> …` (this file bundled by
+ * crash-child-bundle.ts), with `LAKEBOOK_TEST_CRASH_AT` naming where it stops itself with SIGKILL (pipeline/lake/crash-point.ts).
  *
  *   save <notebook> <title>   saves the notebook with a new title through the service's saver
  *   cli <args…>               runs the `lakebook` command (run, query, catalog, …)

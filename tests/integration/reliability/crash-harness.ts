@@ -1,12 +1,7 @@
 import { spawn } from "node:child_process";
 import { readdir } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-
-const CHILD = fileURLToPath(new URL("./crash-child.ts", import.meta.url));
-// `--import tsx` resolves from the child's cwd (a temp project): name tsx's loader by its path.
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+import { bundleCrashChild } from "./crash-child-bundle";
 
 export interface ChildResult {
   code: number | null;
@@ -15,18 +10,26 @@ export interface ChildResult {
   stderr: string;
 }
 
+/** Starts crash-child.ts in its own Node process; see `crashChild`. */
+export type RunChild = (args: string[], cwd: string, crashAt?: string) => Promise<ChildResult>;
+
 /**
- * Runs crash-child.ts in its own Node process (`node --import tsx`), stopping itself with SIGKILL
- * at `crashAt` when given. Offline: no TMDB credentials reach it.
+ * Bundles crash-child.ts into `folder` (the test's own) and returns what runs it in its own Node
+ * process, stopping itself with SIGKILL at `crashAt` when given. Offline: no TMDB credentials reach it.
  */
-export function child(args: string[], cwd: string, crashAt?: string): Promise<ChildResult> {
+export async function crashChild(folder: string): Promise<RunChild> {
+  const bundle = await bundleCrashChild(folder);
+  return (args, cwd, crashAt) => runChild(bundle, args, cwd, crashAt);
+}
+
+function runChild(bundle: string, args: string[], cwd: string, crashAt?: string): Promise<ChildResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
   for (const name of ["TMDB_API_KEY", "TMDB_READ_ACCESS_TOKEN", "TMDB_API_BASE", "LAKEBOOK_TEST_CRASH_AT"]) {
     delete env[name];
   }
   if (crashAt) env.LAKEBOOK_TEST_CRASH_AT = crashAt;
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ["--import", TSX, CHILD, ...args], { cwd, env });
+    const proc = spawn(process.execPath, [bundle, ...args], { cwd, env });
     let stdout = "";
     let stderr = "";
     proc.stdout.on("data", (chunk) => {

@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pro
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type ChildResult, child, filesBelow } from "./crash-harness";
+import { type ChildResult, crashChild, filesBelow, type RunChild } from "./crash-harness";
 
 /**
  * Lakebook killed with SIGKILL at named moments (pipeline/lake/crash-point.ts) — no cleanup code
@@ -12,6 +12,7 @@ import { type ChildResult, child, filesBelow } from "./crash-harness";
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 120_000 });
 
 let dir: string;
+let child: RunChild;
 let notebook: string;
 let lake: string;
 
@@ -32,6 +33,7 @@ const tempFilesBeside = async (folder: string) =>
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "lakebook-crash-"));
+  child = await crashChild(dir);
   ok(await child(["cli", "demo", "demo"], dir));
   notebook = path.join(dir, "demo", "horror-subgenres.lakebook.md");
   lake = path.join(dir, "demo", ".lake");

@@ -1,13 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   dataframeLines,
   pyString,
   pythonNames,
 } from "../../../../pipeline/stages/transform/pyspark-dataframe";
+import { type PythonSession, startPython } from "../../../helpers/python-session";
 
 /** The DataFrame code for `sql`, with `inputs` as views the script has already read. */
 function code(sql: string, inputs: string[] = []): string {
@@ -15,29 +12,33 @@ function code(sql: string, inputs: string[] = []): string {
   return dataframeLines(sql, new Map(inputs.map((input) => [input, names(input)])), names).join("\n");
 }
 
-/**
- * Compiles the code (pyspark is not installed: compile only, never run) and returns what Python
- * sees in each `F.expr("…")` and `spark.sql("""…""")` string.
- */
-function pythonStrings(source: string): { expr: string[]; sql: string[] } {
-  const dir = mkdtempSync(path.join(tmpdir(), "lakebook-dataframe-"));
-  try {
-    const file = path.join(dir, "logic.py");
-    writeFileSync(file, source);
-    execFileSync("python3", ["-m", "py_compile", file]);
-    const out = execFileSync("python3", [
-      "-c",
-      `import ast, json, sys
-tree = ast.parse(open(sys.argv[1]).read())
-calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)]
-strings = lambda name: [c.args[0].value for c in calls if c.func.attr == name and isinstance(c.args[0], ast.Constant)]
-print(json.dumps({"expr": strings("expr"), "sql": strings("sql")}))`,
-      file,
-    ]).toString();
-    return JSON.parse(out);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+// One python3 for the whole file. Each request is a source text: it is compiled as `py_compile`
+// compiles a file (pyspark is not installed: compile only, never run), then its strings are read.
+const READ_STRINGS = `import ast, json, sys
+for line in iter(sys.stdin.readline, ""):
+    source = json.loads(line)
+    try:
+        compile(source, "logic.py", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as error:
+        print(json.dumps({"failed": repr(error)}), flush=True)
+        continue
+    tree = ast.parse(source)
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)]
+    strings = lambda name: [c.args[0].value for c in calls if c.func.attr == name and isinstance(c.args[0], ast.Constant)]
+    print(json.dumps({"expr": strings("expr"), "sql": strings("sql")}), flush=True)`;
+let python: PythonSession;
+beforeAll(() => {
+  python = startPython(["-c", READ_STRINGS]);
+});
+afterAll(async () => {
+  await python.close();
+});
+
+/** Compiles the code in Python and returns what Python sees in each `F.expr("…")` and `spark.sql("""…""")` string. */
+async function pythonStrings(source: string): Promise<{ expr: string[]; sql: string[] }> {
+  const answer = await python.ask<{ expr: string[]; sql: string[]; failed?: string }>(source);
+  if (answer.failed !== undefined) throw new Error(`python3 cannot compile the code: ${answer.failed}`);
+  return { expr: answer.expr, sql: answer.sql };
 }
 
 describe("the DataFrame code a transform's SQL stands for: exact output", () => {
@@ -218,12 +219,12 @@ describe("the spark.sql fallback", () => {
       "ORDER BY an expression the grouped SELECT list does not name",
     ],
     ["SELECT /*+ BROADCAST(u) */ a FROM t JOIN u ON t.k = u.k", "a /*+ hint */"],
-  ])("%s", (sql, construct) => {
+  ])("%s", async (sql, construct) => {
     const out = code(sql);
     expect(out).toContain(
       `# spark.sql: ${construct} has no DataFrame form here\nresult = spark.sql("""\n${sql}\n""")`,
     );
-    expect(pythonStrings(out).sql).toEqual([`\n${sql}\n`]);
+    expect((await pythonStrings(out)).sql).toEqual([`\n${sql}\n`]);
   });
 
   it("falls back for one CTE only, registering the CTEs it reads as views", () => {
@@ -239,7 +240,7 @@ SELECT x FROM b`);
 });
 
 describe("Python strings that hold the cell's SQL", () => {
-  it("F.expr gets the SQL byte for byte: quotes, backslashes, backticks", () => {
+  it("F.expr gets the SQL byte for byte: quotes, backslashes, backticks", async () => {
     const expressions = [
       String.raw`regexp_replace(title, '\\s+', ' ')`,
       String.raw`'it\'s'`,
@@ -249,10 +250,10 @@ describe("Python strings that hold the cell's SQL", () => {
       "`weird col` + 1",
     ];
     const sql = `SELECT ${expressions.map((expression, index) => `${expression} AS c${index}`).join(",\n  ")} FROM t`;
-    expect(pythonStrings(code(sql)).expr).toEqual(expressions);
+    expect((await pythonStrings(code(sql))).expr).toEqual(expressions);
   });
 
-  it("pyString picks a readable literal Python reads back exactly", () => {
+  it("pyString picks a readable literal Python reads back exactly", async () => {
     const values = [
       "plain",
       `has "double"`,
@@ -264,7 +265,7 @@ describe("Python strings that hold the cell's SQL", () => {
       "nul\u0000",
     ];
     const source = values.map((value, index) => `v${index} = F.expr(${pyString(value)})`).join("\n");
-    expect(pythonStrings(source).expr).toEqual(values);
+    expect((await pythonStrings(source)).expr).toEqual(values);
     expect(pyString(String.raw`'\\N'`)).toBe(String.raw`r"'\\N'"`);
   });
 
