@@ -5,6 +5,7 @@
  * checks the same both ways.
  */
 import { chartEn, chartPtBR } from "./messages-chart";
+import { commandsEn, commandsPtBR } from "./messages-commands";
 import { engineEn, enginePtBR } from "./messages-engine";
 import { errorViewEn, errorViewPtBR } from "./messages-errors";
 import { ingestEn, ingestPtBR } from "./messages-ingest";
@@ -22,6 +23,7 @@ export const en = {
   ...ingestEn,
   ...tmdbEn,
   ...settingsEn,
+  ...commandsEn,
   "app.loading": "Opening the notebook…",
   "app.loadFailed": "Could not open the notebook: {message}",
   "landmark.toolbar": "Notebook toolbar",
@@ -193,6 +195,7 @@ export const ptBR: Messages = {
   ...ingestPtBR,
   ...tmdbPtBR,
   ...settingsPtBR,
+  ...commandsPtBR,
   "app.loading": "Abrindo o caderno…",
   "app.loadFailed": "Não foi possível abrir o caderno: {message}",
   "landmark.toolbar": "Barra de ferramentas do caderno",
