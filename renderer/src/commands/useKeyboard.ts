@@ -46,6 +46,8 @@ export function useKeyboard(wb: Workbench): void {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || wb.ui.get().dialog) return;
       const target = event.target instanceof HTMLElement ? event.target : document.body;
+      // A dialog a room opens itself (an ingest cell's dataset question) keeps its keys too.
+      if (target.closest("[role=dialog]")) return;
       const inCellEditor = target.closest("[data-cell-editor]") !== null;
       if (inCellEditor && event.key === "Escape" && editorPopupOpen()) return;
       if (!inCellEditor && isTextEntry(target) && !event.ctrlKey && !event.metaKey) return;

@@ -15,7 +15,7 @@ export const commandsEn = {
     "Its header has the columns of {fileDataset}, but this cell says dataset: {cellValue}. Nothing changes until you choose.",
   "ingest.keepDataset": "Keep {cellDataset}",
   "ingest.switchDataset": "Switch to {fileDataset}",
-  "ingest.cancelDrop": "Cancel",
+  "ingest.cancelDrop": "Cancel, change nothing",
 } as const;
 
 export const commandsPtBR: Record<keyof typeof commandsEn, string> = {
@@ -30,5 +30,5 @@ export const commandsPtBR: Record<keyof typeof commandsEn, string> = {
     "O cabeçalho tem as colunas de {fileDataset}, mas esta célula diz dataset: {cellValue}. Nada muda até você escolher.",
   "ingest.keepDataset": "Manter {cellDataset}",
   "ingest.switchDataset": "Mudar para {fileDataset}",
-  "ingest.cancelDrop": "Cancelar",
+  "ingest.cancelDrop": "Cancelar, sem mudar nada",
 };
