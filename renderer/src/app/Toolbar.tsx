@@ -22,6 +22,8 @@ export function Toolbar() {
       <CommandButton id="runAll" className="primary" />
       <CommandButton id="runCell" />
       <CommandButton id="runFromHere" />
+      <CommandButton id="runStale" label="toolbar.runStale" />
+      <CommandButton id="runDownstream" label="toolbar.runDownstream" />
       <CommandButton id="cancel" />
       <CommandButton id="clearOutputs" />
       <span className="toolbar-group">

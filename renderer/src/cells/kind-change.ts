@@ -4,15 +4,12 @@ import { select } from "../state/ui-store";
 import type { Workbench } from "../state/workbench";
 
 /**
- * Puts `next` (same id, another kind) in its cell's place. The history's edits are insert, remove
- * and move, so a kind change is the old cell out and the new one in at the same index: Undo takes
- * it back in two steps, and nothing typed is lost.
+ * Puts `next` (same id, another kind) in its cell's place as one step of the undo timeline, so one
+ * Undo takes the change back, text and settings as they were.
  */
 export function applyKindChange(wb: Workbench, next: Cell): void {
-  const index = wb.doc.get().notebook.cells.findIndex((c) => c.id === next.id);
-  if (index < 0) return;
-  wb.doc.dispatch({ type: "remove", id: next.id });
-  wb.doc.dispatch({ type: "insert", index, cell: next });
+  if (!wb.doc.get().notebook.cells.some((c) => c.id === next.id)) return;
+  wb.doc.dispatch({ type: "replaceCell", cell: next });
   // Its last output (a table under what is now prose) belongs to the old kind.
   wb.runs.set((s) => {
     if (!(next.id in s.cells)) return s;

@@ -1,3 +1,4 @@
+import { downstreamToRun, staleToRun } from "../run/run-selection";
 import { blankCell, copyOfCell } from "../state/history";
 import { select } from "../state/ui-store";
 import type { Workbench } from "../state/workbench";
@@ -62,11 +63,13 @@ export function selectRelative(wb: Workbench, by: -1 | 1): void {
 }
 
 export function undoOrRedo(wb: Workbench, which: "undo" | "redo"): void {
+  const step = wb.doc.get()[which === "undo" ? "past" : "future"].at(-1);
   const before = new Set(cells(wb).map((c) => c.id));
   wb.doc.dispatch({ type: which });
   const after = cells(wb);
-  // Select what came back; if the selection went away, its neighbour.
-  const returned = after.find((c) => !before.has(c.id));
+  // Select what came back, else the cell the step changed (so the user sees it); if the selection
+  // went away, its neighbour.
+  const returned = after.find((c) => !before.has(c.id)) ?? after.find((c) => c.id === step?.cellId);
   if (returned) select(wb.ui, returned.id);
   else if (!after.some((c) => c.id === wb.ui.get().selectedId)) select(wb.ui, after[0]?.id ?? null);
 }
@@ -97,6 +100,24 @@ export function runFromHere(wb: Workbench): void {
       .slice(index)
       .map((c) => c.id),
   );
+}
+
+const cellIds = (wb: Workbench) => cells(wb).map((c) => c.id);
+
+/** Like marimo's "run stale": every cell out of date or never run ok, in notebook order. */
+export function runStale(wb: Workbench): void {
+  const ids = staleToRun(cellIds(wb), wb.runs.get());
+  if (ids.length > 0) wb.queue.enqueue(ids);
+}
+
+export function hasStale(wb: Workbench): boolean {
+  return staleToRun(cellIds(wb), wb.runs.get()).length > 0;
+}
+
+/** The selected cell, then every cell that reads what it writes (transitively), in notebook order. */
+export function runDownstream(wb: Workbench): void {
+  const id = selectedId(wb);
+  if (id) wb.queue.enqueue(downstreamToRun(id, cellIds(wb), wb.runs.get().dependencies));
 }
 
 export function enterEditMode(wb: Workbench): void {

@@ -1,7 +1,7 @@
 import { useLayoutEffect } from "react";
 import type { Workbench } from "../state/workbench";
 import { commandById, isEnabled } from "./command";
-import { createKeymap } from "./keymap";
+import { chordOf, createKeymap } from "./keymap";
 import { notebookCommands } from "./notebook-commands";
 
 export const isMac = () => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? "");
@@ -14,6 +14,9 @@ function isTextEntry(element: HTMLElement): boolean {
     !["button", "checkbox", "radio", "submit", "reset", "range", "color"].includes(element.type)
   );
 }
+
+/** A text field's own undo and redo: Ctrl+Z in a settings field undoes that field, not the notebook. */
+const TEXT_UNDO_CHORDS = new Set(["Mod+Z", "Mod+Shift+Z", "Mod+Y"]);
 
 const NAVIGATION_KEYS = new Set(["Enter", " ", "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"]);
 
@@ -43,9 +46,12 @@ export function useKeyboard(wb: Workbench): void {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing || wb.ui.get().dialog) return;
       const target = event.target instanceof HTMLElement ? event.target : document.body;
+      // A dialog a room opens itself (an ingest cell's dataset question) keeps its keys too.
+      if (target.closest("[role=dialog]")) return;
       const inCellEditor = target.closest("[data-cell-editor]") !== null;
       if (inCellEditor && event.key === "Escape" && editorPopupOpen()) return;
       if (!inCellEditor && isTextEntry(target) && !event.ctrlKey && !event.metaKey) return;
+      if (!inCellEditor && isTextEntry(target) && TEXT_UNDO_CHORDS.has(chordOf(event, isMac()))) return;
       if (!inCellEditor && controlOwnsKey(target, event.key) && !event.shiftKey && !event.altKey) return;
       const id = keymap.press(event, inCellEditor ? "edit" : "command", Date.now());
       const command = id ? commandById(notebookCommands, id) : undefined;

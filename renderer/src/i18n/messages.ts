@@ -7,6 +7,7 @@
 import { cellsEn, cellsPtBR } from "./messages-cells";
 import { chartEn, chartPtBR } from "./messages-chart";
 import { checksEn, checksPtBR } from "./messages-checks";
+import { commandsEn, commandsPtBR } from "./messages-commands";
 import { engineEn, enginePtBR } from "./messages-engine";
 import { errorViewEn, errorViewPtBR } from "./messages-errors";
 import { ingestEn, ingestPtBR } from "./messages-ingest";
@@ -26,6 +27,7 @@ export const en = {
   ...tmdbEn,
   ...settingsEn,
   ...cellsEn,
+  ...commandsEn,
   "app.loading": "Opening the notebook…",
   "app.loadFailed": "Could not open the notebook: {message}",
   "landmark.toolbar": "Notebook toolbar",
@@ -199,6 +201,7 @@ export const ptBR: Messages = {
   ...tmdbPtBR,
   ...settingsPtBR,
   ...cellsPtBR,
+  ...commandsPtBR,
   "app.loading": "Abrindo o caderno…",
   "app.loadFailed": "Não foi possível abrir o caderno: {message}",
   "landmark.toolbar": "Barra de ferramentas do caderno",

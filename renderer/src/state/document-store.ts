@@ -3,16 +3,19 @@ import { type DocAction, type DocState, docReducer, initialDocState } from "./hi
 import { createStore, type Store, sameItems, useStore } from "./store";
 
 /**
- * Document state: the notebook as it will be saved, plus the structural undo history.
+ * Document state: the notebook as it will be saved, plus its undo timeline (`history.ts`).
  * Persisted (autosave + journal); run state is kept apart in run/run-store.
  */
 export interface DocumentStore extends Store<DocState> {
   dispatch(action: DocAction): void;
 }
 
-export function createDocumentStore(notebook: Notebook): DocumentStore {
+/** `now` stamps each source edit, so a burst of typing becomes one undo step (tests pass a clock). */
+export function createDocumentStore(notebook: Notebook, now: () => number = Date.now): DocumentStore {
   const store = createStore(initialDocState(notebook));
-  return { ...store, dispatch: (action) => store.set((s) => docReducer(s, action)) };
+  const stamped = (action: DocAction): DocAction =>
+    action.type === "editSource" && action.at === undefined ? { ...action, at: now() } : action;
+  return { ...store, dispatch: (action) => store.set((s) => docReducer(s, stamped(action))) };
 }
 
 const indexes = new WeakMap<readonly Cell[], Map<string, Cell>>();

@@ -109,7 +109,6 @@ describe("a cell's buttons on the keyboard", () => {
 
     const undo = page.getByRole("button", { name: "Undo", exact: true });
     await undo.click();
-    await undo.click();
     await expect.poll(() => cell(page, "second").getAttribute("data-kind")).toBe("sql");
     expect(await cell(page, "second").locator("pre.cell-code").innerText()).toBe("SELECT 2");
   });

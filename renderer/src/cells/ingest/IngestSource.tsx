@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from "react";
+import { DatasetQuestion } from "./DatasetQuestion";
 import { IngestFileBar } from "./IngestFileBar";
 import "./ingest-source.css";
 import { useDataUpload } from "./use-data-upload";
@@ -59,6 +60,16 @@ export function IngestSource({ cellId, children }: { cellId: string; children: R
         onCancel={upload.cancel}
         onDismiss={upload.dismiss}
       />
+      {upload.state.phase === "askDataset" && (
+        <DatasetQuestion
+          cellId={cellId}
+          file={upload.state.file.name}
+          fileDataset={upload.state.fileDataset}
+          cellDataset={upload.state.cellDataset}
+          onAnswer={upload.answerDataset}
+          onCancel={upload.dismiss}
+        />
+      )}
     </div>
   );
 }

@@ -36,6 +36,24 @@ export function setIngestFile(
   return endsWithNewline ? text + newline : text;
 }
 
+/**
+ * The cell's `dataset:` as written (`movies`, `series`, or whatever the user typed), undefined when
+ * the settings name none. Read to ask before a file of the other dataset rewrites it; flow style
+ * (`{dataset: series, …}`) is found by its key, since it gets rewritten too.
+ */
+export function ingestDatasetOf(source: string): string | undefined {
+  const lines = source.length === 0 ? [] : source.split(/\r?\n/);
+  if (!isLineEditable(lines)) return /[{,\s]dataset\s*:\s*["']?([\w-]+)/.exec(` ${source}`)?.[1];
+  const entry = entryOf(lines, "dataset");
+  const line = entry ? (lines[entry.start] ?? "") : "";
+  const comment = trailingComment(line);
+  const value = line
+    .slice(KEY.exec(line)?.[0].length ?? 0, line.length - comment.length)
+    .trim()
+    .replace(/^(["'])(.*)\1$/, "$2");
+  return value === "" ? undefined : value;
+}
+
 /** A value as YAML: plain when that cannot be misread, else double-quoted (a JSON string is valid YAML). */
 export function yamlScalar(value: string): string {
   const plain = /^[A-Za-z0-9_./][A-Za-z0-9_ ./()+-]*$/.test(value) && !value.endsWith(" ");

@@ -5,12 +5,20 @@ import { ServiceCallError } from "../../service/transport";
 import { announce } from "../../state/announcer";
 import { useWorkbench } from "../../state/workbench-context";
 import type { Dataset } from "./dataset-from-header";
-import { uploadIntoCell } from "./upload-into-cell";
+import { type DatasetAnswer, uploadIntoCell } from "./upload-into-cell";
 
 export type UploadState =
   | { phase: "idle" }
   | { phase: "uploading"; name: string; sent: number; total: number }
-  | { phase: "confirm"; file: File; path: string; dataset: Dataset | undefined }
+  /** The file's header is the other dataset than the cell's: keep the cell's, switch, or cancel. */
+  | { phase: "askDataset"; file: File; fileDataset: Dataset; cellDataset: string }
+  | {
+      phase: "confirm";
+      file: File;
+      path: string;
+      dataset: Dataset | undefined;
+      datasetAnswer: DatasetAnswer | undefined;
+    }
   | { phase: "done"; upload: DataFileUpload; dataset: Dataset | undefined }
   | { phase: "failed"; name: string; error: ServiceError }
   | { phase: "cancelled"; name: string };
@@ -23,7 +31,7 @@ export function useDataUpload(cellId: string) {
   useEffect(() => () => running.current?.abort(), []);
 
   const send = useCallback(
-    async (file: File, replace: boolean, dataset?: Dataset) => {
+    async (file: File, replace: boolean, dataset?: Dataset, datasetAnswer?: DatasetAnswer) => {
       running.current?.abort();
       const controller = new AbortController();
       running.current = controller;
@@ -32,13 +40,26 @@ export function useDataUpload(cellId: string) {
         const outcome = await uploadIntoCell(wb, cellId, file, {
           replace,
           dataset,
+          datasetAnswer,
           signal: controller.signal,
           onProgress: (sent, total) => {
             if (!controller.signal.aborted) setState({ phase: "uploading", name: file.name, sent, total });
           },
         });
+        if (outcome.kind === "askDataset") {
+          const { fileDataset, cellDataset } = outcome;
+          setState({ phase: "askDataset", file, fileDataset, cellDataset });
+          announce(translateNow("ingest.datasetQuestion", datasetWords(file.name, fileDataset, cellDataset)));
+          return;
+        }
         if (outcome.kind === "exists") {
-          setState({ phase: "confirm", file, path: outcome.path, dataset: outcome.dataset });
+          setState({
+            phase: "confirm",
+            file,
+            path: outcome.path,
+            dataset: outcome.dataset,
+            datasetAnswer,
+          });
           announce(translateNow("ingest.replaceQuestion", { path: outcome.path }));
           return;
         }
@@ -73,11 +94,27 @@ export function useDataUpload(cellId: string) {
     canUpload: wb.client.canUploadDataFiles(),
     choose: (file: File) => void send(file, false),
     replace: () => {
-      if (state.phase === "confirm") void send(state.file, true, state.dataset);
+      if (state.phase === "confirm") void send(state.file, true, state.dataset, state.datasetAnswer);
+    },
+    /** The answer to "Is this file movies or series?": nothing was sent before it. */
+    answerDataset: (answer: DatasetAnswer) => {
+      if (state.phase === "askDataset") void send(state.file, false, state.fileDataset, answer);
     },
     cancel: () => running.current?.abort(),
     dismiss: () => setState({ phase: "idle" }),
   };
+}
+
+/** The question's words: the file's name, and both datasets as the UI names them. */
+export function datasetWords(
+  file: string,
+  fileDataset: Dataset,
+  cellDataset: string,
+  t: (key: "ingest.dataset.movies" | "ingest.dataset.series") => string = translateNow,
+) {
+  const name = (dataset: string) =>
+    dataset === "movies" || dataset === "series" ? t(`ingest.dataset.${dataset}`) : dataset;
+  return { file, fileDataset: name(fileDataset), cellDataset: name(cellDataset), cellValue: cellDataset };
 }
 
 function doneMessage(upload: DataFileUpload): string {

@@ -128,7 +128,6 @@ describe("changing a cell's kind", () => {
     expect(cellOf("second")).toEqual({ id: "second", kind: "markdown", attrs: [], source: "SELECT 2" });
     expect(cellElement("second")?.dataset.kind).toBe("markdown");
     await act(async () => runCommand(h.wb, "undo"));
-    await act(async () => runCommand(h.wb, "undo"));
     expect(cellOf("second")).toEqual({
       id: "second",
       kind: "sql",

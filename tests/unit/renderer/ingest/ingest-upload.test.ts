@@ -73,6 +73,8 @@ describe("choosing a CSV file for an ingest cell", () => {
       });
     open();
     choose(seriesFile());
+    // The cell says movies, the header series: the user says which (dataset-question.test.ts).
+    fireEvent.click(await screen.findByRole("button", { name: "Switch to Series" }));
     const bar = await screen.findByRole("progressbar", { name: "Uploading series-small.csv" });
     await waitFor(() => expect(bar.getAttribute("value")).toBe("60"));
     expect(bar.getAttribute("max")).toBe("120");
@@ -155,6 +157,7 @@ describe("choosing a CSV file for an ingest cell", () => {
       );
     open();
     choose(seriesFile());
+    fireEvent.click(await screen.findByRole("button", { name: "Switch to Series" }));
     fireEvent.click(await screen.findByRole("button", { name: "Cancel upload" }));
     expect(await inCell().findByText("Upload of series-small.csv cancelled.")).toBeTruthy();
     expect(sourceOf()).toBe("dataset: movies\nfile: data/movies.csv\ndate: 2026-01-05");

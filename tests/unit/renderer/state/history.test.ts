@@ -20,7 +20,7 @@ const start = () =>
 const run = (state: DocState, ...actions: DocAction[]) => actions.reduce(docReducer, state);
 const ids = (state: DocState) => state.notebook.cells.map((c) => c.id).join(",");
 
-describe("docReducer: structural edits with undo/redo", () => {
+describe("docReducer: edits with undo/redo", () => {
   it("inserts, removes and moves, recording each in the history", () => {
     const s0 = start();
     const cell = blankCell(s0.notebook, "sql");
@@ -49,11 +49,16 @@ describe("docReducer: structural edits with undo/redo", () => {
     expect(run(redone, { type: "redo" })).toBe(redone);
   });
 
-  it("keeps text typed after a structural edit when that edit is undone", () => {
+  it("undoes typing and structural edits as one timeline, in order, and redo gives both back", () => {
     const s = run(start(), { type: "remove", id: "b" }, { type: "editSource", id: "c", source: "SELECT 33" });
-    const undone = run(s, { type: "undo" });
-    expect(ids(undone)).toBe("a,b,c");
-    expect(undone.notebook.cells[2]?.source).toBe("SELECT 33");
+    const once = run(s, { type: "undo" });
+    expect(ids(once)).toBe("a,c");
+    expect(once.notebook.cells[1]?.source).toBe("SELECT 3");
+    const twice = run(once, { type: "undo" });
+    expect(ids(twice)).toBe("a,b,c");
+    const redone = run(twice, { type: "redo" }, { type: "redo" });
+    expect(ids(redone)).toBe("a,c");
+    expect(redone.notebook.cells[1]?.source).toBe("SELECT 33");
   });
 
   it("redo of an undone insert brings back the text typed into the new cell", () => {
@@ -64,14 +69,14 @@ describe("docReducer: structural edits with undo/redo", () => {
       { type: "insert", index: 3, cell },
       { type: "editSource", id: cell.id, source: "typed" },
     );
-    const redone = run(s, { type: "undo" }, { type: "redo" });
+    const redone = run(s, { type: "undo" }, { type: "undo" }, { type: "redo" }, { type: "redo" });
     expect(redone.notebook.cells[3]).toMatchObject({ id: cell.id, source: "typed" });
   });
 
-  it("source edits are not structural: no history entry, other cells keep their identity", () => {
+  it("a source edit is one step on the timeline; other cells keep their identity", () => {
     const s0 = start();
     const s1 = run(s0, { type: "editSource", id: "a", source: "SELECT 2" });
-    expect(s1.past).toHaveLength(0);
+    expect(s1.past).toHaveLength(1);
     expect(s1.notebook.cells[1]).toBe(s0.notebook.cells[1]);
     expect(s1.notebook.cells[0]).not.toBe(s0.notebook.cells[0]);
     expect(run(s1, { type: "editSource", id: "a", source: "SELECT 2" })).toBe(s1);
