@@ -78,7 +78,8 @@ export class RecordBuilder {
     const length = raw - (closed ? 1 + this.afterQuote : crlf ? 1 : 0);
     const quoted = this.quoted && closed;
     if (!this.capture) {
-      if (length === 0) this.sink.field(this.fieldIndex, undefined, 0, 0, 0, quoted);
+      // Empty and quoted fields are the sink's business even uncaptured (warnings, the SerDe).
+      if (length === 0 || quoted) this.sink.field(this.fieldIndex, undefined, 0, 0, length, quoted);
     } else if (this.carried === 0) {
       const start = this.valueStart;
       this.sink.field(
