@@ -121,6 +121,12 @@ export class RecordBuilder {
     this.recordLine = line + 1;
   }
 
+  /** `count` whole records, each on one line, that the scanner matched as plain (no fields seen). */
+  plainRecords(count: number): void {
+    this.recordLine += count;
+    this.sink.plainRecords?.(count);
+  }
+
   markStrayQuote(): void {
     if (this.end.strayQuoteField < 0) this.end.strayQuoteField = this.fieldIndex;
   }

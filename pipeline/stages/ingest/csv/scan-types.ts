@@ -63,4 +63,9 @@ export interface RecordSink {
     quoted: boolean,
   ): void;
   record(end: RecordEnd): void;
+  /**
+   * `count` records, one line each, matched the scanner's `plainRecord`: rows with nothing to
+   * report, whose fields were not handed out. Only a sink that sets `plainRecord` receives this.
+   */
+  plainRecords?(count: number): void;
 }
