@@ -77,16 +77,21 @@ export class Engine {
     const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     assertCount("pageSize", pageSize);
     const started = performance.now();
-    const stored = await this.withConnection(sql, options.signal, async (connection, cancellation) => {
-      const last = await runAllButLast(connection, sql, cancellation);
-      if (!last) return this.results.storeEmpty();
-      const result = await last.stream();
-      // DuckDB, not a regex, says whether the statement returns rows: SELECT, EXPLAIN, CALL,
-      // INSERT … RETURNING do; DDL, plain INSERT, COPY, SET do not.
-      if (result.returnType !== ResultReturnType.QUERY_RESULT) return this.results.storeEmpty();
-      return this.results.store(result, cancellation);
-    });
-    const rows = await this.page(stored.id, 0, pageSize);
+    const { stored, first: rows } = await this.withConnection(
+      sql,
+      options.signal,
+      async (connection, cancellation) => {
+        const last = await runAllButLast(connection, sql, cancellation);
+        const empty = async () => ({ stored: await this.results.storeEmpty(), first: [] });
+        if (!last) return empty();
+        const result = await last.stream();
+        // DuckDB, not a regex, says whether the statement returns rows: SELECT, EXPLAIN, CALL,
+        // INSERT … RETURNING do; DDL, plain INSERT, COPY, SET do not.
+        if (result.returnType !== ResultReturnType.QUERY_RESULT) return empty();
+        // The first page is taken from the rows as they are stored: no second query for it.
+        return this.results.store(result, cancellation, pageSize);
+      },
+    );
     const { id: resultId, columns, rowCount } = stored;
     return { resultId, columns, rowCount, rows, ms: Math.max(0, performance.now() - started) };
   }

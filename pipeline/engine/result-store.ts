@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import type { DuckDBConnection, DuckDBInstance, DuckDBResult } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBInstance, DuckDBResult } from "@duckdb/node-api";
 import type { Column } from "../contract/catalog";
 import type { Row } from "../contract/results";
 import { resultNotFound } from "./errors";
 import { quoteIdentifier } from "./sql";
 import type { Cancellation } from "./statements";
-import { columnsOf, rowsOfChunk } from "./values";
+import { columnsOf, firstRowsOfChunk, rowsOfChunk } from "./values";
 
 /** Regular tables in their own schema, not TEMP tables: TEMP is per connection, and every query has its own. */
 export const RESULTS_SCHEMA = "__results";
@@ -48,8 +48,16 @@ export class ResultStore {
     return this.add({ id: this.nextId(), table: undefined, columns: [], rowCount: 0 });
   }
 
-  /** Drains a streaming result into a new table; a failure or cancel leaves no table behind. */
-  async store(result: DuckDBResult, cancellation: Cancellation): Promise<StoredResult> {
+  /**
+   * Drains a streaming result into a new table; a failure or cancel leaves no table behind. Its
+   * first `firstRows` rows come back too, read from the chunks on their way in: what `page(id, 0,
+   * firstRows)` would return, without that query (the largest part of a small query's time).
+   */
+  async store(
+    result: DuckDBResult,
+    cancellation: Cancellation,
+    firstRows = 0,
+  ): Promise<{ stored: StoredResult; first: Row[] }> {
     const id = this.nextId();
     const columns = columnsOf(result);
     const table = `${RESULTS_SCHEMA}.${quoteIdentifier(id)}`;
@@ -60,8 +68,12 @@ export class ResultStore {
       // Positional names: result names may repeat or be empty; DuckDB's type strings are valid DDL.
       const definition = result.columnTypes().map((type, index) => `c${index} ${type.toString()}`);
       await sink.run(`CREATE TABLE ${table} (${definition.join(", ")})`);
-      const rowCount = await appendAll(sink, id, result, cancellation);
-      return this.add({ id, table, columns, rowCount });
+      const first: Row[] = [];
+      const rowCount = await appendAll(sink, id, result, cancellation, (chunk) => {
+        if (first.length < firstRows)
+          first.push(...firstRowsOfChunk(chunk, columns, firstRows - first.length));
+      });
+      return { stored: await this.add({ id, table, columns, rowCount }), first };
     } catch (error) {
       await sink.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
       throw error;
@@ -122,6 +134,7 @@ async function appendAll(
   table: string,
   result: DuckDBResult,
   cancellation: Cancellation,
+  onChunk: (chunk: DuckDBDataChunk) => void,
 ): Promise<number> {
   const appender = await sink.createAppender(table, RESULTS_SCHEMA);
   let rowCount = 0;
@@ -130,6 +143,7 @@ async function appendAll(
       cancellation.check();
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
+      onChunk(chunk);
       appender.appendDataChunk(chunk);
       rowCount += chunk.rowCount;
     }

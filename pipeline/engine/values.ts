@@ -113,6 +113,20 @@ export function columnsOf(result: DuckDBResult): Column[] {
 }
 
 /** One data chunk → row objects, converted column by column (DuckDB's storage order). */
+/** The chunk's first `count` rows, as `rowsOfChunk` gives them, without converting the rest. */
+export function firstRowsOfChunk(chunk: DuckDBDataChunk, columns: readonly Column[], count: number): Row[] {
+  const rows: Row[] = [];
+  for (let r = 0; r < Math.min(count, chunk.rowCount); r += 1) {
+    const values = chunk.convertRowValues(r, toJsonValue);
+    const row: Row = {};
+    columns.forEach((column, c) => {
+      row[column.name] = values[c] ?? null;
+    });
+    rows.push(row);
+  }
+  return rows;
+}
+
 export function rowsOfChunk(chunk: DuckDBDataChunk, columns: readonly Column[]): Row[] {
   const values = columns.map((_, index) => chunk.convertColumnValues(index, toJsonValue));
   const rows: Row[] = [];

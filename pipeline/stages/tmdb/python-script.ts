@@ -12,7 +12,7 @@ import type { TmdbSettings } from "./settings";
 export interface TmdbPythonInput {
   settings: Pick<
     TmdbSettings,
-    "select" | "fields" | "requestsPerSecond" | "concurrency" | "name" | "discover"
+    "select" | "sample" | "fields" | "requestsPerSecond" | "concurrency" | "name" | "discover"
   >;
   date: ProcessingDate;
   /** The bucket, or undefined on the local lake (a placeholder is shown). */
@@ -100,6 +100,34 @@ function titlesBlock(input: TmdbPythonInput): string[] {
     "TITLES = [",
     ...titles.map((title) => `    (${py(title.imdbId)}, ${py(title.kind ?? "movie")}),`),
     "]",
+    ...(input.settings.sample === undefined ? [] : sampleBlock(input.settings.sample)),
+  ];
+}
+
+/** `sample: N` as the cell picks it (`run-plan.ts` `sampleSelection`): the same titles in Python. */
+function sampleBlock(size: number): string[] {
+  return [
+    `# The cell asked TMDB about a fixed sample of ${size} of its titles (sample: ${size}): those whose IMDb`,
+    "# ids hash lowest, in their order, the same on every run. With every selected id in TITLES, this",
+    "# picks the very titles the cell fetched.",
+    `SAMPLE = ${size}`,
+    "",
+    "",
+    "def fnv1a(text):",
+    '    """32-bit FNV-1a of an IMDb id: the hash the cell ranks titles by."""',
+    "    value = 0x811C9DC5",
+    "    for char in text:",
+    "        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF",
+    "    return value",
+    "",
+    "",
+    "def sample(titles, size):",
+    '    """The `size` titles with the lowest hashes (ties by position), kept in the list\'s order."""',
+    "    ranked = sorted(range(len(titles)), key=lambda i: (fnv1a(titles[i][0]), i))[:size]",
+    "    return [titles[i] for i in sorted(ranked)]",
+    "",
+    "",
+    "TITLES = sample(TITLES, SAMPLE)",
   ];
 }
 

@@ -6,6 +6,7 @@ import { tmdbCredentials } from "./client";
 import type { TmdbEnrichResult } from "./enrich";
 import { runTmdbOnLambda } from "./lambda";
 import { progressMessage } from "./progress-message";
+import { planMessage, planRun, sampleSelection } from "./run-plan";
 import { selectTitles } from "./select-titles";
 import type { TmdbSettings } from "./settings";
 
@@ -40,7 +41,14 @@ export async function enrichOnLambda(
       },
     );
   }
-  const selection = await selectTitles(settings.select, context);
+  const selected = await selectTitles(settings.select, context);
+  // The same hash-picked sample as the local branch, so a cell gives the same titles either way.
+  const selection = settings.sample === undefined ? selected : sampleSelection(selected, settings.sample);
+  const rate = settings.requestsPerSecond;
+  context.log(
+    "info",
+    `TMDB (on AWS Lambda): ${planMessage(planRun(selected, settings.sample, rate), rate)}.`,
+  );
   const started = Date.now();
   let doneThisRun = 0;
   return runTmdbOnLambda({

@@ -50,8 +50,9 @@ const trustedCsv = (
   list_contains(string_split(genero, ','), 'Horror') AS is_horror,
   list_contains(string_split(genero, ','), 'Mystery') AS is_mystery
   FROM ${csv(file)}`;
+// Each RAW TMDB file is one {"kind", "records"} object: its records become the rows.
 const tmdb = (kind: string) =>
-  `read_json('${slash(path.join(lake, "Raw/TMDB/JSON"))}/*/*/*/tmdb-${kind}-*.json', format = 'array', filename = true)`;
+  `(SELECT unnest(records, max_depth := 2), filename FROM read_json('${slash(path.join(lake, "Raw/TMDB/JSON"))}/*/*/*/tmdb-${kind}-*.json', filename = true))`;
 const dt = "strptime(regexp_extract(filename, '(\\d{4}/\\d{2}/\\d{2})/[^/]*$', 1), '%Y/%m/%d')::DATE AS dt";
 
 await timed("trusted", async () => {

@@ -63,7 +63,7 @@ def tmdb_records(kind):
     for file in sorted(glob.glob(os.path.join(tmdb_dir, "JSON", "*", "*", "*", f"tmdb-{kind}-*.json"))):
         match = re.search(r"(\d{4})/(\d{2})/(\d{2})/[^/]*$", file.replace(os.sep, "/"))
         with open(file, encoding="utf-8") as handle:
-            for record in json.load(handle):
+            for record in json.load(handle)["records"]:  # one {"kind", "records"} object a file
                 record["dt"] = f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
                 rows.append(record)
     return pd.DataFrame(rows)

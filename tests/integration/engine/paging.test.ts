@@ -21,6 +21,18 @@ describe("paging a result kept in DuckDB", () => {
   });
   afterAll(() => engine.close());
 
+  it("returns as the first page exactly what paging from 0 reads, across chunks and for every type", async () => {
+    const typed = `SELECT range AS n, [range, NULL] AS list, {'a': range, 'b': 'x' || range} AS struct,
+      CASE WHEN range % 3 = 0 THEN NULL ELSE range / 7 END AS maybe, 12.5::DECIMAL(9, 2) AS price,
+      DATE '2026-01-01' + range::INT AS day, range % 2 = 0 AS even FROM range(5000)`;
+    for (const pageSize of [0, 1, 100, 2048, 3000]) {
+      const result = await engine.query(typed, { pageSize });
+      expect(result.rows).toHaveLength(pageSize);
+      expect(result.rows).toEqual(await engine.page(result.resultId, 0, pageSize));
+      await engine.release(result.resultId);
+    }
+  });
+
   it("returns the first page of a 1,000,000-row result and reads any page by offset", async () => {
     const heapBefore = process.memoryUsage().heapUsed;
     const result = await engine.query(MILLION);

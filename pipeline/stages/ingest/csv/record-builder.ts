@@ -78,7 +78,8 @@ export class RecordBuilder {
     const length = raw - (closed ? 1 + this.afterQuote : crlf ? 1 : 0);
     const quoted = this.quoted && closed;
     if (!this.capture) {
-      if (length === 0) this.sink.field(this.fieldIndex, undefined, 0, 0, 0, quoted);
+      // Empty and quoted fields are the sink's business even uncaptured (warnings, the SerDe).
+      if (length === 0 || quoted) this.sink.field(this.fieldIndex, undefined, 0, 0, length, quoted);
     } else if (this.carried === 0) {
       const start = this.valueStart;
       this.sink.field(
@@ -118,6 +119,12 @@ export class RecordBuilder {
     end.resynced = false;
     this.fieldIndex = 0;
     this.recordLine = line + 1;
+  }
+
+  /** `count` whole records, each on one line, that the scanner matched as plain (no fields seen). */
+  plainRecords(count: number): void {
+    this.recordLine += count;
+    this.sink.plainRecords?.(count);
   }
 
   markStrayQuote(): void {

@@ -1,5 +1,6 @@
 import { type ColumnType, columnTypes, isNullMarker, isNumber, previewValue } from "./column-types";
 import { decodeField, showValue } from "./field-text";
+import { plainRecordPattern } from "./plain-record";
 import type { RecordEnd, RecordSink } from "./scan-types";
 import { SCAN_LIMITS } from "./scan-types";
 import { CsvScanner } from "./scanner";
@@ -101,6 +102,8 @@ export class RecordChecks implements RecordSink {
     }
     if (this.inHeader) {
       this.inHeader = false;
+      // Under a CRLF header every LF line is a warning, so no line is plain then.
+      if (!this.headerCrlf) this.scanner.plainRecord = plainRecordPattern(this.types);
       this.nextRecord();
       return;
     }
@@ -129,6 +132,11 @@ export class RecordChecks implements RecordSink {
     }
     if (this.previewRow) this.previewRows.push(this.previewRow);
     this.nextRecord();
+  }
+
+  /** Rows the scanner matched as plain (`plain-record.ts`): counted, nothing to check. */
+  plainRecords(count: number): void {
+    this.rows += count;
   }
 
   private quoting(end: RecordEnd): void {

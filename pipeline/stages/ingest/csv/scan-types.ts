@@ -48,7 +48,7 @@ export interface RecordEnd {
 
 export interface RecordSink {
   /**
-   * A field ended that was captured or is empty (the others are only counted: calling out for
+   * A field ended that was captured, is empty or was quoted (the others are only counted: calling out for
    * each of them would cost more than the scan). `length` is its value's size in bytes. When the field was captured, its value
    * is `bytes[start, end)` (quotes and line ending removed, `""` not yet unescaped: see `quoted`),
    * valid only during this call, and shorter than `length` when the capture limit cut it. Indexes
@@ -63,4 +63,9 @@ export interface RecordSink {
     quoted: boolean,
   ): void;
   record(end: RecordEnd): void;
+  /**
+   * `count` records, one line each, matched the scanner's `plainRecord`: rows with nothing to
+   * report, whose fields were not handed out. Only a sink that sets `plainRecord` receives this.
+   */
+  plainRecords?(count: number): void;
 }

@@ -1,3 +1,4 @@
+import { Buffer } from "node:buffer";
 import { ByteBuffer } from "./byte-buffer";
 import { RecordBuilder } from "./record-builder";
 import { type RecordSink, SCAN_LIMITS, type ScanOptions } from "./scan-types";
@@ -17,6 +18,12 @@ const QUOTE_SEEN = 4; // a quote inside a quoted field: the closing one, or the 
 const AFTER_QUOTE = 5; // spaces after the closing quote, which DuckDB ignores
 
 /**
+ * After a line fails `plainRecord`, the next 1, 3, 7 … up to 63 records go straight to the byte
+ * machine, so a file where no line is plain (CRLF, say) pays for one try in 64, not one per line.
+ */
+const PLAIN_MAX_WAIT = 63;
+
+/**
  * The one-pass byte scanner under the validator: finds records and fields in chunks cut anywhere
  * and counts physical lines; `RecordBuilder` hands the fields to the sink. State stays on the
  * instance between chunks, so the result never depends on where the chunks were cut.
@@ -29,6 +36,11 @@ const AFTER_QUOTE = 5; // spaces after the closing quote, which DuckDB ignores
 export class CsvScanner {
   /** Physical line being read, 1-based. */
   line = 1;
+  /**
+   * Whole lines that match this are rows the sink has nothing to say about: they are counted
+   * (`RecordSink.plainRecords`) without the byte machine. The sink sets it when it wants that.
+   */
+  plainRecord: RegExp | undefined;
 
   private readonly delimiter: number;
   private readonly maxQuotedLines: number;
@@ -41,6 +53,10 @@ export class CsvScanner {
   private lastByte = -1;
   private crPending = false;
   private replay: Uint8Array | undefined;
+  private readonly plainMaxBytes: number;
+  private plainText: string | undefined; // the chunk being scanned as latin1, made when first needed
+  private plainWait = 0;
+  private plainMisses = 0;
 
   constructor(sink: RecordSink, options: ScanOptions) {
     if (options.delimiter.length !== 1 || options.delimiter.charCodeAt(0) > 0x7f) {
@@ -49,6 +65,8 @@ export class CsvScanner {
     this.delimiter = options.delimiter.charCodeAt(0);
     this.maxQuotedLines = options.maxQuotedLines ?? SCAN_LIMITS.maxQuotedLines;
     this.quotedBytes = new ByteBuffer(options.maxQuotedBytes ?? SCAN_LIMITS.maxQuotedBytes);
+    // A line no longer than the capture limit cannot hold a field the limit would cut.
+    this.plainMaxBytes = options.captureLimit ?? Number.POSITIVE_INFINITY;
     this.out = new RecordBuilder(
       sink,
       options.captureMask ?? [],
@@ -95,6 +113,7 @@ export class CsvScanner {
     let i = from;
     out.valueStart = from;
     this.quotedStart = from;
+    this.plainText = undefined;
     if (this.crPending && i < n) {
       this.crPending = false;
       if (chunk[i] !== LF) out.markStrayCr();
@@ -149,6 +168,10 @@ export class CsvScanner {
         out.endRecord(this.line - 1, false, true);
         state = START;
       } else if (state === START) {
+        if (out.fieldIndex === 0 && this.plainRecord !== undefined && !out.captureAll) {
+          i = this.skipPlainRecords(chunk, i);
+          if (i === n) break;
+        }
         const b = chunk[i] as number;
         out.startField(i);
         if (b === QUOTE) {
@@ -198,12 +221,41 @@ export class CsvScanner {
       }
     }
     this.state = state;
+    this.plainText = undefined;
     if (n > from) this.lastByte = chunk[n - 1] as number;
     if (state !== START) {
       out.carry(chunk, n);
       if (state === QUOTED || state === QUOTE_SEEN) this.quotedBytes.append(chunk, this.quotedStart, n);
     }
     return -1;
+  }
+
+  /** Counts the plain records from `from` on (a record starts there); returns where they end. */
+  private skipPlainRecords(chunk: Uint8Array, from: number): number {
+    if (this.plainWait > 0) {
+      this.plainWait--;
+      return from;
+    }
+    const pattern = this.plainRecord as RegExp;
+    this.plainText ??= Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("latin1");
+    let at = from;
+    let records = 0;
+    pattern.lastIndex = at;
+    while (pattern.test(this.plainText)) {
+      const end = pattern.lastIndex;
+      if (end - at > this.plainMaxBytes) break;
+      at = end;
+      records++;
+    }
+    if (records === 0) {
+      this.plainMisses = Math.min(this.plainMisses * 2 + 1, PLAIN_MAX_WAIT);
+      this.plainWait = this.plainMisses;
+      return from;
+    }
+    this.plainMisses = 0;
+    this.out.plainRecords(records);
+    this.line += records;
+    return at;
   }
 
   private openQuote(at: number): number {

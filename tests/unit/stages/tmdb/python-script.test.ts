@@ -14,6 +14,7 @@ import {
   tmdbFileName,
 } from "../../../../pipeline/stages/tmdb/enrich";
 import { type TmdbPythonInput, tmdbPythonScript } from "../../../../pipeline/stages/tmdb/python-script";
+import { sampleSelection } from "../../../../pipeline/stages/tmdb/run-plan";
 import { DEFAULT_SELECT } from "../../../../pipeline/stages/tmdb/settings";
 
 const HARNESS = fileURLToPath(new URL("./run_with_fakes.py", import.meta.url));
@@ -111,6 +112,29 @@ describe("the Python script shown for the TMDB cell", () => {
     expect(script).toContain("# The cell chose 0 titles");
     expect(script).toContain('# Here an example: (IMDb id, "movie" or "tv")');
     expect(script).toContain('("tt7784604", "movie"),');
+  });
+
+  it("with sample: N, picks in Python the very titles the cell's sample fetched", async () => {
+    const titles = Array.from({ length: 1_000 }, (_, i) => ({
+      imdbId: `tt${String(3_000_000 + i * 7)}`,
+      kind: i % 3 === 0 ? ("tv" as const) : ("movie" as const),
+    }));
+    const script = tmdbPythonScript(input({ titles, settings: { ...input().settings, sample: 37 } }));
+    await compiles(script, "sample");
+    expect(script).toContain("SAMPLE = 37\n");
+    // The titles list and the sample block, run on their own: what TITLES holds before the loop.
+    const block = script.slice(
+      script.indexOf("TITLES = ["),
+      script.indexOf("TITLES = sample(TITLES, SAMPLE)"),
+    );
+    const picked = execFileSync(
+      "python3",
+      ["-c", `${block}TITLES = sample(TITLES, SAMPLE)\nimport json\nprint(json.dumps(TITLES))`],
+      { encoding: "utf8" },
+    );
+    const expected = sampleSelection({ titles, skipped: [] }, 37).titles.map((t) => [t.imdbId, t.kind]);
+    expect(JSON.parse(picked)).toEqual(expected);
+    expect(tmdbPythonScript(input())).not.toContain("SAMPLE");
   });
 
   it("keeps only the chosen fields, and discovers only in discover mode", () => {

@@ -81,6 +81,14 @@ describe("warnings: the file is ingested, the oddity reported on its line", () =
     ]);
   });
 
+  it("quoted text fields past the preview rows are counted too: the aws SerDe depends on it", async () => {
+    const rows = Array.from({ length: 150 }, () => movieRow());
+    const file = moviesFile(...rows, movieRow({ tituloPincipal: '"Ghost | Ship"' }));
+    const report = await validate(file);
+    expect(report.rows).toBe(151);
+    expect(report.quotedFields).toBe(1);
+  });
+
   it("\\N in numeric columns is null, not text", async () => {
     const row = movieRow({ anoLancamento: "\\N", tempoMinutos: "\\N", notaMedia: "\\N", numeroVotos: "\\N" });
     const report = await validate(moviesFile(row));
