@@ -6,7 +6,7 @@ import type { CellRunResult } from "../../../pipeline/contract";
 import { openWorkspace, recordRunResults, runCell } from "../../../pipeline/service";
 import { recordLastOutput } from "../../../pipeline/service/last-outputs";
 import { freshDemoProject } from "../helpers/serve";
-import { useOfflineEnv } from "./serve-here";
+import { goOffline } from "./serve-here";
 
 /**
  * Demo projects for the browser tests, made once per test file and copied for each test: a copy is
@@ -67,7 +67,7 @@ export async function builtDemoProject(): Promise<DemoProject> {
 
 /** Runs each cell in order as the router's `cell.run` does; a cell that does not end ok stops the build. */
 async function runEveryCell(notebookPath: string): Promise<void> {
-  useOfflineEnv();
+  goOffline();
   const workspace = await openWorkspace({ notebookPath });
   try {
     const results: CellRunResult[] = [];

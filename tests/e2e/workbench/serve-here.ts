@@ -8,7 +8,7 @@ import { offlineEnv } from "../cli/run-cli";
  * from the environment (the stage uses its offline sample), and a config folder of this process's
  * own, so no token kept in Settings is found and two test files never share one.
  */
-export function useOfflineEnv(): void {
+export function goOffline(): void {
   const offline = offlineEnv();
   for (const name of Object.keys(process.env)) if (!(name in offline)) delete process.env[name];
   process.env.LAKEBOOK_CONFIG_DIR = offline.LAKEBOOK_CONFIG_DIR;
@@ -27,7 +27,7 @@ export interface ServedHere {
  * a separate process (killed mid-edit, its own environment) still uses `serveNotebook`.
  */
 export async function serveHere(notebook: string): Promise<ServedHere> {
-  useOfflineEnv();
+  goOffline();
   const staticDir = await ensureBuiltUi();
   const workspace = await openWorkspace({ notebookPath: path.resolve(notebook) });
   const router = createRouter(workspace);
