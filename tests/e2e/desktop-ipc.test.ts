@@ -20,7 +20,7 @@ import { APP_START_URL } from "../../electron/policy/web-policy";
 import { type SafeStorageLike, TmdbKeychain } from "../../electron/tmdb-keychain";
 import type { DesktopSaveRequest } from "../../pipeline/contract/desktop-api";
 import { launchChromium } from "./helpers/browser";
-import { freshDemoProject } from "./helpers/serve";
+import { demoProject } from "./workbench/demo-projects";
 import { cell, waitForStatus } from "./workbench/page-helpers";
 
 const BUILT_UI = fileURLToPath(new URL("../../renderer/dist/", import.meta.url));
@@ -235,7 +235,7 @@ afterAll(async () => {
 
 describe("the desktop app's IPC path in Chromium", () => {
   it("runs the demo notebook from the Run menu, exports a CSV and uploads a data file over IPC", async () => {
-    const { dir, notebook } = await freshDemoProject();
+    const { dir, notebook } = await demoProject();
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const opened = await openNotebookSession(notebook);
     if (!opened.ok) throw new Error(`The session did not start: ${opened.error.message}`);
@@ -303,7 +303,7 @@ describe("the desktop app's IPC path in Chromium", () => {
   }, 300_000);
 
   it("keeps the TMDB token in the keychain, runs Save As and the course path from the menus, and tells the shell its language", async () => {
-    const { dir, notebook } = await freshDemoProject();
+    const { dir, notebook } = await demoProject();
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     // Electron's safeStorage, played by a reversible scramble: what matters is that the shell's
     // keychain store is the one the service saves into.

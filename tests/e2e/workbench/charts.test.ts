@@ -1,10 +1,11 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/browser";
-import { freshDemoProject, serveNotebook } from "../helpers/serve";
+import { builtDemoProject, demoProject } from "./demo-projects";
 import { cell, screenshot, waitForStatus } from "./page-helpers";
+import { serveHere } from "./serve-here";
 
 /** The demo's KPI cells: drawn as cards (one number each), like the exported dashboard's tiles. */
 const KPIS = ["kpi_titles", "kpi_rating", "kpi_votes"];
@@ -16,7 +17,9 @@ const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
-});
+  // The demo run once for the whole file, before the first test's clock starts.
+  await builtDemoProject();
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
 });
@@ -24,11 +27,13 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** The demo served fresh, opened, and run to the end; every CSP complaint the page logs is kept. */
-async function demoRunAll(colorScheme: "light" | "dark" = "light") {
-  const { dir, notebook } = await freshDemoProject();
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  const served = await serveNotebook(notebook);
+/**
+ * The demo, built headless (demo-projects.ts), served from a fresh copy and opened: every cell shows
+ * its last run, ok, and every chart is drawn from it. Every CSP complaint the page logs is kept.
+ */
+async function openBuiltDemo(colorScheme: "light" | "dark" = "light") {
+  const { notebook } = await builtDemoProject();
+  const served = await serveHere(notebook);
   cleanups.push(() => served.stop());
   const context = await browser.newContext({
     locale: "en-US",
@@ -45,7 +50,6 @@ async function demoRunAll(colorScheme: "light" | "dark" = "light") {
   page.on("pageerror", (error) => problems.push(error.message));
   await page.goto(served.url);
   await page.locator("[data-cell-id]").first().waitFor({ timeout: 30_000 });
-  await page.getByRole("button", { name: "Run all", exact: true }).click();
   const ids = await page
     .locator("[data-cell-id]")
     .evaluateAll((els) => els.map((el) => el.getAttribute("data-cell-id") ?? ""));
@@ -66,7 +70,7 @@ async function downloadOf(
 
 describe("chart cells in Chromium", () => {
   it("draws every demo chart under the page's CSP, with tooltips, row counts and the SQL", async () => {
-    const { page, problems } = await demoRunAll();
+    const { page, problems } = await openBuiltDemo();
     for (const id of CHARTS) {
       await chartView(page, id).locator("svg").first().waitFor({ timeout: 30_000 });
       const marks = await chartView(page, id)
@@ -99,7 +103,7 @@ describe("chart cells in Chromium", () => {
   });
 
   it("exports a chart as SVG and PNG, named after the cell", async () => {
-    const { page } = await demoRunAll();
+    const { page } = await openBuiltDemo();
     await chartView(page, "rating_by_subgenre").locator("svg").first().waitFor({ timeout: 30_000 });
     const svg = await downloadOf(page, () =>
       page.getByRole("button", { name: "Export SVG of rating_by_subgenre" }).click(),
@@ -116,7 +120,7 @@ describe("chart cells in Chromium", () => {
   });
 
   it("switches a chart's mark with the builder: the source changes, is saved, and the chart redraws", async () => {
-    const { page, notebook } = await demoRunAll();
+    const { page, notebook } = await openBuiltDemo();
     const chart = cell(page, "rating_by_subgenre");
     // Select the cell first: selecting scrolls it into view between mousedown and mouseup (CellView).
     await chart.click({ position: { x: 4, y: 4 } });
@@ -145,9 +149,8 @@ describe("chart cells in Chromium", () => {
   });
 
   it("checks a chart's spec against the Vega-Lite schema while typing, and completes its keys", async () => {
-    const { dir, notebook } = await freshDemoProject();
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
-    const served = await serveNotebook(notebook);
+    const { notebook } = await demoProject();
+    const served = await serveHere(notebook);
     cleanups.push(() => served.stop());
     const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
     cleanups.push(() => context.close());
@@ -175,7 +178,7 @@ describe("chart cells in Chromium", () => {
   });
 
   it("redraws a chart by itself when its source SQL cell runs again", async () => {
-    const { page } = await demoRunAll();
+    const { page } = await openBuiltDemo();
     // Every status the chart goes through from here on.
     await page.evaluate(() => {
       const element = document.querySelector('[data-cell-id="rating_by_subgenre"]') as HTMLElement;
@@ -197,7 +200,7 @@ describe("chart cells in Chromium", () => {
   });
 
   it("downloads the dashboard that lakebook export writes, from the toolbar", async () => {
-    const { page } = await demoRunAll("dark");
+    const { page } = await openBuiltDemo("dark");
     await chartView(page, "budget_vs_revenue").locator("svg").first().waitFor({ timeout: 30_000 });
     await screenshot(page, "charts-dark");
     const { download, text } = await downloadOf(page, () =>

@@ -1,9 +1,9 @@
-import { rm } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/browser";
-import { freshDemoProject, serveNotebook } from "../helpers/serve";
+import { demoProject } from "./demo-projects";
 import { waitForStatus } from "./page-helpers";
+import { serveHere } from "./serve-here";
 
 let browser: Browser;
 const cleanups: (() => Promise<void>)[] = [];
@@ -19,9 +19,8 @@ afterEach(async () => {
 });
 
 async function openDemo(locale: string) {
-  const { dir, notebook } = await freshDemoProject();
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  const served = await serveNotebook(notebook);
+  const { notebook } = await demoProject();
+  const served = await serveHere(notebook);
   cleanups.push(() => served.stop());
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
   cleanups.push(() => context.close());

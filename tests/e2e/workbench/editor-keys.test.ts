@@ -40,7 +40,7 @@ const editorText = (page: Page, id: string) =>
 describe("the SQL editor's keys", () => {
   it("ends the line on Enter with suggestions open, and takes a suggestion with Tab", async () => {
     session = new Session(browser);
-    const served = await session.serve(await session.project());
+    const served = await session.serveHere(await session.project());
     const page = await session.open(served.url);
     // raw.movies in the catalog, so the editor suggests it.
     await page.getByRole("button", { name: "Run ingest_movies", exact: true }).click();

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
-import { readFile, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/browser";
-import { freshDemoProject, serveNotebook } from "../helpers/serve";
+import { demoProject } from "./demo-projects";
 import { cell, screenshot, waitForStatus } from "./page-helpers";
+import { serveHere } from "./serve-here";
 
 let browser: Browser;
 const cleanups: (() => Promise<void>)[] = [];
@@ -21,15 +22,14 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function demo() {
-  const project = await freshDemoProject();
-  cleanups.push(() => rm(project.dir, { recursive: true, force: true }));
-  return project;
+/** The notebook served in this process; `open` then gives each look a page of its own on it. */
+async function serve(notebook: string): Promise<string> {
+  const served = await serveHere(notebook);
+  cleanups.push(() => served.stop());
+  return served.url;
 }
 
-async function open(notebook: string, colorScheme: "light" | "dark" = "light") {
-  const served = await serveNotebook(notebook);
-  cleanups.push(() => served.stop());
+async function open(url: string, colorScheme: "light" | "dark" = "light") {
   const context = await browser.newContext({
     locale: "en-US",
     colorScheme,
@@ -37,7 +37,7 @@ async function open(notebook: string, colorScheme: "light" | "dark" = "light") {
   });
   cleanups.push(() => context.close());
   const page = await context.newPage();
-  await page.goto(served.url);
+  await page.goto(url);
   await page.locator("[data-cell-id]").first().waitFor({ timeout: 30_000 });
   return page;
 }
@@ -71,8 +71,9 @@ async function unfold(page: Page, id: string) {
 
 describe("the ingest cell in Chromium", () => {
   it("runs ingest_movies: key, rows, SHA-256 and the boto3 script in the cell; axe passes light and dark", async () => {
-    const { dir, notebook } = await demo();
-    const page = await open(notebook);
+    const { dir, notebook } = await demoProject();
+    const url = await serve(notebook);
+    const page = await open(url);
     const output = await runIngest(page, "ingest_movies");
 
     const key = `Raw/Local/CSV/Movies/${todayPath()}/movies.csv`;
@@ -112,7 +113,7 @@ describe("the ingest cell in Chromium", () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // Dark, and run again: the same bytes are at the key, so nothing is sent and the cell says so.
-    const dark = await open(notebook, "dark");
+    const dark = await open(url, "dark");
     const again = await runIngest(dark, "ingest_movies");
     await expect(again.getByText("Already ingested", { exact: true }).isVisible()).resolves.toBe(true);
     await expect(again.locator(".ingest-rows").innerText()).resolves.toBe("9,575");
@@ -122,7 +123,7 @@ describe("the ingest cell in Chromium", () => {
   });
 
   it("uploads a series CSV chosen with the file picker; the cell then reads data/<name> and ingests it", async () => {
-    const { dir } = await demo();
+    const { dir } = await demoProject();
     const notebook = path.join(dir, "upload.lakebook.md");
     await writeFile(
       notebook,
@@ -131,7 +132,7 @@ describe("the ingest cell in Chromium", () => {
     // The first 200 lines of the demo's series file: a real header and real rows.
     const series = (await readFile(path.join(dir, "data", "series.csv"), "utf8")).split("\n").slice(0, 200);
     const sample = Buffer.from(`${series.join("\n")}\n`);
-    const page = await open(notebook);
+    const page = await open(await serve(notebook));
 
     await expect(
       cell(page, "pick_me").getByRole("button", { name: "Choose CSV file", exact: true }).isVisible(),

@@ -1,11 +1,13 @@
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { freshDemoProject, type ServedNotebook, serveNotebook } from "../helpers/serve";
+import { type ServedNotebook, serveNotebook } from "../helpers/serve";
+import { demoProject } from "./demo-projects";
+import { type ServedHere, serveHere } from "./serve-here";
 
 /**
  * One browser session over a served notebook: everything it opened is closed by `cleanup()`.
- * Each test starts from a fresh demo project (a fresh lake).
+ * Each test starts from a fresh demo project (a fresh lake): a copy of the one this test file made.
  */
 export class Session {
   private readonly cleanups: (() => Promise<void>)[] = [];
@@ -14,7 +16,7 @@ export class Session {
 
   /** A fresh project holding only `cells` (a notebook body), or the demo when left out. */
   async project(cells?: string): Promise<string> {
-    const { dir, notebook } = await freshDemoProject();
+    const { dir, notebook } = await demoProject();
     this.cleanups.push(() => rm(dir, { recursive: true, force: true }));
     if (cells === undefined) return notebook;
     const file = path.join(dir, "test.lakebook.md");
@@ -22,8 +24,16 @@ export class Session {
     return file;
   }
 
+  /** `lakebook serve` in a process of its own: for a test that kills it or gives it its own environment. */
   async serve(notebook: string): Promise<ServedNotebook> {
     const served = await serveNotebook(notebook);
+    this.cleanups.push(() => served.stop());
+    return served;
+  }
+
+  /** The same service started in this process: seconds faster to start (serve-here.ts). */
+  async serveHere(notebook: string): Promise<ServedHere> {
+    const served = await serveHere(notebook);
     this.cleanups.push(() => served.stop());
     return served;
   }

@@ -1,11 +1,13 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/browser";
-import { freshDemoProject, serveNotebook } from "../helpers/serve";
+import { serveNotebook } from "../helpers/serve";
+import { demoProject } from "./demo-projects";
 import { cell, screenshot, typeInCell, waitForStatus } from "./page-helpers";
+import { serveHere } from "./serve-here";
 
 /** Kinds whose stage is built in this version; the others must fail with NOT_IMPLEMENTED, never pass. */
 const BUILT_KINDS = new Set(["markdown", "sql", "ingest", "tmdb", "transform", "check", "chart", "publish"]);
@@ -23,9 +25,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function open(notebook: string, options: { locale?: string; colorScheme?: "light" | "dark" } = {}) {
-  const served = await serveNotebook(notebook);
-  cleanups.push(() => served.stop());
+type Look = { locale?: string; colorScheme?: "light" | "dark" };
+
+/** A page of its own (a fresh browser context) on a served notebook. */
+async function openPage(url: string, options: Look = {}): Promise<Page> {
   const context = await browser.newContext({
     locale: options.locale ?? "en-US",
     colorScheme: options.colorScheme ?? "light",
@@ -33,14 +36,28 @@ async function open(notebook: string, options: { locale?: string; colorScheme?: 
   });
   cleanups.push(() => context.close());
   const page = await context.newPage();
-  await page.goto(served.url);
+  await page.goto(url);
   await page.locator("[data-cell-id]").first().waitFor({ timeout: 30_000 });
-  return { page, served };
+  return page;
 }
 
+/**
+ * The notebook served, and a page on it. In this process by default; the heavy runs (the whole
+ * demo, a million rows) keep a service process of their own, as a user's `lakebook serve` is.
+ */
+async function open(
+  notebook: string,
+  options: Look = {},
+  serve: (notebook: string) => Promise<{ url: string; stop(): Promise<void> }> = serveHere,
+) {
+  const served = await serve(notebook);
+  cleanups.push(() => served.stop());
+  return { page: await openPage(served.url, options), served };
+}
+
+/** A fresh copy of the demo project holding one more notebook made of `cells`. */
 async function project(cells: string) {
-  const { dir } = await freshDemoProject();
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const { dir } = await demoProject();
   const notebook = path.join(dir, "test.lakebook.md");
   await writeFile(notebook, `---\nlakebook: 1\ntitle: Test notebook\n---\n\n${cells}`);
   return notebook;
@@ -50,9 +67,8 @@ const sqlCell = (id: string, sql: string) => `\`\`\`sql {#${id}}\n${sql}\n\`\`\`
 
 describe("the workbench in Chromium", () => {
   it("opens the demo notebook; Run all runs every built cell to ok", async () => {
-    const { dir, notebook } = await freshDemoProject();
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
-    const { page } = await open(notebook);
+    const { notebook } = await demoProject();
+    const { page } = await open(notebook, {}, serveNotebook);
     const cells = await page.locator("[data-cell-id]").evaluateAll((els) =>
       els.map((el) => ({
         id: el.getAttribute("data-cell-id") ?? "",
@@ -95,7 +111,7 @@ describe("the workbench in Chromium", () => {
     const notebook = await project(
       sqlCell("million", "SELECT range AS n, range * 2 AS twice FROM range(1000000)"),
     );
-    const { page } = await open(notebook);
+    const { page } = await open(notebook, {}, serveNotebook);
     await page.getByRole("button", { name: "Run million", exact: true }).click();
     await waitForStatus(page, "million", ["ok"]);
     const table = cell(page, "million").getByRole("table");
@@ -144,7 +160,10 @@ describe("the workbench in Chromium", () => {
 
   it("gets an unsaved edit back after the server was killed", async () => {
     const notebook = await project(sqlCell("draft", "SELECT 1 AS first_try"));
-    const first = await open(notebook);
+    // A service of its own process: this test kills it.
+    const served = await serveNotebook(notebook);
+    cleanups.push(() => served.stop());
+    const first = { page: await openPage(served.url), served };
     // The journal call that carries the whole edit, not one sent mid-typing.
     const journaled = first.page.waitForResponse(
       (r) =>
@@ -165,8 +184,8 @@ describe("the workbench in Chromium", () => {
   });
 
   it("speaks Brazilian Portuguese to a pt-BR browser and passes axe in the dark theme", async () => {
-    const { dir, notebook } = await freshDemoProject();
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const { notebook } = await demoProject();
+    // One service, two browsers: one in Portuguese, one in the dark theme.
     const pt = await open(notebook, { locale: "pt-BR" });
     await expect(
       pt.page.getByRole("button", { name: "Executar tudo", exact: true }).isVisible(),
@@ -175,7 +194,7 @@ describe("the workbench in Chromium", () => {
       pt.page.getByRole("button", { name: "Adicionar célula", exact: true }).isVisible(),
     ).resolves.toBe(true);
     await screenshot(pt.page, "pt-BR");
-    const dark = await open(notebook, { colorScheme: "dark" });
+    const dark = { page: await openPage(pt.served.url, { colorScheme: "dark" }) };
     await screenshot(dark.page, "dark");
     const axe = await new AxeBuilder({ page: dark.page as Page }).analyze();
     const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
