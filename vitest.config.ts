@@ -17,6 +17,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     setupFiles: ["tests/helpers/aws-models/setup.ts"],
+    // One folder per run for what test files build once and share (the built demo lake).
+    globalSetup: ["tests/helpers/test-run-folder.ts"],
     // A TMDB token the developer kept in Settings (~/.config/lakebook/credentials) must not turn
     // the offline sample into real TMDB calls in tests: a config folder of the tests' own.
     env: { LAKEBOOK_CONFIG_DIR: path.join(tmpdir(), "lakebook-test-config") },

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LAKEBOOK, lakebook } from "./run-cli";
+import { LAKEBOOK, lakebook, lakebookInOneProcess } from "./run-cli";
 
 let dir: string;
 let notebook: string;
@@ -102,10 +102,16 @@ describe("lakebook demo → run → query → catalog → serve", () => {
   });
 
   it("queries the lake as JSON and CSV", async () => {
-    const json = await lakebook(
-      ["query", "SELECT 1::INTEGER AS x, 'a|b' AS s, NULL AS z", "--lake", "lake", "--json"],
+    // Three small queries in one process: a start of the CLI costs more than each of them.
+    const [json, csv, table] = await lakebookInOneProcess(
+      [
+        ["query", "SELECT 1::INTEGER AS x, 'a|b' AS s, NULL AS z", "--lake", "lake", "--json"],
+        ["query", "SELECT range AS n FROM range(5)", "--lake", "lake", "--csv", "--limit", "3"],
+        ["query", "SELECT range AS n FROM range(500)", "--notebook", notebook],
+      ],
       dir,
     );
+    if (!json || !csv || !table) throw new Error("three queries, three answers");
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({
       columns: [
@@ -115,30 +121,27 @@ describe("lakebook demo → run → query → catalog → serve", () => {
       ],
       rows: [{ x: 1, s: "a|b", z: null }],
     });
-    const csv = await lakebook(
-      ["query", "SELECT range AS n FROM range(5)", "--lake", "lake", "--csv", "--limit", "3"],
-      dir,
-    );
     expect(csv.stdout).toBe("n\r\n0\r\n1\r\n2\r\n");
-    const table = await lakebook(["query", "SELECT range AS n FROM range(500)", "--notebook", notebook], dir);
     expect(table.stdout).toContain("500 rows (450 not shown");
   });
 
   it("lists the catalog, with tables addressable as database.table", async () => {
-    const empty = await lakebook(["catalog", "--lake", "lake", "--json"], dir);
-    expect(JSON.parse(empty.stdout)).toEqual({ tables: [] });
     const lake = path.join(dir, "lake");
     const location = "Trusted/Local/Parquet/numbers/";
     await mkdir(path.join(lake, location), { recursive: true });
-    await lakebook(
+    const [empty] = await lakebookInOneProcess(
       [
-        "query",
-        `COPY (SELECT range AS n FROM range(3)) TO '${lake}/${location}part-0.parquet' (FORMAT parquet)`,
-        "--lake",
-        "lake",
+        ["catalog", "--lake", "lake", "--json"],
+        [
+          "query",
+          `COPY (SELECT range AS n FROM range(3)) TO '${lake}/${location}part-0.parquet' (FORMAT parquet)`,
+          "--lake",
+          "lake",
+        ],
       ],
       dir,
     );
+    expect(JSON.parse(empty?.stdout ?? "")).toEqual({ tables: [] });
     const table = {
       database: "trusted",
       name: "numbers",
@@ -151,13 +154,15 @@ describe("lakebook demo → run → query → catalog → serve", () => {
     };
     const { LocalCatalog } = await import("../../../pipeline/catalog");
     await new LocalCatalog(lake).put(table as never);
-    const listed = JSON.parse((await lakebook(["catalog", "--lake", "lake", "--json"], dir)).stdout);
-    expect(listed.tables).toEqual([expect.objectContaining(table)]);
-    const query = await lakebook(
-      ["query", "SELECT sum(n) AS total FROM trusted.numbers", "--lake", "lake", "--json"],
+    const [catalog, query] = await lakebookInOneProcess(
+      [
+        ["catalog", "--lake", "lake", "--json"],
+        ["query", "SELECT sum(n) AS total FROM trusted.numbers", "--lake", "lake", "--json"],
+      ],
       dir,
     );
-    expect(JSON.parse(query.stdout).rows).toEqual([{ total: 3 }]);
+    expect(JSON.parse(catalog?.stdout ?? "").tables).toEqual([expect.objectContaining(table)]);
+    expect(JSON.parse(query?.stdout ?? "").rows).toEqual([{ total: 3 }]);
   });
 
   it("serves with a token: 401 without it, 200 with it", async () => {
@@ -205,21 +210,31 @@ describe("bad input gets one clear line and a non-zero exit", () => {
   });
 
   it("exits 2 on an unknown flag or command", async () => {
-    const flag = await lakebook(["run", notebook, "--fast"], dir);
+    const [flag, command, noNotebook, badLimit] = await lakebookInOneProcess(
+      [["run", notebook, "--fast"], ["explode"], ["run"], ["query", "SELECT 1", "--limit", "zero"]],
+      dir,
+    );
+    if (!flag) throw new Error("no answer");
     expect(flag.code).toBe(2);
     expect(flag.stderr.trim().split("\n")).toHaveLength(1);
     expect(flag.stderr).toContain("unknown option --fast");
-    expect((await lakebook(["explode"], dir)).code).toBe(2);
-    expect((await lakebook(["run"], dir)).code).toBe(2);
-    expect((await lakebook(["query", "SELECT 1", "--limit", "zero"], dir)).code).toBe(2);
+    expect(command?.code).toBe(2);
+    expect(noNotebook?.code).toBe(2);
+    expect(badLimit?.code).toBe(2);
   });
 
   it("exits 1 with one line for a missing notebook or an unwritable lake", async () => {
-    const missing = await lakebook(["run", "nope.lakebook.md"], dir);
+    await writeFile(path.join(dir, "a-file"), "");
+    const [missing, unwritable] = await lakebookInOneProcess(
+      [
+        ["run", "nope.lakebook.md"],
+        ["query", "SELECT 1", "--lake", "a-file/lake"],
+      ],
+      dir,
+    );
+    if (!missing || !unwritable) throw new Error("two commands, two answers");
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^lakebook: Cannot read notebook .*nope\.lakebook\.md/);
-    await writeFile(path.join(dir, "a-file"), "");
-    const unwritable = await lakebook(["query", "SELECT 1", "--lake", "a-file/lake"], dir);
     expect(unwritable.code).toBe(1);
     expect(unwritable.stderr).toMatch(/^lakebook: Cannot write to the lake folder .*a-file\/lake/);
   });

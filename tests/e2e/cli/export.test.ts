@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lakebook } from "./run-cli";
+import { lakebook, lakebookInOneProcess } from "./run-cli";
 
 /** `lakebook export` on a small notebook whose chart reads a SQL cell over range(): no lake tables needed. */
 let dir: string;
@@ -77,15 +77,18 @@ describe("lakebook export", () => {
   });
 
   it("exits 2 when typed wrong", async () => {
-    for (const args of [
+    const typedWrong = [
       ["export"],
       ["export", "numbers.lakebook.md"],
       ["export", "numbers.lakebook.md", "--pdf", "x"],
-    ]) {
-      const result = await lakebook(args, dir);
-      expect(result.code, args.join(" ")).toBe(2);
-      expect(result.stderr).toMatch(/^lakebook export: .*\(see lakebook export --help\)\n$/);
-    }
-    expect((await lakebook(["export", "--help"], dir)).stdout).toContain("--html FILE");
+    ];
+    // Refusals and help answer before any work: one process for all of them.
+    const results = await lakebookInOneProcess([...typedWrong, ["export", "--help"]], dir);
+    expect(results).toHaveLength(typedWrong.length + 1);
+    typedWrong.forEach((args, i) => {
+      expect(results[i]?.code, args.join(" ")).toBe(2);
+      expect(results[i]?.stderr).toMatch(/^lakebook export: .*\(see lakebook export --help\)\n$/);
+    });
+    expect(results.at(-1)?.stdout).toContain("--html FILE");
   });
 });

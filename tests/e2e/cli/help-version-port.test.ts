@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../../pipeline/cli/commands";
-import { lakebook } from "./run-cli";
+import { lakebook, lakebookInOneProcess } from "./run-cli";
 import { serveCli } from "./serving-cli";
 
 let dir: string;
@@ -34,15 +34,21 @@ describe("lakebook --help and --version", () => {
   });
 
   it("gives every command a --help with its example and every other command's", SLOW, async () => {
-    for (const command of COMMANDS) {
-      const result = await lakebook([command.name, "--help"], dir);
-      expect(result.code, command.name).toBe(0);
-      expect(result.stdout).toContain(`Usage: lakebook ${command.name}`);
-      expect(result.stdout).toContain(`Example:\n  ${command.example}\n`);
-      for (const other of COMMANDS) expect(result.stdout).toContain(`  ${other.example}`);
-    }
-    const helpServe = await lakebook(["help", "serve"], dir);
-    expect(helpServe.stdout).toBe((await lakebook(["serve", "--help"], dir)).stdout);
+    // Help answers before any work: one process for all of them.
+    const results = await lakebookInOneProcess(
+      [...COMMANDS.map((command) => [command.name, "--help"]), ["help", "serve"], ["serve", "--help"]],
+      dir,
+    );
+    expect(results).toHaveLength(COMMANDS.length + 2);
+    COMMANDS.forEach((command, i) => {
+      const result = results[i];
+      expect(result?.code, command.name).toBe(0);
+      expect(result?.stdout).toContain(`Usage: lakebook ${command.name}`);
+      expect(result?.stdout).toContain(`Example:\n  ${command.example}\n`);
+      for (const other of COMMANDS) expect(result?.stdout).toContain(`  ${other.example}`);
+    });
+    const [helpServe, serveHelp] = results.slice(-2);
+    expect(helpServe?.stdout).toBe(serveHelp?.stdout);
   });
 
   it("names the commands when one is mistyped", SLOW, async () => {
@@ -54,8 +60,13 @@ describe("lakebook --help and --version", () => {
 
   it("prints package.json's version", SLOW, async () => {
     const { version } = JSON.parse(await readFile(new URL("../../../package.json", import.meta.url), "utf8"));
-    for (const flag of ["--version", "-v"]) {
-      const result = await lakebook([flag], dir);
+    const flags = ["--version", "-v"];
+    const results = await lakebookInOneProcess(
+      flags.map((flag) => [flag]),
+      dir,
+    );
+    expect(results).toHaveLength(flags.length);
+    for (const result of results) {
       expect(result.code).toBe(0);
       expect(result.stdout).toBe(`${version}\n`);
     }
@@ -89,16 +100,21 @@ describe("--port 0 means any free port", () => {
   });
 
   it("refuses a port that is not one, in one line with exit code 2", SLOW, async () => {
-    for (const [command, port] of [
+    const refused = [
       ["serve", "65536"],
       ["serve", "http"],
       ["start", "1.5"],
-    ] as const) {
-      const result = await lakebook([command, "--port", port, "--no-open"], dir);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toBe(
+    ] as const;
+    const results = await lakebookInOneProcess(
+      refused.map(([command, port]) => [command, "--port", port, "--no-open"]),
+      dir,
+    );
+    expect(results).toHaveLength(refused.length);
+    refused.forEach(([command, port], i) => {
+      expect(results[i]?.code).toBe(2);
+      expect(results[i]?.stderr).toBe(
         `lakebook ${command}: --port expects a port from 0 to 65535 (0: any free port), got "${port}" (see lakebook ${command} --help)\n`,
       );
-    }
+    });
   });
 });

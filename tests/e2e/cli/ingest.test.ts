@@ -5,9 +5,10 @@ import path from "node:path";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createS3Client, MOVIES_COLUMNS, readAll } from "../../../pipeline/lake";
+import { copyDemoProject } from "../../helpers/demo-lake";
 import { EXAMPLE_CREDENTIALS, EXAMPLE_KEY_ID, EXAMPLE_SECRET } from "../../helpers/example-aws-keys";
 import { type RunningS3rver, startS3rver } from "../../helpers/s3rver";
-import { lakebook } from "./run-cli";
+import { lakebook, lakebookInOneProcess } from "./run-cli";
 
 let dir: string;
 let movies: Buffer;
@@ -15,10 +16,12 @@ let server: RunningS3rver;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "lakebook-cli-ingest-"));
-  expect((await lakebook(["demo", "demo"], dir)).code).toBe(0);
+  // What `lakebook demo demo` writes (the notebook, data/), copied: this file is about ingest.
+  await copyDemoProject(path.join(dir, "demo"));
   movies = await readFile(path.join(dir, "demo", "data", "movies.csv"));
   server = await startS3rver();
-});
+  // Another test process may be writing the shared demo project: waiting for it may take a while.
+}, 300_000);
 afterAll(async () => {
   await server?.stop();
   await rm(dir, { recursive: true, force: true });
@@ -107,7 +110,7 @@ describe("lakebook ingest", () => {
   });
 
   it("exits 2 on a bad --date, --dataset or --s3, and with both --lake and --s3", async () => {
-    for (const args of [
+    const typedWrong = [
       ["--date", "2026-1-5"],
       ["--date", "2026-02-30"],
       ["--date", "today"],
@@ -115,14 +118,19 @@ describe("lakebook ingest", () => {
       ["--s3", "bucket-without-scheme"],
       ["--s3", "s3://Bad_Bucket"],
       ["--lake", "lake", "--s3", "s3://lake-bucket"],
-    ]) {
-      const result = await lakebook(["ingest", "demo/data/movies.csv", ...args], dir);
-      expect(result.code, args.join(" ")).toBe(2);
-      expect(result.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
-    }
-    const unpadded = await lakebook(["ingest", "demo/data/movies.csv", "--date", "2026-1-5"], dir);
-    expect(unpadded.stderr).toContain("expected 2026-01-05");
-    expect((await lakebook(["ingest"], dir)).code).toBe(2);
+    ];
+    // Refusals answer before any work: one process for all of them.
+    const results = await lakebookInOneProcess(
+      [...typedWrong.map((args) => ["ingest", "demo/data/movies.csv", ...args]), ["ingest"]],
+      dir,
+    );
+    expect(results).toHaveLength(typedWrong.length + 1);
+    typedWrong.forEach((args, i) => {
+      expect(results[i]?.code, args.join(" ")).toBe(2);
+      expect(results[i]?.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
+    });
+    expect(results[0]?.stderr).toContain("expected 2026-01-05");
+    expect(results.at(-1)?.code).toBe(2);
   });
 
   it("ingests into S3 (s3rver) with the AWS environment, byte-identical, and never prints the credentials", async () => {

@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const LAKEBOOK = fileURLToPath(new URL("../../../bin/lakebook.js", import.meta.url));
 
@@ -29,6 +31,49 @@ export function lakebook(args: string[], cwd: string, env: Record<string, string
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+const IN_ONE_PROCESS = fileURLToPath(new URL("./commands-in-one-process.ts", import.meta.url));
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+/**
+ * Several `lakebook` commands in one Node process (`commands-in-one-process.ts`), one after another,
+ * each answered as `lakebook()` answers one. For quick answers whose process does not matter
+ * (usage errors, help, small queries): each process start costs a second or more of tsx start-up.
+ * Commands whose exit, signals or output streams are the point keep `lakebook()`.
+ */
+export async function lakebookInOneProcess(
+  commands: string[][],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<CliResult[]> {
+  const folder = await mkdtemp(path.join(tmpdir(), "lakebook-commands-"));
+  const results = path.join(folder, "results.json");
+  try {
+    const exited = await new Promise<CliResult>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ["--import", TSX, IN_ONE_PROCESS, results, JSON.stringify(commands)],
+        { cwd, env: { ...offlineEnv(), NO_COLOR: "1", ...env } },
+      );
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk) => {
+        stdout += chunk;
+      });
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+      });
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+    if (exited.code !== 0) {
+      throw new Error(`the commands' process exited ${exited.code}:\n${exited.stderr}${exited.stdout}`);
+    }
+    return JSON.parse(await readFile(results, "utf8")) as CliResult[];
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 /** The environment without TMDB credentials: tests use the offline sample, never the network. */
