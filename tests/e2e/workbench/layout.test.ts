@@ -1,0 +1,81 @@
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../helpers/browser";
+import { screenshot } from "./page-helpers";
+import { Session } from "./session";
+
+/**
+ * The workbench on a laptop's screen: the Settings popover stays inside the window at 1366×768
+ * and 1280×720 with every control reachable, and the side panel can be resized and collapsed.
+ */
+
+let browser: Browser;
+let session: Session;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await session?.cleanup();
+});
+
+async function insideViewport(page: Page, element: Locator): Promise<void> {
+  const box = await element.boundingBox();
+  const size = page.viewportSize();
+  expect(box, "the element is drawn").not.toBeNull();
+  if (!box || !size) return;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+}
+
+/** Every section of the open Settings popover is opened (the tallest it gets), then checked. */
+async function expectSettingsInside(page: Page): Promise<void> {
+  const popover = page.locator(".menu-body");
+  await popover.waitFor();
+  while ((await popover.locator("details:not([open]) > summary").count()) > 0) {
+    await popover.locator("details:not([open]) > summary").first().click();
+  }
+  await popover.locator(".target-form select").first().selectOption("aws");
+  await insideViewport(page, popover);
+  // Reachable: each control, scrolled into view inside the popover, lies inside the window and
+  // is what a click at its centre lands on (nothing covers it, nothing clips it).
+  const reach = await popover.evaluate((body) => {
+    const controls = [...body.querySelectorAll("select, input, button, summary")];
+    const missed: string[] = [];
+    for (const el of controls) {
+      el.scrollIntoView({ block: "nearest" });
+      const r = el.getBoundingClientRect();
+      const inside = r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
+      const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      const hit = top !== null && (top === el || el.contains(top));
+      if (!inside || !hit) missed.push(el.outerHTML.slice(0, 80));
+    }
+    return { count: controls.length, missed };
+  });
+  expect(reach.count).toBeGreaterThan(8);
+  expect(reach.missed).toEqual([]);
+}
+
+describe("the Settings popover on a laptop screen", () => {
+  it("stays inside 1366×768 and 1280×720 windows, in English and Portuguese, every control reachable", async () => {
+    session = new Session(browser);
+    const served = await session.serve(await session.project());
+    const page = await session.open(served.url, { viewport: { width: 1366, height: 768 } });
+    await page.locator(".menu > summary").click();
+    await expectSettingsInside(page);
+
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expectSettingsInside(page);
+
+    // Portuguese labels are longer: the toolbar may wrap and push the popover down.
+    await page.locator(".menu-body select").first().selectOption("pt-BR");
+    await expect.poll(() => page.locator(".menu > summary").innerText()).not.toBe("Settings");
+    await expectSettingsInside(page);
+    await screenshot(page, "settings-1280x720-pt-BR");
+  }, 120_000);
+});
