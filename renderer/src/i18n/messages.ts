@@ -8,6 +8,7 @@ import { chartEn, chartPtBR } from "./messages-chart";
 import { engineEn, enginePtBR } from "./messages-engine";
 import { errorViewEn, errorViewPtBR } from "./messages-errors";
 import { ingestEn, ingestPtBR } from "./messages-ingest";
+import { layoutEn, layoutPtBR } from "./messages-layout";
 import { settingsEn, settingsPtBR } from "./messages-settings";
 import { tmdbEn, tmdbPtBR } from "./messages-tmdb";
 import { transformEn, transformPtBR } from "./messages-transform";
@@ -22,6 +23,7 @@ export const en = {
   ...ingestEn,
   ...tmdbEn,
   ...settingsEn,
+  ...layoutEn,
   "app.loading": "Opening the notebook…",
   "app.loadFailed": "Could not open the notebook: {message}",
   "landmark.toolbar": "Notebook toolbar",
@@ -193,6 +195,7 @@ export const ptBR: Messages = {
   ...ingestPtBR,
   ...tmdbPtBR,
   ...settingsPtBR,
+  ...layoutPtBR,
   "app.loading": "Abrindo o caderno…",
   "app.loadFailed": "Não foi possível abrir o caderno: {message}",
   "landmark.toolbar": "Barra de ferramentas do caderno",

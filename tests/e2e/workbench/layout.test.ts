@@ -79,3 +79,54 @@ describe("the Settings popover on a laptop screen", () => {
     await screenshot(page, "settings-1280x720-pt-BR");
   }, 120_000);
 });
+
+describe("the side panel", () => {
+  it("resizes by dragging and by keys, collapses and expands, and is remembered after a reload", async () => {
+    session = new Session(browser);
+    const served = await session.serve(await session.project());
+    const page = await session.open(served.url, { viewport: { width: 1366, height: 768 } });
+    const splitter = page.getByRole("separator", { name: "Resize the side panel" });
+    const panel = page.getByRole("complementary", { name: "Side panel" });
+    const notebook = page.getByRole("main", { name: "Notebook" });
+    const widthOf = async (element: Locator) => (await element.boundingBox())?.width ?? 0;
+    expect(await splitter.getAttribute("aria-valuenow")).toBe("400");
+    expect(Math.round(await widthOf(panel))).toBe(400);
+    const notebookBefore = await widthOf(notebook);
+
+    // Drag the splitter 120 px to the left: the panel widens by as much, the notebook narrows.
+    const box = await splitter.boundingBox();
+    if (!box) throw new Error("the splitter is not drawn");
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2, { steps: 3 });
+    await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2, { steps: 3 });
+    await page.mouse.up();
+    expect(await splitter.getAttribute("aria-valuenow")).toBe("520");
+    expect(Math.round(await widthOf(panel))).toBe(520);
+    expect(Math.round(notebookBefore - (await widthOf(notebook)))).toBe(120);
+
+    // Keys: → narrows by 16, Home to the narrowest, End to the widest this window allows.
+    await splitter.focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await splitter.getAttribute("aria-valuenow")).toBe("504");
+    await page.keyboard.press("Home");
+    expect(await splitter.getAttribute("aria-valuenow")).toBe("240");
+    await page.keyboard.press("End");
+    expect(await splitter.getAttribute("aria-valuenow")).toBe(await splitter.getAttribute("aria-valuemax"));
+    await page.keyboard.press("Shift+ArrowRight");
+    const kept = await splitter.getAttribute("aria-valuenow");
+
+    // Collapse: the panel goes, the notebook takes its room; the choice survives a reload.
+    await page.getByRole("button", { name: "Hide the side panel" }).click();
+    await panel.waitFor({ state: "hidden" });
+    expect(await widthOf(notebook)).toBeGreaterThan(1366 - 60);
+    await page.reload();
+    await page.locator("[data-cell-id]").first().waitFor();
+    expect(await page.getByRole("complementary", { name: "Side panel" }).isVisible()).toBe(false);
+    await page.getByRole("button", { name: "Show the side panel" }).click();
+    await panel.waitFor();
+    expect(await splitter.getAttribute("aria-valuenow")).toBe(kept);
+    expect(Math.round(await widthOf(panel))).toBe(Number(kept));
+    await screenshot(page, "side-panel-1366x768");
+  }, 120_000);
+});
