@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ChartOutputSchema } from "./chart-output";
 import { ServiceErrorSchema } from "./errors";
+import { PublishOutputSchema } from "./publish-output";
 import { QueryResultSchema } from "./results";
 import { TmdbOutputSchema } from "./tmdb-output";
 import { TransformOutputSchema } from "./transform-output";
@@ -95,6 +96,7 @@ export const CellOutputSchema = z.discriminatedUnion("type", [
   TmdbOutputSchema,
   TransformOutputSchema,
   ChartOutputSchema,
+  PublishOutputSchema,
 ]);
 export type CellOutput = z.infer<typeof CellOutputSchema>;
 
