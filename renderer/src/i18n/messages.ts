@@ -9,6 +9,7 @@ import { engineEn, enginePtBR } from "./messages-engine";
 import { errorViewEn, errorViewPtBR } from "./messages-errors";
 import { ingestEn, ingestPtBR } from "./messages-ingest";
 import { layoutEn, layoutPtBR } from "./messages-layout";
+import { publishEn, publishPtBR } from "./messages-publish";
 import { settingsEn, settingsPtBR } from "./messages-settings";
 import { tmdbEn, tmdbPtBR } from "./messages-tmdb";
 import { transformEn, transformPtBR } from "./messages-transform";
@@ -24,6 +25,7 @@ export const en = {
   ...tmdbEn,
   ...settingsEn,
   ...layoutEn,
+  ...publishEn,
   "app.loading": "Opening the notebook…",
   "app.loadFailed": "Could not open the notebook: {message}",
   "landmark.toolbar": "Notebook toolbar",
@@ -196,6 +198,7 @@ export const ptBR: Messages = {
   ...tmdbPtBR,
   ...settingsPtBR,
   ...layoutPtBR,
+  ...publishPtBR,
   "app.loading": "Abrindo o caderno…",
   "app.loadFailed": "Não foi possível abrir o caderno: {message}",
   "landmark.toolbar": "Barra de ferramentas do caderno",

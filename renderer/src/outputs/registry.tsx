@@ -5,6 +5,7 @@ import { useWorkbench } from "../state/workbench-context";
 import { TableOutput } from "../ui/table/TableOutput";
 import { ChartOutput } from "./chart/ChartOutput";
 import { IngestOutput } from "./ingest/IngestOutput";
+import { PublishOutput } from "./publish/PublishOutput";
 import { saveResultCsv } from "./save-download";
 import { TmdbOutput } from "./tmdb/TmdbOutput";
 import { TransformOutput } from "./transform/TransformOutput";
@@ -79,6 +80,7 @@ export const outputRenderers: { [T in CellOutput["type"]]?: OutputRenderer<T> } 
   tmdb: TmdbOutput,
   chart: ChartOutput,
   transform: TransformOutput,
+  publish: PublishOutput,
 };
 
 export function hasRenderer(output: CellOutput | undefined): boolean {
