@@ -7,6 +7,7 @@ import type { CellOutput, TmdbOutput, TransformOutput } from "../contract";
 export function outputReport(output: CellOutput | undefined): string | undefined {
   switch (output?.type) {
     case "text":
+    case "publish":
       return output.text;
     case "tmdb":
       return tmdbReport(output);

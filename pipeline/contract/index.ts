@@ -13,6 +13,7 @@ export * from "./ipc";
 export * from "./messages";
 export * from "./methods";
 export * from "./notebook";
+export * from "./publish-output";
 export * from "./reply";
 export * from "./results";
 export * from "./runs";

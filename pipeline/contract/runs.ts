@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ChartOutputSchema } from "./chart-output";
 import { ChecksOutputSchema } from "./checks-output";
 import { ServiceErrorSchema } from "./errors";
+import { PublishOutputSchema } from "./publish-output";
 import { QueryResultSchema } from "./results";
 import { TmdbOutputSchema } from "./tmdb-output";
 import { TransformOutputSchema } from "./transform-output";
@@ -97,6 +98,7 @@ export const CellOutputSchema = z.discriminatedUnion("type", [
   TransformOutputSchema,
   ChartOutputSchema,
   ChecksOutputSchema,
+  PublishOutputSchema,
 ]);
 export type CellOutput = z.infer<typeof CellOutputSchema>;
 

@@ -15,7 +15,7 @@ import {
   type UploadMethodName,
 } from "../contract";
 import { checkCourse, resetPlan, resetStage } from "../course";
-import { parseNotebook, writeNotebook } from "../document";
+import { notebookTarget, parseNotebook, writeNotebook } from "../document";
 import { cellDependencies } from "../stages";
 import { runAwsDoctor } from "./aws-doctor";
 import { runCell } from "./cell-runner";
@@ -160,6 +160,8 @@ export function createRouter(workspace: Workspace, options: StreamMethodOptions 
         throw new LakebookError("CELL_NOT_FOUND", `No cell with id "${cellId}" in ${path}.`, {
           params: { cell: cellId },
         });
+      // A target changed in the form (and saved) applies from this run on, without reopening.
+      await workspace.useTarget(notebookTarget(notebook));
       const runId = randomUUID();
       const controller = new AbortController();
       const state = {

@@ -38,6 +38,12 @@ export interface Workspace {
   aws: AwsClients;
   /** The user's TMDB credential outside every notebook (the keychain or the user-only file). */
   tmdbCredentials: TmdbCredentialStore;
+  /**
+   * Runs from now on on `target` (the notebook's, changed in the target form): its store, catalog
+   * and AWS clients. The lake folder and its DuckDB stay; a target that names another lake folder
+   * is refused (TARGET_LAKE_CHANGED) until the notebook is opened again. Nothing when unchanged.
+   */
+  useTarget(target: Target): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,8 +83,7 @@ export async function openWorkspace(options: OpenWorkspaceOptions): Promise<Work
   const notebook = parsed?.notebook ?? null;
   const target: Target = notebook ? notebookTarget(notebook) : { kind: "local" };
   const baseDir = notebookPath ? path.dirname(notebookPath) : process.cwd();
-  const lakeSetting = options.lake ?? (target.kind === "local" ? target.lake : undefined) ?? ".lake";
-  const lakeRoot = path.resolve(options.lake ? process.cwd() : baseDir, lakeSetting);
+  const lakeRoot = lakeRootFor(options, target, baseDir);
   const stateDir = path.join(baseDir, ".lakebook");
   const aws = awsClientsFor(target);
   try {
@@ -131,17 +136,7 @@ async function openLake(parts: LakeParts): Promise<Workspace> {
     ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}),
     ...(options.threads ? { threads: options.threads } : {}),
   });
-  const onAws = target.kind === "aws" && options.lake === undefined;
-  const catalog: Catalog =
-    onAws && target.kind === "aws"
-      ? new GlueCatalog({
-          tables: new GlueTables({
-            client: aws.glue(),
-            bucket: target.bucket,
-            ...(target.prefix ? { prefix: target.prefix } : {}),
-          }),
-        })
-      : new LocalCatalog(lakeRoot);
+  const catalog = catalogFor(target, lakeRoot, options.lake !== undefined, aws);
   try {
     // A table swapped in by a process killed before its catalog update gets its entry now.
     if (catalog instanceof LocalCatalog)
@@ -152,7 +147,9 @@ async function openLake(parts: LakeParts): Promise<Workspace> {
     await engine.close(); // a half-opened workspace must not keep DuckDB alive
     throw error;
   }
-  return {
+  // Clients of targets left behind: a run that started on one may still be using them.
+  const retired: AwsClients[] = [];
+  const workspace: Workspace = {
     notebookPath,
     notebook,
     migratedFrom: parsed?.migratedFrom,
@@ -165,12 +162,62 @@ async function openLake(parts: LakeParts): Promise<Workspace> {
     catalog,
     aws,
     tmdbCredentials: options.tmdbCredentials ?? new UserFileTmdbCredentials(),
+    useTarget: async (next) => {
+      if (sameTarget(workspace.target, next)) return;
+      const nextRoot = lakeRootFor(options, next, baseDir);
+      if (nextRoot !== lakeRoot) {
+        throw new LakebookError(
+          "TARGET_LAKE_CHANGED",
+          `The notebook's target now names the lake folder ${nextRoot}, but ${lakeRoot} is open.`,
+          {
+            hint: "Open the notebook again to move to another lake folder; the open lake stays as it is until then.",
+            params: { folder: nextRoot },
+          },
+        );
+      }
+      const nextAws = awsClientsFor(next);
+      try {
+        const nextStore = storeFor(next, lakeRoot, options.lake !== undefined, nextAws);
+        const nextCatalog = catalogFor(next, lakeRoot, options.lake !== undefined, nextAws);
+        // Back on the local catalog: its tables become addressable again as database.table.
+        if (nextCatalog instanceof LocalCatalog) await attachCatalog(engine, nextCatalog, lakeRoot);
+        retired.push(workspace.aws);
+        Object.assign(workspace, { target: next, store: nextStore, catalog: nextCatalog, aws: nextAws });
+      } catch (error) {
+        nextAws.destroy();
+        throw error;
+      }
+    },
     close: async () => {
-      aws.destroy(); // the S3 store's client among them
-
+      workspace.aws.destroy(); // the S3 store's client among them
+      for (const old of retired.splice(0)) old.destroy();
       await engine.close();
     },
   };
+  return workspace;
+}
+
+/** Two targets are the same when every field is: key order in the YAML does not count. */
+function sameTarget(a: Target, b: Target): boolean {
+  const canonical = (t: Target) => JSON.stringify(Object.entries(t).sort(([x], [y]) => x.localeCompare(y)));
+  return canonical(a) === canonical(b);
+}
+
+function lakeRootFor(options: OpenWorkspaceOptions, target: Target, baseDir: string): string {
+  const lakeSetting = options.lake ?? (target.kind === "local" ? target.lake : undefined) ?? ".lake";
+  return path.resolve(options.lake ? process.cwd() : baseDir, lakeSetting);
+}
+
+/** The Glue Data Catalog on an aws target (unless `--lake` forces a local folder), else the local one. */
+function catalogFor(target: Target, lakeRoot: string, lakeForced: boolean, aws: AwsClients): Catalog {
+  if (target.kind !== "aws" || lakeForced) return new LocalCatalog(lakeRoot);
+  return new GlueCatalog({
+    tables: new GlueTables({
+      client: aws.glue(),
+      bucket: target.bucket,
+      ...(target.prefix ? { prefix: target.prefix } : {}),
+    }),
+  });
 }
 
 /**

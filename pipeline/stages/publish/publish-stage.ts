@@ -3,6 +3,7 @@ import { realSleep, type Sleep } from "../../aws/quicksight";
 import { LakebookError } from "../../contract";
 import type { Stage, StageContext } from "../stage";
 import { findCharts } from "./charts";
+import { plannedSteps, publishedSteps, publishOutput } from "./checklist";
 import { type PublishClientFactory, publishClientsOf } from "./clients";
 import { columnsOnAws, type DeclaredColumns, declaredColumns } from "./columns";
 import { assertTranslatable, buildPublishPlan } from "./plan";
@@ -55,9 +56,16 @@ export function createPublishStage(options: PublishStageOptions = {}): Stage {
         ];
         const blocked =
           plan.untranslatable.length > 0 ? `, ${plan.untranslatable.length} untranslatable` : "";
+        const notes = [
+          importModeNote(plan.importMode),
+          ...(principal
+            ? []
+            : ["Owner: none named yet; set quicksightUser in the AWS target or user: in this cell."]),
+          ...plan.notes,
+        ];
         return {
           summary: `Plan: ${plan.visuals.length} visuals, ${plan.dataSets.length} datasets${blocked} (local target, nothing sent)`,
-          output: { type: "text", text: text.join("\n") },
+          output: publishOutput(plan, { target: "local", steps: plannedSteps(plan), notes }, text),
         };
       }
       assertTranslatable(plan);
@@ -135,7 +143,16 @@ export function createPublishStage(options: PublishStageOptions = {}): Stage {
       const { dashboard } = result;
       return {
         summary: `Dashboard ${dashboard.action === "created" ? "published" : `republished as version ${dashboard.versionNumber}`}: ${dashboard.url}`,
-        output: { type: "text", text: text.join("\n") },
+        output: publishOutput(
+          awsPlan,
+          {
+            target: "aws",
+            steps: publishedSteps(awsPlan, preflight.checks, result),
+            notes: [importModeNote(awsPlan.importMode, preflight.edition), ...awsPlan.notes],
+            dashboardUrl: dashboard.url,
+          },
+          text,
+        ),
       };
     },
   };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { type CSSProperties, useEffect, useState } from "react";
 import { CommandPalette } from "../commands/CommandPalette";
 import { useDesktopMenu } from "../commands/desktop-menu";
 import { ShortcutHelp } from "../commands/ShortcutHelp";
@@ -14,6 +14,10 @@ import { LiveRegion } from "./LiveRegion";
 import { PromptBanner } from "./PromptBanner";
 import { RunSummary } from "./RunSummary";
 import { SidePanel } from "./SidePanel";
+import { SidePanelSplitter, useWindowWidth } from "./SidePanelSplitter";
+import { clampWidth } from "./side-panel-size";
+import { useSidePanel } from "./side-panel-store";
+import "./side-panel.css";
 import { Toolbar } from "./Toolbar";
 
 function Layout() {
@@ -21,6 +25,10 @@ function Layout() {
   const wb = useWorkbench();
   const dialog = useStore(wb.ui, (s) => s.dialog);
   const close = () => wb.ui.set((s) => ({ ...s, dialog: null }));
+  const side = useSidePanel();
+  const windowWidth = useWindowWidth();
+  // The notebook's column is 1fr: whatever the panel gives up, the notebook takes.
+  const bodyStyle = { "--side-panel-width": `${clampWidth(side.width, windowWidth)}px` } as CSSProperties;
   useKeyboard(wb);
   useDesktopMenu(wb);
   return (
@@ -28,13 +36,14 @@ function Layout() {
       <header className="app-header">
         <Toolbar />
       </header>
-      <div className="app-body">
+      <div className="app-body" data-side-collapsed={side.collapsed} style={bodyStyle}>
         <main className="notebook" aria-label={t("landmark.notebook")}>
           <PromptBanner />
           <RunSummary />
           <NotebookView />
         </main>
-        <aside className="side-panel" aria-label={t("landmark.side")}>
+        <SidePanelSplitter panelId="side-panel" />
+        <aside id="side-panel" className="side-panel" aria-label={t("landmark.side")} hidden={side.collapsed}>
           <SidePanel />
         </aside>
       </div>

@@ -28,6 +28,10 @@ export const APP_ERRORS_PT_BR: Record<string, ErrorText> = {
     message: "{file} mudou no disco desde a última leitura do Lakebook.",
     hint: "Recarregue para ver a mudança, ou mantenha a sua versão, que substitui o arquivo.",
   },
+  TARGET_LAKE_CHANGED: {
+    message: "O target do notebook agora indica a pasta de lake {folder}, mas outra está aberta.",
+    hint: "Abra o notebook de novo para passar a outra pasta de lake; a aberta fica como está até lá.",
+  },
   NO_NOTEBOOK: { message: "Nenhum notebook está aberto." },
   CELL_NOT_FOUND: { message: "Não há célula com o id {cell} no notebook." },
   UNKNOWN_CELL_KIND: {

@@ -42,7 +42,8 @@ export const settingsEn = {
   "target.save": "Save target",
   "target.test": "Test connection",
   "target.testing": "Testing…",
-  "target.saved": "Target saved in the notebook. It applies when the notebook is opened again.",
+  "target.saved":
+    "Target saved in the notebook. It applies from the next run (a new lake folder: once the notebook is opened again).",
   "target.reopen": "Reopen the notebook now",
   "target.invalid": "{field}: {problem}",
   "target.connected": "Connected: account {account}, bucket {bucket} ({region}).",
@@ -95,7 +96,8 @@ export const settingsPtBR: Record<keyof typeof settingsEn, string> = {
   "target.save": "Salvar destino",
   "target.test": "Testar conexão",
   "target.testing": "Testando…",
-  "target.saved": "Destino salvo no notebook. Ele vale quando o notebook for aberto de novo.",
+  "target.saved":
+    "Destino salvo no notebook. Ele vale a partir da próxima execução (uma nova pasta do lake: quando o notebook for aberto de novo).",
   "target.reopen": "Reabrir o notebook agora",
   "target.invalid": "{field}: {problem}",
   "target.connected": "Conectado: conta {account}, bucket {bucket} ({region}).",

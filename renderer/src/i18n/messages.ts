@@ -11,6 +11,8 @@ import { commandsEn, commandsPtBR } from "./messages-commands";
 import { engineEn, enginePtBR } from "./messages-engine";
 import { errorViewEn, errorViewPtBR } from "./messages-errors";
 import { ingestEn, ingestPtBR } from "./messages-ingest";
+import { layoutEn, layoutPtBR } from "./messages-layout";
+import { publishEn, publishPtBR } from "./messages-publish";
 import { settingsEn, settingsPtBR } from "./messages-settings";
 import { tmdbEn, tmdbPtBR } from "./messages-tmdb";
 import { transformEn, transformPtBR } from "./messages-transform";
@@ -28,6 +30,8 @@ export const en = {
   ...settingsEn,
   ...cellsEn,
   ...commandsEn,
+  ...layoutEn,
+  ...publishEn,
   "app.loading": "Opening the notebook…",
   "app.loadFailed": "Could not open the notebook: {message}",
   "landmark.toolbar": "Notebook toolbar",
@@ -202,6 +206,8 @@ export const ptBR: Messages = {
   ...settingsPtBR,
   ...cellsPtBR,
   ...commandsPtBR,
+  ...layoutPtBR,
+  ...publishPtBR,
   "app.loading": "Abrindo o caderno…",
   "app.loadFailed": "Não foi possível abrir o caderno: {message}",
   "landmark.toolbar": "Barra de ferramentas do caderno",

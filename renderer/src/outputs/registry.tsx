@@ -6,6 +6,7 @@ import { TableOutput } from "../ui/table/TableOutput";
 import { ChartOutput } from "./chart/ChartOutput";
 import { ChecksOutput } from "./checks/ChecksOutput";
 import { IngestOutput } from "./ingest/IngestOutput";
+import { PublishOutput } from "./publish/PublishOutput";
 import { saveResultCsv } from "./save-download";
 import { TmdbOutput } from "./tmdb/TmdbOutput";
 import { TransformOutput } from "./transform/TransformOutput";
@@ -81,6 +82,7 @@ export const outputRenderers: { [T in CellOutput["type"]]?: OutputRenderer<T> } 
   chart: ChartOutput,
   transform: TransformOutput,
   checks: ChecksOutput,
+  publish: PublishOutput,
 };
 
 export function hasRenderer(output: CellOutput | undefined): boolean {

@@ -58,6 +58,17 @@ describe("the TMDB output in the terminal", () => {
 
   it("prints text outputs as they are and leaves tables to `lakebook query`", () => {
     expect(outputReport({ type: "text", text: "hello" })).toBe("hello");
+    // The publish cell's checklist prints as its text report.
+    expect(
+      outputReport({
+        type: "publish",
+        target: "local",
+        dashboardName: "d",
+        steps: [],
+        notes: [],
+        text: "Local target: nothing is sent to AWS.",
+      }),
+    ).toBe("Local target: nothing is sent to AWS.");
     expect(outputReport(undefined)).toBeUndefined();
     expect(
       outputReport({

@@ -106,7 +106,7 @@ describe("dataset columns on the aws target", () => {
     const definition = JSON.stringify(input(CreateAnalysisCommand));
     expect(definition).not.toContain("DateDimensionField");
     expect(definition).toContain("NumericalDimensionField");
-    const text = outcome.output?.type === "text" ? outcome.output.text : "";
+    const text = outcome.output?.type === "publish" ? outcome.output.text : "";
     expect(text).toContain("columns from Athena's result columns of the SQL cell by_year");
   });
 });
@@ -146,7 +146,7 @@ describe("SPICE loads are polled to their end", () => {
       }),
     );
     expect(qs.commandCalls(CreateIngestionCommand)).toHaveLength(0);
-    const text = outcome.output?.type === "text" ? outcome.output.text : "";
+    const text = outcome.output?.type === "publish" ? outcome.output.text : "";
     expect(text).toContain("SPICE ingestion ing-1 completed (21 rows)");
   });
 
@@ -199,7 +199,7 @@ describe("a data source QuickSight failed to build is not reused", () => {
       DataSourceId: "lakebook-horror-subgenres-athena",
     });
     expect(qs.commandCalls(CreateDataSourceCommand)).toHaveLength(1);
-    const text = outcome.output?.type === "text" ? outcome.output.text : "";
+    const text = outcome.output?.type === "publish" ? outcome.output.text : "";
     expect(text).toContain(
       "created (it was CREATION_FAILED: ACCESS_DENIED: QuickSight cannot use the workgroup primary)",
     );

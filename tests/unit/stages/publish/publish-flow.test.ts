@@ -196,7 +196,7 @@ describe("publish: the first publish", () => {
     expect(outcome.summary).toBe(
       `Dashboard published: https://${REGION}.quicksight.aws.amazon.com/sn/dashboards/${DASHBOARD}`,
     );
-    const text = outcome.output?.type === "text" ? outcome.output.text : "";
+    const text = outcome.output?.type === "publish" ? outcome.output.text : "";
     expect(text).toContain(
       `Dashboard: https://${REGION}.quicksight.aws.amazon.com/sn/dashboards/${DASHBOARD}`,
     );
@@ -213,7 +213,7 @@ describe("publish: the first publish", () => {
     const nb = notebook("dashboard: horror-subgenres\ncharts: [rating_by_subgenre]\nimportMode: SPICE");
     const outcome = await stage.run(nb.cells.at(-1) as never, context(nb));
     expect(input(CreateDataSetCommand)?.ImportMode).toBe("SPICE");
-    const text = outcome.output?.type === "text" ? outcome.output.text : "";
+    const text = outcome.output?.type === "publish" ? outcome.output.text : "";
     expect(text).toContain("at most 8 (Standard edition) times in 24 hours");
     expect(text).toContain(
       "The course asks for at least 3 chart types; this dashboard has 1 (BarChartVisual)",

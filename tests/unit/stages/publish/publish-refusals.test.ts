@@ -151,7 +151,7 @@ describe("publish: refused before any AWS call", () => {
     firstPublishMocks();
     const outcome = await stage.run(nb.cells.at(-1) as never, context(nb));
     expect(outcome.summary).toContain("Dashboard published");
-    const text = outcome.output?.type === "text" ? outcome.output.text : "";
+    const text = outcome.output?.type === "publish" ? outcome.output.text : "";
     expect(text).toContain("Skipped (skip:):\n- layered\n  - layer: a composed view");
     expect(mocks.quicksight.commandCalls(CreateDataSetCommand)).toHaveLength(1);
   });
@@ -191,7 +191,7 @@ describe("publish: on a local target", () => {
     expect(outcome.summary).toBe(
       "Plan: 3 visuals, 3 datasets, 2 untranslatable (local target, nothing sent)",
     );
-    const text = outcome.output?.type === "text" ? outcome.output.text : "";
+    const text = outcome.output?.type === "publish" ? outcome.output.text : "";
     expect(text).toContain(
       "- rating_by_subgenre → BarChartVisual\n- titles_by_kind → PieChartVisual\n- title_count → KPIVisual",
     );
