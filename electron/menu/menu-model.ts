@@ -137,6 +137,8 @@ export function buildMenuModel(context: MenuContext): TopMenu[] {
       command(text("runCell"), page("runCell"), "CmdOrCtrl+Enter", open),
       command(text("runAll"), page("runAll"), undefined, open),
       command(text("runFromHere"), page("runFromHere"), undefined, open),
+      command(text("runStale"), page("runStale"), undefined, open),
+      command(text("runDownstream"), page("runDownstream"), undefined, open),
       separator,
       command(text("cancel"), page("cancel"), undefined, open),
     ],

@@ -69,6 +69,8 @@ export type DesktopPageCommand =
   | "runCell"
   | "runAll"
   | "runFromHere"
+  | "runStale"
+  | "runDownstream"
   | "cancel"
   | "toggleTheme"
   | "toggleLanguage"

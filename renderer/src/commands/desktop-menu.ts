@@ -16,6 +16,8 @@ export const DESKTOP_MENU_COMMANDS: Record<DesktopPageCommand, string> = {
   runCell: "runCell",
   runAll: "runAll",
   runFromHere: "runFromHere",
+  runStale: "runStale",
+  runDownstream: "runDownstream",
   cancel: "cancel",
   toggleTheme: "toggleTheme",
   toggleLanguage: "toggleLanguage",

@@ -18,6 +18,8 @@ const PAGE_COMMANDS: Record<DesktopPageCommand, true> = {
   runCell: true,
   runAll: true,
   runFromHere: true,
+  runStale: true,
+  runDownstream: true,
   cancel: true,
   toggleTheme: true,
   toggleLanguage: true,
@@ -48,7 +50,14 @@ describe("the application menu", () => {
       "Reveal Lake Folder",
       "quit",
     ]);
-    expect(labels("Run")).toEqual(["Run Cell", "Run All", "Run From Here", "Cancel"]);
+    expect(labels("Run")).toEqual([
+      "Run Cell",
+      "Run All",
+      "Run From Here",
+      "Run Stale Cells",
+      "Run Cell and Downstream",
+      "Cancel",
+    ]);
     expect(labels("View")).toEqual(expect.arrayContaining(["zoomIn", "zoomOut", "resetZoom"]));
     expect(labels("Help")).toEqual(["The Course Path", "Keyboard Shortcuts", "Show Logs", "About Lakebook"]);
   });
