@@ -1,21 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSessions } from "./browser-sessions";
 import { cell } from "./page-helpers";
-import { Session, sqlCell } from "./session";
+import { type Session, sqlCell } from "./session";
 
-let browser: Browser;
+const sessions = browserSessions();
 let session: Session;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await session?.cleanup();
-});
 
 /** The focused element's accessible name as the tests read it (the toolbar's buttons name themselves). */
 const focusedName = (page: Page) =>
@@ -26,7 +16,7 @@ const focusedName = (page: Page) =>
 
 describe("a cell's buttons on the keyboard", () => {
   it("are one Tab stop a cell on the way to the lake search, with arrows inside and a name on each", async () => {
-    session = new Session(browser);
+    session = sessions.start();
     const served = await session.serve(await session.project());
     const page = await session.open(served.url);
     const cells = await page.locator("[data-cell-id]").count();
@@ -80,7 +70,7 @@ describe("a cell's buttons on the keyboard", () => {
   });
 
   it("folds a cell's code and changes its kind from its menu, and Undo takes the change back", async () => {
-    session = new Session(browser);
+    session = sessions.start();
     const notebook = await session.project(
       `${sqlCell("first", "SELECT 1 AS n\nFROM range(3)")}\n${sqlCell("second", "SELECT 2")}`,
     );

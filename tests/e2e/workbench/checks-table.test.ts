@@ -1,21 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
+import { describe, expect, it } from "vitest";
+import { browserSessions } from "./browser-sessions";
 import { cell, screenshot, waitForStatus } from "./page-helpers";
-import { Session, sqlCell } from "./session";
+import { type Session, sqlCell } from "./session";
 
-let browser: Browser;
+const sessions = browserSessions();
 let session: Session;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await session?.cleanup();
-});
 
 // A dimension broken by its builder (a NULL key, a repeated key), a fact that is fine, their checks,
 // and a cell after them that Run all must not reach.
@@ -44,7 +33,7 @@ const CELLS = [
 
 describe("data checks as a pass/fail table", () => {
   it("shows FAIL with the failing rows, stops Run all, and goes to the cell that builds the table", async () => {
-    session = new Session(browser);
+    session = sessions.start();
     const served = await session.serve(await session.project(CELLS));
     const page = await session.open(served.url);
     await page.getByRole("button", { name: "Run all", exact: true }).click();

@@ -1,21 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSessions } from "./browser-sessions";
 import { cell, waitForStatus } from "./page-helpers";
-import { Session } from "./session";
+import type { Session } from "./session";
 
-let browser: Browser;
+const sessions = browserSessions();
 let session: Session;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await session?.cleanup();
-});
 
 /** A new SQL cell below the selected one, in edit mode (Monaco focused). */
 async function newSqlCell(page: Page): Promise<string> {
@@ -39,7 +29,7 @@ const editorText = (page: Page, id: string) =>
 
 describe("the SQL editor's keys", () => {
   it("ends the line on Enter with suggestions open, and takes a suggestion with Tab", async () => {
-    session = new Session(browser);
+    session = sessions.start();
     const served = await session.serveHere(await session.project());
     const page = await session.open(served.url);
     // raw.movies in the catalog, so the editor suggests it.

@@ -1,26 +1,16 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSessions } from "./browser-sessions";
 import { screenshot } from "./page-helpers";
-import { Session } from "./session";
+import type { Session } from "./session";
 
 /**
  * The workbench on a laptop's screen: the Settings popover stays inside the window at 1366×768
  * and 1280×720 with every control reachable, and the side panel can be resized and collapsed.
  */
 
-let browser: Browser;
+const sessions = browserSessions();
 let session: Session;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await session?.cleanup();
-});
 
 async function insideViewport(page: Page, element: Locator): Promise<void> {
   const box = await element.boundingBox();
@@ -63,7 +53,7 @@ async function expectSettingsInside(page: Page): Promise<void> {
 
 describe("the Settings popover on a laptop screen", () => {
   it("stays inside 1366×768 and 1280×720 windows, in English and Portuguese, every control reachable", async () => {
-    session = new Session(browser);
+    session = sessions.start();
     const served = await session.serve(await session.project());
     const page = await session.open(served.url, { viewport: { width: 1366, height: 768 } });
     await page.locator(".menu > summary").click();
@@ -82,7 +72,7 @@ describe("the Settings popover on a laptop screen", () => {
 
 describe("the side panel", () => {
   it("resizes by dragging and by keys, collapses and expands, and is remembered after a reload", async () => {
-    session = new Session(browser);
+    session = sessions.start();
     const served = await session.serve(await session.project());
     const page = await session.open(served.url, { viewport: { width: 1366, height: 768 } });
     const splitter = page.getByRole("separator", { name: "Resize the side panel" });

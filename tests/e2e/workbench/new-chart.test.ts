@@ -1,22 +1,12 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSessions } from "./browser-sessions";
 import { cell, waitForStatus } from "./page-helpers";
-import { Session, sqlCell } from "./session";
+import { type Session, sqlCell } from "./session";
 
-let browser: Browser;
+const sessions = browserSessions();
 let session: Session;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await session?.cleanup();
-});
 
 const CELLS = [
   sqlCell("totals", "SELECT 'a' AS genre, 3 AS n UNION ALL SELECT 'b', 5"),
@@ -57,7 +47,7 @@ function contrastOf(locator: Locator): Promise<number> {
 
 describe("a chart made in the UI", () => {
   it("starts valid on the SQL cell above, picks its source and the KPI form, and a failing chart does not sink the export", async () => {
-    session = new Session(browser);
+    session = sessions.start();
     const notebook = await session.project(CELLS);
     const served = await session.serve(notebook);
     const page = await session.open(served.url);

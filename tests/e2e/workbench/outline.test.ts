@@ -1,24 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
-import { Session } from "./session";
+import { describe, expect, it } from "vitest";
+import { browserSessions } from "./browser-sessions";
+import type { Session } from "./session";
 
-let browser: Browser;
+const sessions = browserSessions();
 let session: Session;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await session?.cleanup();
-});
 
 describe("the notebook's outline", () => {
   it("lists the demo's headings and jumps to the cell of the one chosen", async () => {
-    session = new Session(browser);
+    session = sessions.start();
     const served = await session.serve(await session.project());
     const page = await session.open(served.url);
     await page.getByRole("tab", { name: "Outline" }).click();

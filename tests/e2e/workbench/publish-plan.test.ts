@@ -1,27 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
+import { describe, expect, it } from "vitest";
+import { browserSessions } from "./browser-sessions";
 import { cell, screenshot, waitForStatus } from "./page-helpers";
-import { Session } from "./session";
+import type { Session } from "./session";
 
 /** The publish cell on the local target: its plan as a checklist, not a page of monospace. */
 
-let browser: Browser;
+const sessions = browserSessions();
 let session: Session;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await session?.cleanup();
-});
 
 describe("the publish plan", () => {
   it("lists the steps QuickSight would get, each planned, with the console steps folded", async () => {
-    session = new Session(browser);
+    session = sessions.start();
     const served = await session.serve(await session.project());
     const page = await session.open(served.url, { viewport: { width: 1366, height: 768 } });
     const publish = cell(page, "quicksight");

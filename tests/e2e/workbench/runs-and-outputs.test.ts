@@ -1,21 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
+import { describe, expect, it } from "vitest";
+import { browserSessions } from "./browser-sessions";
 import { cell, typeInCell, waitForStatus } from "./page-helpers";
-import { Session, sqlCell } from "./session";
+import { type Session, sqlCell } from "./session";
 
-let browser: Browser;
+const sessions = browserSessions();
 let session: Session;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await session?.cleanup();
-});
 
 const CELLS = [
   sqlCell("make", "CREATE OR REPLACE TABLE picks AS SELECT range AS x FROM range(250)"),
@@ -28,7 +17,7 @@ const CELLS = [
 
 describe("Run all as the user follows it, and outputs after a reload", () => {
   it("shows n of N, stops visibly on a failure with Go to cell, and restores outputs on reload", async () => {
-    session = new Session(browser);
+    session = sessions.start();
     const served = await session.serve(await session.project(CELLS));
     const page = await session.open(served.url);
     await page.getByRole("button", { name: "Run all", exact: true }).click();

@@ -1,22 +1,12 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSessions } from "./browser-sessions";
 import { cell, typeInCell, waitForStatus } from "./page-helpers";
-import { Session, sqlCell } from "./session";
+import { type Session, sqlCell } from "./session";
 
-let browser: Browser;
+const sessions = browserSessions();
 let session: Session;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await session?.cleanup();
-});
 
 const toolbar = (page: Page, name: string) =>
   page.getByRole("toolbar").getByRole("button", { name, exact: true });
@@ -39,7 +29,7 @@ function runsSent(page: Page): string[] {
 
 describe("Undo covers typing; Redo never replays an old step over new work", () => {
   it("the issue's sequence: delete a cell, Undo, type in another cell, then Undo and Redo", async () => {
-    session = new Session(browser);
+    session = sessions.start();
     const notebook = await session.project(
       sqlCell("first", "SELECT 1") + sqlCell("second", "SELECT 2") + sqlCell("third", "SELECT 3"),
     );
@@ -89,7 +79,7 @@ describe("Undo covers typing; Redo never replays an old step over new work", () 
 
 describe("Run downstream and Run stale", () => {
   it("after a transform cell changes, runs it and the cells that read its table, nothing else", async () => {
-    session = new Session(browser);
+    session = sessions.start();
     const notebook = await session.project(
       "```ingest {#ingest_movies}\ndataset: movies\nfile: data/movies.csv\n```\n\n" +
         "```transform {#horror}\n-- output: trusted.horror\n-- inputs:\n--   raw_movies: raw.movies\n" +
