@@ -25,7 +25,9 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await workspace.close();
-  await rm(dir, { recursive: true, force: true });
+  // The service records a finished run in `.lakebook/` just after its status says done: removing the
+  // folder may meet that write (ENOTEMPTY), so the removal is tried again.
+  await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 /** Saves the notebook with `target`, runs a cell (the markdown one: no AWS call) and waits for its end. */
