@@ -15,11 +15,13 @@ export interface CliResult {
 
 /** Runs the real `lakebook` binary as a user would, in `cwd`, with extra environment variables. */
 export function lakebook(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+  return runNode([LAKEBOOK, ...args], cwd, env);
+}
+
+/** Node with `args`, offline and without colour, in `cwd`: its exit code and everything it printed. */
+function runNode(args: string[], cwd: string, env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [LAKEBOOK, ...args], {
-      cwd,
-      env: { ...offlineEnv(), NO_COLOR: "1", ...env },
-    });
+    const child = spawn(process.execPath, args, { cwd, env: { ...offlineEnv(), NO_COLOR: "1", ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => {
@@ -50,23 +52,11 @@ export async function lakebookInOneProcess(
   const folder = await mkdtemp(path.join(tmpdir(), "lakebook-commands-"));
   const results = path.join(folder, "results.json");
   try {
-    const exited = await new Promise<CliResult>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        ["--import", TSX, IN_ONE_PROCESS, results, JSON.stringify(commands)],
-        { cwd, env: { ...offlineEnv(), NO_COLOR: "1", ...env } },
-      );
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk) => {
-        stdout += chunk;
-      });
-      child.stderr.on("data", (chunk) => {
-        stderr += chunk;
-      });
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
+    const exited = await runNode(
+      ["--import", TSX, IN_ONE_PROCESS, results, JSON.stringify(commands)],
+      cwd,
+      env,
+    );
     if (exited.code !== 0) {
       throw new Error(`the commands' process exited ${exited.code}:\n${exited.stderr}${exited.stdout}`);
     }
