@@ -8,13 +8,13 @@ import type { ErrorText } from "./messages-errors";
 
 /** The service each shared-kind prefix stands for (aws/sdk-error-table.ts: `<P>_ACCESS_DENIED`…). */
 const SERVICES: Record<string, string> = {
-  ATHENA: "o Athena",
-  GLUE: "o AWS Glue",
-  IAM: "o IAM",
-  LAMBDA: "o Lambda",
-  QUICKSIGHT: "o QuickSight",
-  SECRETS: "o Secrets Manager",
-  STS: "o STS",
+  ATHENA: "Athena",
+  GLUE: "AWS Glue",
+  IAM: "IAM",
+  LAMBDA: "Lambda",
+  QUICKSIGHT: "QuickSight",
+  SECRETS: "Secrets Manager",
+  STS: "STS",
 };
 
 /** The kinds every service shares, one entry per prefix: access denied, throttled, unavailable. */
@@ -22,14 +22,14 @@ function sharedKinds(): Record<string, ErrorText> {
   const entries: Record<string, ErrorText> = {};
   for (const [prefix, service] of Object.entries(SERVICES)) {
     entries[`${prefix}_ACCESS_DENIED`] = {
-      message: `A identidade da AWS em uso não tem permissão para esta chamada ao ${service.slice(2)}.`,
+      message: `A identidade da AWS em uso não tem permissão para esta chamada ao ${service}.`,
     };
     entries[`${prefix}_THROTTLED`] = {
-      message: `A AWS está limitando a taxa de pedidos a ${service}.`,
+      message: `A AWS está limitando a taxa de pedidos ao ${service}.`,
       hint: "Tente de novo em alguns instantes.",
     };
     entries[`${prefix}_UNAVAILABLE`] = {
-      message: `Não foi possível falar com ${service} agora (fora do ar ou sem rede).`,
+      message: `Não foi possível falar com o ${service} agora (fora do ar ou sem rede).`,
       hint: "Confira a conexão e tente de novo em alguns instantes.",
     };
   }
