@@ -7,6 +7,7 @@ import { crc32 } from "node:zlib";
 import { LakebookError } from "../contract/errors";
 import { writeAtomically } from "./atomic-write";
 import { crashPoint } from "./crash-point";
+import { EarlyFlush } from "./early-flush";
 import { assertSafeKey, assertSafePrefix, isSafeKey } from "./keys";
 import {
   errnoOf,
@@ -100,9 +101,11 @@ export class LocalFolderStore implements ObjectStore {
     const md5 = withCrc ? undefined : createHash("md5");
     let crc = 0;
     let written = 0;
+    const flush = new EarlyFlush(file);
     try {
       for await (const chunk of chunksToStore(body, options.signal)) {
         await this.fs(() => writeFully(file, chunk), "write to");
+        flush.wrote(chunk.byteLength);
         if (md5) md5.update(chunk);
         else crc = crc32(chunk, crc);
         written += chunk.byteLength;
@@ -110,10 +113,12 @@ export class LocalFolderStore implements ObjectStore {
         options.onProgress?.(written);
       }
       // fsync before rename: after a crash the key holds the old object or the whole new one.
+      await this.fs(() => flush.settle(), "write to");
       await this.fs(() => file.sync(), "write to");
       await file.close();
       handle = undefined;
     } finally {
+      await flush.settle().catch(() => undefined);
       await handle?.close().catch(() => undefined);
     }
     if (options.signal?.aborted) throw cancelled();
