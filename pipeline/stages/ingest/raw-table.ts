@@ -62,7 +62,7 @@ export async function registerRawTables(
           ? files.reduce((sum, file) => sum + file.source.report.rows, 0)
           : undefined;
       const described = await describeTableFiles(target.engine, target.lakeRoot, table, counted, {
-        noSubfolders: alone,
+        partitionFolders: !alone,
       });
       table.columns = described.columns;
       table.rows = described.rows;
