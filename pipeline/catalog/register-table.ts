@@ -19,14 +19,18 @@ export interface RegistrationFollowUp {
   catalogTable: TableRegistration;
 }
 
-/** Describes the files at the registration's location and puts the table in the catalog. */
+/**
+ * Describes the files at the registration's location and puts the table in the catalog.
+ * `partitionFolders: false` when the writer knows it made no `key=value` folders there.
+ */
 export async function registerTable(
   registration: TableRegistration,
   engine: Engine,
   catalog: Catalog,
   lakeRoot: string,
+  options: { partitionFolders?: boolean } = {},
 ): Promise<CatalogTable> {
-  const described = await describeTableFiles(engine, lakeRoot, registration);
+  const described = await describeTableFiles(engine, lakeRoot, registration, undefined, options);
   const table: CatalogTable = {
     ...registration,
     columns: described.columns,

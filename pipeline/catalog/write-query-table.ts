@@ -70,7 +70,10 @@ export async function writeQueryAsTable(
     throw error;
   }
   context.progress({ done: 2, total: 3, unit: "steps", message: "Registering the table in the catalog" });
-  const table = await registerTable(registration, context.engine, context.catalog, context.lakeRoot);
+  // Only PARTITION_BY makes key=value folders (an append's run-… folders are not).
+  const table = await registerTable(registration, context.engine, context.catalog, context.lakeRoot, {
+    partitionFolders: target.partitionBy.length > 0,
+  });
   await settleSwap(staged);
   // Only the table just written: re-attaching the whole catalog re-sniffs every RAW CSV.
   await attachWritten(context, table);

@@ -3,9 +3,11 @@ import { type FileHandle, mkdir, open, rename, stat, unlink } from "node:fs/prom
 import { dirname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
+import { crc32 } from "node:zlib";
 import { LakebookError } from "../contract/errors";
 import { writeAtomically } from "./atomic-write";
 import { crashPoint } from "./crash-point";
+import { EarlyFlush } from "./early-flush";
 import { assertSafeKey, assertSafePrefix, isSafeKey } from "./keys";
 import {
   errnoOf,
@@ -92,30 +94,35 @@ export class LocalFolderStore implements ObjectStore {
     temp: string,
     body: ObjectBody,
     options: PutOptions,
-  ): Promise<{ size: number; hash: { etag: string } | { sha256: string } }> {
+  ): Promise<{ size: number; hash: { etag: string } | { crc32: number } }> {
     const file = await this.fs(() => open(temp, "wx", 0o644), "create a temporary file in");
     let handle: FileHandle | undefined = file;
-    const sha256 = options.checksum === "sha256";
-    const hash = createHash(sha256 ? "sha256" : "md5");
+    const withCrc = options.checksum === "crc32";
+    const md5 = withCrc ? undefined : createHash("md5");
+    let crc = 0;
     let written = 0;
+    const flush = new EarlyFlush(file);
     try {
       for await (const chunk of chunksToStore(body, options.signal)) {
         await this.fs(() => writeFully(file, chunk), "write to");
-        hash.update(chunk);
+        flush.wrote(chunk.byteLength);
+        if (md5) md5.update(chunk);
+        else crc = crc32(chunk, crc);
         written += chunk.byteLength;
         crashPoint("local-store.mid-write");
         options.onProgress?.(written);
       }
       // fsync before rename: after a crash the key holds the old object or the whole new one.
+      await this.fs(() => flush.settle(), "write to");
       await this.fs(() => file.sync(), "write to");
       await file.close();
       handle = undefined;
     } finally {
+      await flush.settle().catch(() => undefined);
       await handle?.close().catch(() => undefined);
     }
     if (options.signal?.aborted) throw cancelled();
-    const digest = hash.digest("hex");
-    return { size: written, hash: sha256 ? { sha256: digest } : { etag: digest } };
+    return { size: written, hash: md5 ? { etag: md5.digest("hex") } : { crc32: crc } };
   }
 
   async get(key: string): Promise<Readable> {

@@ -14,8 +14,8 @@ export interface ObjectInfo {
   etag?: string;
   /** User metadata stored with the object (S3 `x-amz-meta-*`), from `head` on stores that keep it. */
   metadata?: Record<string, string>;
-  /** From `put` with `checksum: "sha256"`, on stores that hash what they write (the local folder). */
-  sha256?: string;
+  /** From `put` with `checksum: "crc32"`, on stores that check what they write (the local folder). */
+  crc32?: number;
 }
 
 export interface PutOptions {
@@ -30,11 +30,11 @@ export interface PutOptions {
    */
   metadata?: Record<string, string>;
   /**
-   * Hash the bytes as they are written with SHA-256 (returned as `sha256`) instead of MD5 (the
-   * `etag`): the local folder's proof of what landed, about twice as fast as MD5. Stores that do
-   * not hash what they write ignore it.
+   * Take the CRC-32 of the bytes as they are written (returned as `crc32`) instead of their MD5
+   * (the `etag`): the local folder's proof that what landed is what the caller read, at a twentieth
+   * of MD5's cost. Stores that do not check what they write ignore it.
    */
-  checksum?: "sha256";
+  checksum?: "crc32";
 }
 
 /**

@@ -55,12 +55,15 @@ export async function registerRawTables(
       // DuckDB's own reading of the files: the column types and row count later SQL will see. The
       // validator counts rows as DuckDB does, so when the folder holds only these files and none
       // has a warning its count stands in for DuckDB's (a full scan); otherwise DuckDB counts.
+      // The folder holding only these files also means no partition folders to look for.
       const alone = (await readdir(path.join(target.lakeRoot, location))).length === files.length;
       const counted =
         alone && files.every((file) => file.source.report.warningCount === 0)
           ? files.reduce((sum, file) => sum + file.source.report.rows, 0)
           : undefined;
-      const described = await describeTableFiles(target.engine, target.lakeRoot, table, counted);
+      const described = await describeTableFiles(target.engine, target.lakeRoot, table, counted, {
+        partitionFolders: !alone,
+      });
       table.columns = described.columns;
       table.rows = described.rows;
     } catch (error) {

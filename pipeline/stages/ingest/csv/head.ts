@@ -15,7 +15,8 @@ export class HeadBuffer {
   private sawLineBreak = false;
 
   add(chunk: Uint8Array): void {
-    this.chunks.push(chunk);
+    // A copy: the reader may reuse the chunk's buffer once the validator returns.
+    this.chunks.push(chunk.slice());
     this.size += chunk.length;
     if (!this.sawLineBreak) this.sawLineBreak = chunk.includes(LF);
   }

@@ -1,6 +1,6 @@
 import { type ColumnType, columnTypes, isNullMarker, isNumber, previewValue } from "./column-types";
 import { decodeField, showValue } from "./field-text";
-import { plainRecordPattern } from "./plain-record";
+import { PlainRecords } from "./plain-records";
 import type { RecordEnd, RecordSink } from "./scan-types";
 import { SCAN_LIMITS } from "./scan-types";
 import { CsvScanner } from "./scanner";
@@ -103,7 +103,7 @@ export class RecordChecks implements RecordSink {
     if (this.inHeader) {
       this.inHeader = false;
       // Under a CRLF header every LF line is a warning, so no line is plain then.
-      if (!this.headerCrlf) this.scanner.plainRecord = plainRecordPattern(this.types);
+      if (!this.headerCrlf) this.scanner.plainRecords = new PlainRecords(this.types);
       this.nextRecord();
       return;
     }
@@ -134,7 +134,7 @@ export class RecordChecks implements RecordSink {
     this.nextRecord();
   }
 
-  /** Rows the scanner matched as plain (`plain-record.ts`): counted, nothing to check. */
+  /** Rows the scanner counted as plain (`plain-records.ts`): counted, nothing to check. */
   plainRecords(count: number): void {
     this.rows += count;
   }

@@ -64,8 +64,8 @@ export interface RecordSink {
   ): void;
   record(end: RecordEnd): void;
   /**
-   * `count` records, one line each, matched the scanner's `plainRecord`: rows with nothing to
-   * report, whose fields were not handed out. Only a sink that sets `plainRecord` receives this.
+   * `count` records, one line each, counted by the scanner's `plainRecords`: rows with nothing to
+   * report, whose fields were not handed out. Only a sink that sets `plainRecords` receives this.
    */
   plainRecords?(count: number): void;
 }

@@ -1,5 +1,5 @@
-import { Buffer } from "node:buffer";
 import { ByteBuffer } from "./byte-buffer";
+import type { PlainRecords } from "./plain-records";
 import { RecordBuilder } from "./record-builder";
 import { type RecordSink, SCAN_LIMITS, type ScanOptions } from "./scan-types";
 
@@ -18,7 +18,7 @@ const QUOTE_SEEN = 4; // a quote inside a quoted field: the closing one, or the 
 const AFTER_QUOTE = 5; // spaces after the closing quote, which DuckDB ignores
 
 /**
- * After a line fails `plainRecord`, the next 1, 3, 7 … up to 63 records go straight to the byte
+ * After a line fails `plainRecords`, the next 1, 3, 7 … up to 63 records go straight to the byte
  * machine, so a file where no line is plain (CRLF, say) pays for one try in 64, not one per line.
  */
 const PLAIN_MAX_WAIT = 63;
@@ -37,10 +37,10 @@ export class CsvScanner {
   /** Physical line being read, 1-based. */
   line = 1;
   /**
-   * Whole lines that match this are rows the sink has nothing to say about: they are counted
+   * Whole lines this counts are rows the sink has nothing to say about: they are counted
    * (`RecordSink.plainRecords`) without the byte machine. The sink sets it when it wants that.
    */
-  plainRecord: RegExp | undefined;
+  plainRecords: PlainRecords | undefined;
 
   private readonly delimiter: number;
   private readonly maxQuotedLines: number;
@@ -53,8 +53,7 @@ export class CsvScanner {
   private lastByte = -1;
   private crPending = false;
   private replay: Uint8Array | undefined;
-  private readonly plainMaxBytes: number;
-  private plainText: string | undefined; // the chunk being scanned as latin1, made when first needed
+  private plainChunk: Uint8Array | undefined; // the chunk the counter holds, copied when first needed
   private plainWait = 0;
   private plainMisses = 0;
 
@@ -65,8 +64,6 @@ export class CsvScanner {
     this.delimiter = options.delimiter.charCodeAt(0);
     this.maxQuotedLines = options.maxQuotedLines ?? SCAN_LIMITS.maxQuotedLines;
     this.quotedBytes = new ByteBuffer(options.maxQuotedBytes ?? SCAN_LIMITS.maxQuotedBytes);
-    // A line no longer than the capture limit cannot hold a field the limit would cut.
-    this.plainMaxBytes = options.captureLimit ?? Number.POSITIVE_INFINITY;
     this.out = new RecordBuilder(
       sink,
       options.captureMask ?? [],
@@ -113,7 +110,7 @@ export class CsvScanner {
     let i = from;
     out.valueStart = from;
     this.quotedStart = from;
-    this.plainText = undefined;
+    this.plainChunk = undefined;
     if (this.crPending && i < n) {
       this.crPending = false;
       if (chunk[i] !== LF) out.markStrayCr();
@@ -168,7 +165,7 @@ export class CsvScanner {
         out.endRecord(this.line - 1, false, true);
         state = START;
       } else if (state === START) {
-        if (out.fieldIndex === 0 && this.plainRecord !== undefined && !out.captureAll) {
+        if (out.fieldIndex === 0 && this.plainRecords !== undefined && !out.captureAll) {
           i = this.skipPlainRecords(chunk, i);
           if (i === n) break;
         }
@@ -221,7 +218,7 @@ export class CsvScanner {
       }
     }
     this.state = state;
-    this.plainText = undefined;
+    this.plainChunk = undefined;
     if (n > from) this.lastByte = chunk[n - 1] as number;
     if (state !== START) {
       out.carry(chunk, n);
@@ -236,17 +233,12 @@ export class CsvScanner {
       this.plainWait--;
       return from;
     }
-    const pattern = this.plainRecord as RegExp;
-    this.plainText ??= Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("latin1");
-    let at = from;
-    let records = 0;
-    pattern.lastIndex = at;
-    while (pattern.test(this.plainText)) {
-      const end = pattern.lastIndex;
-      if (end - at > this.plainMaxBytes) break;
-      at = end;
-      records++;
+    const plain = this.plainRecords as PlainRecords;
+    if (this.plainChunk !== chunk) {
+      plain.load(chunk);
+      this.plainChunk = chunk;
     }
+    const { records, end } = plain.count(from);
     if (records === 0) {
       this.plainMisses = Math.min(this.plainMisses * 2 + 1, PLAIN_MAX_WAIT);
       this.plainWait = this.plainMisses;
@@ -255,7 +247,7 @@ export class CsvScanner {
     this.plainMisses = 0;
     this.out.plainRecords(records);
     this.line += records;
-    return at;
+    return end;
   }
 
   private openQuote(at: number): number {

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CellOutputSchema, type IngestedFile, LakebookError } from "../../../../pipeline/contract";
 import type { LocalFolderStore, ObjectBody, ObjectStore, PutOptions } from "../../../../pipeline/lake";
 import { ingestStage } from "../../../../pipeline/stages/ingest";
+import { validateChallengeCsv } from "../../../../pipeline/stages/ingest/csv";
+import { READ_CHUNK, readChunks } from "../../../../pipeline/stages/ingest/source-file";
 import { movieRow, moviesFile, SERIES_HEADER, seriesRow } from "../../../unit/stages/ingest/csv/helpers";
 import { type IngestBench, ingestBench, ingestCell, moviesCsv } from "./helpers";
 
@@ -36,6 +38,15 @@ async function failure(promise: Promise<unknown>): Promise<LakebookError> {
   return error as LakebookError;
 }
 
+/** The row whose line holds byte `offset` of the file `moviesFile(...rows)` makes. */
+function rowAcross(rows: readonly string[], offset: number): number {
+  let at = Buffer.byteLength(`${moviesFile()}`);
+  return rows.findIndex((row) => {
+    at += Buffer.byteLength(row) + 1;
+    return at > offset;
+  });
+}
+
 /** Every file under the lake folder, Lakebook's own folders included. */
 async function lakeFiles(): Promise<string[]> {
   const found = await readdir(bench.lakeRoot, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -62,7 +73,8 @@ describe("the ingest cell on the local lake", () => {
       rows: 120,
       sha256,
       alreadyIngested: false,
-      verified: "size of the stored file, and SHA-256 of the bytes as written (flushed to disk)",
+      verified:
+        "size of the stored file, and CRC-32 of the bytes as written (flushed to disk) against the bytes read",
       warningCount: 2,
       table: "raw.movies",
     });
@@ -205,12 +217,45 @@ describe("the ingest cell on the local lake", () => {
     );
   });
 
+  it("reads a file of many chunks once, into reused buffers: the same bytes stored, the same report", async () => {
+    // About 7 MB, so the one pass reads it in several chunks; problems sit on both sides of the
+    // chunk edges, and a quoted field runs over lines and across the first edge.
+    const rows = Array.from({ length: 55_000 }, (_, i) =>
+      i % 7919 === 0
+        ? movieRow({ anoLancamento: "20x2" })
+        : i % 8191 === 0
+          ? movieRow({ personagem: "E\rd" })
+          : movieRow({ numeroVotos: String(i) }),
+    );
+    const across = rowAcross(rows, READ_CHUNK);
+    rows[across] = movieRow({ personagem: '"Ed\n\nFalcão"', numeroVotos: "1" });
+    rows[rowAcross(rows, 2 * READ_CHUNK)] = movieRow({ personagem: "E\rd" });
+    const source = await bench.writeFile("data/movies.csv", moviesFile(...rows));
+    const { file } = await run(
+      ingestCell("dataset: movies\nfile: data/movies.csv\ndate: 2026-11-25\nprofile: false\n"),
+    );
+    const original = await readFile(source);
+    expect(original.length).toBeGreaterThan(5 * 1024 * 1024);
+    expect(Buffer.compare(await readFile(bench.store.pathOf(KEY)), original)).toBe(0);
+    const streamed = await validateChallengeCsv(readChunks({ path: source }), {
+      fileName: "data/movies.csv",
+    });
+    expect(file.rows).toBe(streamed.rows);
+    expect(file.sha256).toBe(streamed.sha256);
+    expect(file.warningCount).toBe(streamed.warningCount);
+    expect(file.warningCounts).toEqual(streamed.warningCounts);
+    expect(file.warnings.map((w) => `${w.line} ${w.code}`)).toEqual(
+      streamed.warnings.map((w) => `${w.line} ${w.code}`),
+    );
+    expect(file.warningCounts).toMatchObject({ NOT_A_NUMBER: 7, STRAY_CR: 7, MULTILINE_FIELD: 1 });
+  });
+
   it("catches an upload that landed damaged, removes it and fails INGEST_VERIFY_FAILED", async () => {
     await bench.writeFile("data/movies.csv", moviesCsv(10));
     const damaging = new DamagingStore(bench.store);
     const error = await failure(run(CELL, bench.context({ store: damaging })));
     expect(error.code).toBe("INGEST_VERIFY_FAILED");
-    expect(error.message).toContain("SHA-256");
+    expect(error.message).toContain("CRC-32");
     expect(error.retryable).toBe(true);
     expect(await bench.store.head(KEY)).toBeUndefined();
     expect(damaging.puts).toBe(1);

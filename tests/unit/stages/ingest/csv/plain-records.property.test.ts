@@ -8,8 +8,8 @@ import {
 import { chunksAt, MOVIES_HEADER, movieRow } from "./helpers";
 
 /**
- * Past the preview rows the scanner counts plain lines with one regular expression instead of its
- * byte machine (`csv/plain-record.ts`). The same records must get the same report either way: the
+ * Past the preview rows the scanner counts plain lines in WebAssembly instead of with its byte
+ * machine (`csv/plain-records.ts`). The same records must get the same report either way: the
  * first run reads them inside the preview, where every field goes through the byte machine; the
  * second puts them after 100 valid rows, where the shortcut is on. Only the line numbers move.
  */
