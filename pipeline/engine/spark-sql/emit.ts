@@ -4,6 +4,7 @@ import { checkFrame, lateralView, orderBy, partitioningClause, type Step } from 
 import { GLUE_HINT, note, unsupported } from "./errors";
 import { lookupFunction, unknownFunction } from "./functions/registry";
 import { STRUCTURE_WORDS } from "./keywords";
+import { keepLineBreaks } from "./lines";
 import { numberLiteral } from "./literals";
 import { endsOperand } from "./operands";
 import { rewriteInfix } from "./operators";
@@ -36,7 +37,7 @@ export function createTranslator(): Translator {
       let out = "";
       for (let index = 0; index < level.length; ) {
         const step = emitAt(level, index, translator, () => `__lateral_view_${++aliases}`);
-        out += step.text;
+        out += keepLineBreaks(level.slice(index, step.next), step.text);
         index = step.next;
       }
       return out;

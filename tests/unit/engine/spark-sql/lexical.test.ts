@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../../../pipeline/engine";
-import { openDuckDB, runSpark, sparkValue, translated } from "./spark-on-duckdb";
+import { openDuckDB, runSpark, sameOverLines, sparkValue, translated } from "./spark-on-duckdb";
 
 let engine: Engine;
 beforeAll(async () => {
@@ -28,6 +28,13 @@ describe("Spark's lexical rules", () => {
     const sql = "SELECT /* a /* nested */ comment */ 1 AS v -- trailing\n, /*+ BROADCAST(t) */ 2 AS w";
     expect(await runSpark(engine, sql)).toEqual([{ v: 1, w: 2 }]);
     expect(translated("SELECT 1 /* one\ntwo */ AS v").split("\n")).toHaveLength(2);
+  });
+
+  it("a rewrite that rebuilds its text keeps the line breaks it folded, right after it", async () => {
+    expect(translated("SELECT concat(a,\n b),\r\n c FROM t")).toBe("SELECT ((a) || (b))\n,\r\n c FROM t");
+    await sameOverLines(engine, "SELECT concat('a',\n 'b') AS s, coalesce(NULL,\r\n 2) AS c,\n 3 AS d");
+    await sameOverLines(engine, "SELECT array(1, 2)[\n1] AS e, 'a'\n'b' AS j, 7\ndiv\n2 AS q, 1 /\n0 AS z");
+    await sameOverLines(engine, "SELECT 'ab' LIKE\n'a%' AS l, 'ab'\nRLIKE\n'b' AS r, upper(\n'x'\n) AS u");
   });
 
   it("typed number literals: 10L, 2S, 1Y, 1.5D, 1.5F, 2.50BD", async () => {
