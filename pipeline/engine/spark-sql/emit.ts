@@ -1,11 +1,11 @@
-import { quoteIdentifier, quoteString } from "../sql";
+import { quoteIdentifier } from "../sql";
 import type { Call, Translator } from "./call";
 import { checkFrame, lateralView, orderBy, partitioningClause, type Step } from "./clauses";
 import { GLUE_HINT, note, unsupported } from "./errors";
 import { lookupFunction, unknownFunction } from "./functions/registry";
 import { STRUCTURE_WORDS } from "./keywords";
 import { keepLineBreaks } from "./lines";
-import { numberLiteral } from "./literals";
+import { duckString, numberLiteral } from "./literals";
 import { endsOperand } from "./operands";
 import { rewriteInfix } from "./operators";
 import {
@@ -133,7 +133,12 @@ function adjacentStrings(nodes: Node[], index: number): Step {
     value += literal.value;
     next = after + 1;
   }
-  return { text: quoteString(value), next };
+  // E'…' right after a word or number would be read as part of it (xE'…'): a space keeps it apart.
+  const literal = duckString(value);
+  const before = nodes[index - 1];
+  const apart =
+    literal.startsWith("E") && isToken(before) && (before.kind === "word" || before.kind === "number");
+  return { text: `${apart ? " " : ""}${literal}`, next };
 }
 
 /** Spark's arr[i] is 0-based and NULL for a negative i; DuckDB's is 1-based and counts -1 from the end. */

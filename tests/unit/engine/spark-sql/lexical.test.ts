@@ -52,3 +52,38 @@ describe("Spark's lexical rules", () => {
     expect(await sparkValue(engine, "1 <=> NULL")).toBe(false);
   });
 });
+
+describe("rewrites add no line break", () => {
+  it("an operand a rewrite repeats goes on one line, its line breaks after the rewrite", async () => {
+    // Found by fuzzing: the subscript's position, tested and then used, carried its break twice.
+    expect(translated("SELECT &[ RESPECT NULLS \r\n FROM t WHERE ]")).toBe(
+      "SELECT &[CASE WHEN (RESPECT NULLS   FROM t WHERE) >= 0 THEN (RESPECT NULLS   FROM t WHERE) + 1 END]\r\n",
+    );
+    expect(translated("SELECT arr[i\n+1],\n x FROM t")).toBe(
+      "SELECT arr[CASE WHEN (i +1) >= 0 THEN (i +1) + 1 END]\n,\n x FROM t",
+    );
+    // A -- comment would swallow the rest of the line it is folded into: it goes.
+    expect(translated("SELECT arr[i -- the row's slot\n+ 1] FROM t")).toBe(
+      "SELECT arr[CASE WHEN (i   + 1) >= 0 THEN (i   + 1) + 1 END]\n FROM t",
+    );
+    // Strings and quoted names in the copies stay as written, "--" and "\n" inside them too.
+    expect(translated("SELECT a[instr(\n'--\\n', `x\"y`)] FROM t")).toBe(
+      `SELECT a[CASE WHEN (instr(E'--\\n', "x""y") ) >= 0 THEN (instr(E'--\\n', "x""y") ) + 1 END]\n FROM t`,
+    );
+    await sameOverLines(engine, "SELECT array(10, 20, 30)[i\n+\r\n1] AS v,\n i FROM (SELECT 1 AS i)");
+    await sameOverLines(engine, "SELECT array('a', 'b')[length(\n'x')] AS v");
+  });
+
+  it("a \\n or \\r escape in a string is written as an escape (E'…'), not as a line break", async () => {
+    expect(translated("SELECT 'a\\nb', 'c\\r\\nd'\n FROM t")).toBe("SELECT E'a\\nb', E'c\\r\\nd'\n FROM t");
+    expect(await sparkValue(engine, "'a\\nb\\\\n\\'c'")).toBe("a\nb\\n'c");
+    expect(await sparkValue(engine, "'a\\r\\nb' 'c'")).toBe("a\r\nbc");
+    expect(await sparkValue(engine, "DATE '2024-01-02\\n' IS NULL")).toBe(false);
+    await sameOverLines(engine, "SELECT 'a\\nb' AS s,\n length('\\n') AS n,\r\n 'x\\ny' LIKE '%\\n%' AS l");
+    // A break typed inside the quotes is kept after the literal: the lines stay the user's.
+    expect(translated("SELECT 'a\nb' AS s")).toBe("SELECT E'a\\nb'\n AS s");
+    expect(await sparkValue(engine, "'a\nb'")).toBe("a\nb");
+    // Right after a word, E'…' would join it: x'…' stays a word and a string.
+    expect(translated("SELECT x'a\\nb'")).toBe("SELECT x E'a\\nb'");
+  });
+});
