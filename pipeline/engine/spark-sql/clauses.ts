@@ -1,5 +1,6 @@
 import type { Translator } from "./call";
 import { GLUE_HINT, note, unsupported } from "./errors";
+import { lineBreaks, sourceText } from "./lines";
 import {
   isBlank,
   isGroup,
@@ -43,30 +44,41 @@ function clauseEnd(nodes: Node[], from: number): number {
   return nodes.length;
 }
 
-/** Whitespace between the last item and what follows, kept so line numbers stay put. */
-function trailingBlank(nodes: Node[], from: number, end: number): string {
-  const last = previousSignificant(nodes, end - 1);
-  return nodes
-    .slice(Math.max(last + 1, from), end)
-    .map((node) => (isToken(node) && node.kind === "space" ? node.text : " "))
-    .join("");
+/**
+ * The list after ORDER BY split at its top-level commas, each item with the whitespace and
+ * comments around it (splitAtCommas trims them), so the rewritten list keeps the user's lines.
+ */
+function listItems(nodes: Node[]): Node[][] {
+  const items: Node[][] = [[]];
+  for (const node of nodes) {
+    if (isOp(node, ",")) items.push([]);
+    else items[items.length - 1]?.push(node);
+  }
+  return items;
 }
 
 /**
  * ORDER BY: Spark sorts NULLs first ascending and last descending; DuckDB sorts them last both
- * ways. Every item without its own NULLS FIRST/LAST gets Spark's order written out.
+ * ways. Every item without its own NULLS FIRST/LAST gets Spark's order written out, right after
+ * its last word: the whitespace, comments and line breaks between the words stay where they were.
  */
 export function orderBy(nodes: Node[], index: number, t: Translator): Step {
   const by = nextSignificant(nodes, index + 1);
   const end = clauseEnd(nodes, by + 1);
-  const items = splitAtCommas(nodes.slice(by + 1, end)).map((item) => {
+  const list = nodes.slice(by + 1, end);
+  const head = `${(nodes[index] as Token).text}${t.emit(nodes.slice(index + 1, by))}${(nodes[by] as Token).text}`;
+  if (list.every(isBlank)) return { text: `${head}${t.emit(list)}`, next: end };
+  const items = listItems(list).map((item) => {
+    const last = previousSignificant(item, item.length - 1);
     const significant = item.filter((node) => !isBlank(node));
-    const last = significant[significant.length - 1];
-    if (isWord(significant[significant.length - 2], "NULLS")) return t.emit(item);
-    return `${t.emit(item)} ${isWord(last, "DESC") ? "NULLS LAST" : "NULLS FIRST"}`;
+    const order = isWord(significant[significant.length - 2], "NULLS")
+      ? ""
+      : isWord(significant[significant.length - 1], "DESC")
+        ? " NULLS LAST"
+        : " NULLS FIRST";
+    return `${t.emit(item.slice(0, last + 1))}${order}${t.emit(item.slice(last + 1))}`;
   });
-  const keyword = (nodes[index] as Token).text;
-  return { text: `${keyword} BY ${items.join(", ")}${trailingBlank(nodes, by + 1, end)}`, next: end };
+  return { text: `${head}${items.join(",")}`, next: end };
 }
 
 const DROPPED: Record<string, string> = {
@@ -80,7 +92,10 @@ export function partitioningClause(nodes: Node[], index: number, t: Translator):
   const keyword = nodes[index] as Token;
   const end = clauseEnd(nodes, nextSignificant(nodes, index + 1) + 1);
   t.notes.push(note(keyword, `${keyword.value} BY dropped: ${DROPPED[keyword.value]}.`));
-  return { text: trailingBlank(nodes, index, end) || " ", next: end };
+  // The clause goes, its line breaks stay (with the blank before what follows).
+  const last = previousSignificant(nodes, end - 1);
+  const dropped = lineBreaks(sourceText(nodes.slice(index, last + 1))).join("");
+  return { text: ` ${dropped}${t.emit(nodes.slice(last + 1, end))}`, next: end };
 }
 
 /**

@@ -1,10 +1,11 @@
-import { quoteIdentifier, quoteString } from "../sql";
+import { quoteIdentifier } from "../sql";
 import type { Call, Translator } from "./call";
 import { checkFrame, lateralView, orderBy, partitioningClause, type Step } from "./clauses";
 import { GLUE_HINT, note, unsupported } from "./errors";
 import { lookupFunction, unknownFunction } from "./functions/registry";
 import { STRUCTURE_WORDS } from "./keywords";
-import { numberLiteral } from "./literals";
+import { keepLineBreaks } from "./lines";
+import { duckString, numberLiteral } from "./literals";
 import { endsOperand } from "./operands";
 import { rewriteInfix } from "./operators";
 import {
@@ -36,7 +37,7 @@ export function createTranslator(): Translator {
       let out = "";
       for (let index = 0; index < level.length; ) {
         const step = emitAt(level, index, translator, () => `__lateral_view_${++aliases}`);
-        out += step.text;
+        out += keepLineBreaks(level.slice(index, step.next), step.text);
         index = step.next;
       }
       return out;
@@ -132,7 +133,12 @@ function adjacentStrings(nodes: Node[], index: number): Step {
     value += literal.value;
     next = after + 1;
   }
-  return { text: quoteString(value), next };
+  // E'…' right after a word or number would be read as part of it (xE'…'): a space keeps it apart.
+  const literal = duckString(value);
+  const before = nodes[index - 1];
+  const apart =
+    literal.startsWith("E") && isToken(before) && (before.kind === "word" || before.kind === "number");
+  return { text: `${apart ? " " : ""}${literal}`, next };
 }
 
 /** Spark's arr[i] is 0-based and NULL for a negative i; DuckDB's is 1-based and counts -1 from the end. */

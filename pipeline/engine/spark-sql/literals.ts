@@ -1,3 +1,4 @@
+import { quoteString } from "../sql";
 import type { Token } from "./tokens";
 
 const SUFFIX_TYPES: Record<string, string> = {
@@ -23,4 +24,20 @@ function decimalTypeOf(text: string): string {
   const digits = `${whole.replace(/^0+/, "")}${fraction}`.length;
   const scale = fraction.length;
   return `DECIMAL(${Math.min(38, Math.max(digits, scale, 1))},${scale})`;
+}
+
+/**
+ * A string value as a DuckDB literal. A line break in it (Spark's `\n` escape, or one typed
+ * inside the quotes) is written as an escape in E'…', so the literal sits on one line: a `\n`
+ * escape adds no line to the translation, and a typed break follows the literal (keepLineBreaks).
+ * E'…' is still a literal to DuckDB, so it casts to a date or a number the way '…' does.
+ */
+export function duckString(value: string): string {
+  if (!/[\r\n]/.test(value)) return quoteString(value);
+  const escaped = value
+    .replaceAll("\\", "\\\\")
+    .replaceAll("'", "''")
+    .replaceAll("\n", "\\n")
+    .replaceAll("\r", "\\r");
+  return `E'${escaped}'`;
 }

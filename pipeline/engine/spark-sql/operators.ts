@@ -43,9 +43,9 @@ export function rewriteInfix(input: Node[], t: Translator): Node[] {
   return nodes;
 }
 
-function raw(text: string, at: Node): Raw {
+function raw(text: string, at: Node, source: Node[]): Raw {
   const token = isToken(at) ? at : at.kind === "group" ? at.open : at.at;
-  return { kind: "raw", text, at: token };
+  return { kind: "raw", text, at: token, source };
 }
 
 function divisor(nodes: Node[], index: number, t: Translator): Node[] {
@@ -55,7 +55,7 @@ function divisor(nodes: Node[], index: number, t: Translator): Node[] {
   const right = nodes.slice(start, end + 1);
   const literal = right.length === 1 && isToken(right[0]) && right[0].kind === "number";
   if (literal && Number((right[0] as { value: string }).value) !== 0) return nodes;
-  return [...nodes.slice(0, start), raw(`nullif(${t.emit(right)}, 0)`, op), ...nodes.slice(end + 1)];
+  return [...nodes.slice(0, start), raw(`nullif(${t.emit(right)}, 0)`, op, right), ...nodes.slice(end + 1)];
 }
 
 function integralDivision(nodes: Node[], index: number, t: Translator): [Node[], number] {
@@ -66,7 +66,10 @@ function integralDivision(nodes: Node[], index: number, t: Translator): [Node[],
   const left = t.emit(trimmed(nodes.slice(start, index)));
   const right = t.emit(nodes.slice(rightStart, end + 1));
   const text = `CAST(trunc((${left}) // nullif(${right}, 0)) AS BIGINT)`;
-  return [[...nodes.slice(0, start), raw(text, op), ...nodes.slice(end + 1)], start];
+  return [
+    [...nodes.slice(0, start), raw(text, op, nodes.slice(start, end + 1)), ...nodes.slice(end + 1)],
+    start,
+  ];
 }
 
 function patternMatch(nodes: Node[], index: number, t: Translator): [Node[], number] {
@@ -95,5 +98,8 @@ function patternMatch(nodes: Node[], index: number, t: Translator): [Node[], num
     if (isWord(nodes[nextSignificant(nodes, end + 1)], "ESCAPE")) return [nodes, index];
     text = `${left} ${not}${op.value} ${t.emit(nodes.slice(rightStart, end + 1))} ESCAPE '\\'`;
   }
-  return [[...nodes.slice(0, start), raw(text, op), ...nodes.slice(end + 1)], start];
+  return [
+    [...nodes.slice(0, start), raw(text, op, nodes.slice(start, end + 1)), ...nodes.slice(end + 1)],
+    start,
+  ];
 }

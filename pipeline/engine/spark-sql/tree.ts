@@ -23,6 +23,8 @@ export interface Raw {
   kind: "raw";
   text: string;
   at: Token;
+  /** The nodes it replaced, so their line breaks can be kept. */
+  source: Node[];
 }
 
 export type Node = Token | Group | Raw;

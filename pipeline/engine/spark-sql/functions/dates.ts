@@ -1,6 +1,6 @@
-import { quoteString } from "../../sql";
 import { allArgs, arg, type Call, expectArgs, type FunctionRewrite, finish } from "../call";
 import { GLUE_HINT, unsupported } from "../errors";
+import { duckString } from "../literals";
 import { isWord, placeOf, stringLiteral, trimmed } from "../tree";
 import { strftimeFormat } from "./java-date-pattern";
 
@@ -22,7 +22,7 @@ function format(call: Call, index: number): string {
       "Write the format as a literal, e.g. 'dd/MM/yyyy'.",
     );
   }
-  return quoteString(strftimeFormat(pattern, at));
+  return duckString(strftimeFormat(pattern, at));
 }
 
 /** year(x), month(x)… on the date or timestamp that x is cast to. */

@@ -1,6 +1,6 @@
-import { quoteString } from "../../sql";
 import { type Call, expectArgs, finish } from "../call";
 import { GLUE_HINT, type Place, unsupported } from "../errors";
+import { duckString } from "../literals";
 import { integerLiteral, type Node, placeOf, stringLiteral } from "../tree";
 
 /**
@@ -56,7 +56,7 @@ export function regexArgument(nodes: Node[] | undefined, at: Place, what: string
     );
   }
   checkJavaRegex(pattern, place);
-  return quoteString(pattern);
+  return duckString(pattern);
 }
 
 /** Java's replacement syntax ($1, \$) → RE2's (\1, $); named groups ${name} are rejected. */
@@ -135,7 +135,7 @@ export function regexpReplace(call: Call): string {
     );
   }
   // Spark replaces every match; DuckDB only the first unless 'g'.
-  const rewrite = quoteString(javaReplacement(replacement, call.name));
+  const rewrite = duckString(javaReplacement(replacement, call.name));
   return finish(call, `regexp_replace(${call.t.emit(call.args[0] ?? [])}, ${pattern}, ${rewrite}, 'g')`);
 }
 

@@ -1,6 +1,7 @@
 import { quoteString } from "../../sql";
 import { allArgs, arg, expectArgs, type FunctionRewrite, finish } from "../call";
 import { unsupported } from "../errors";
+import { duckString } from "../literals";
 import { integerLiteral, isGroup, isToken, isWord, type Node, stringLiteral, trimmed } from "../tree";
 import { plainText, regexArgument } from "./regex";
 
@@ -173,7 +174,7 @@ export const split: FunctionRewrite = (call) => {
   const literal = plainText(stringLiteral(call.args[1] ?? []) ?? "");
   // A pattern that matches only itself (',' or '\\|') splits the same as plain text, about twice as fast.
   if (limit <= 0 && literal !== undefined && literal !== "") {
-    return finish(call, `string_split(${text}, ${quoteString(literal)})`);
+    return finish(call, `string_split(${text}, ${duckString(literal)})`);
   }
   if (limit <= 0) return finish(call, `string_split_regex(${text}, ${pattern})`);
   if (literal === undefined) {
@@ -183,7 +184,7 @@ export const split: FunctionRewrite = (call) => {
       "Split without a limit, or with a plain separator such as ',' or '\\\\|'.",
     );
   }
-  const separator = quoteString(literal);
+  const separator = duckString(literal);
   const parts = `string_split(${text}, ${separator})`;
   return finish(
     call,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../../../pipeline/engine";
 import { translateSparkSql } from "../../../../pipeline/engine/spark-sql";
-import { openDuckDB, runSpark } from "./spark-on-duckdb";
+import { openDuckDB, runSpark, sameOverLines } from "./spark-on-duckdb";
 
 let engine: Engine;
 beforeAll(async () => {
@@ -76,5 +76,14 @@ describe("aggregates and window functions", () => {
       "SELECT percentile(x, 0.5) AS p FROM VALUES (1), (2), (3), (4) AS t(x)",
     );
     expect(rows).toEqual([{ p: 2.5 }]);
+  });
+});
+
+describe("aggregates written over several lines add no line break", () => {
+  it("collect_list and first(x, true) repeat their value in FILTER on one line", async () => {
+    await sameOverLines(
+      engine,
+      `SELECT g, collect_list(nota\n* 2) AS l, first(nota\n, true) AS f FROM ${RATINGS} GROUP BY g ORDER BY g`,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../../../pipeline/engine";
-import { openDuckDB, runSpark, sparkValue, translated } from "./spark-on-duckdb";
+import { openDuckDB, runSpark, sameOverLines, sparkValue, translated } from "./spark-on-duckdb";
 
 let engine: Engine;
 beforeAll(async () => {
@@ -93,5 +93,23 @@ describe("arrays", () => {
   it("transform and filter with a one-parameter lambda", async () => {
     expect(await sparkValue(engine, "transform(array(1, 2, 3), x -> x + 1)")).toEqual([2, 3, 4]);
     expect(await sparkValue(engine, "filter(array(1, 2, 3), x -> x % 2 = 1)")).toEqual([1, 3]);
+  });
+});
+
+describe("array functions written over several lines add no line break", () => {
+  it("array_contains, array_distinct, explode_outer and LATERAL VIEW posexplode repeat the array on one line", async () => {
+    await sameOverLines(
+      engine,
+      "SELECT array_contains(array(1,\n NULL), 2\n+\n1) AS a, array_contains(array(1,\n 2), 2) AS b",
+    );
+    await sameOverLines(engine, "SELECT array_distinct(array(1,\n 2, 1,\r\n NULL, NULL)) AS a");
+    await sameOverLines(
+      engine,
+      "SELECT explode_outer(split(s,\n ',')) AS a FROM (SELECT 'x,y' AS s) ORDER BY a",
+    );
+    await sameOverLines(
+      engine,
+      "SELECT p, c FROM (SELECT array('x',\n 'y') AS arr) AS t LATERAL VIEW posexplode(concat(arr,\n array('z'))) v AS p, c ORDER BY p",
+    );
   });
 });

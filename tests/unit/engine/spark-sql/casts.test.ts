@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../../../pipeline/engine";
-import { openDuckDB, runSpark, translated } from "./spark-on-duckdb";
+import { openDuckDB, runSpark, sameOverLines, translated } from "./spark-on-duckdb";
 
 let engine: Engine;
 beforeAll(async () => {
@@ -52,5 +52,14 @@ describe("casts (Spark's non-ANSI rules, Glue's default)", () => {
       "SELECT CAST('2024-01-05' AS DATE) AS d, timestamp('2024-01-05 10:30:00') AS ts",
     );
     expect(rows).toEqual([{ d: "2024-01-05", ts: "2024-01-05T10:30:00" }]);
+  });
+});
+
+describe("casts written over several lines add no line break", () => {
+  it("an integer cast and nvl2 repeat their value on one line", async () => {
+    await sameOverLines(
+      engine,
+      "SELECT CAST(x\n* 2 AS BIGINT) AS a, bigint(\n'7.9') AS b, nvl2(x\n, 'set', 'unset') AS c FROM (SELECT 1.5 AS x)",
+    );
   });
 });

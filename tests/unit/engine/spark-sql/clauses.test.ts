@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../../../pipeline/engine";
 import { translateSparkSql } from "../../../../pipeline/engine/spark-sql";
-import { openDuckDB, runSpark, translated } from "./spark-on-duckdb";
+import { lineBreaks, openDuckDB, runSpark, sameOverLines, translated } from "./spark-on-duckdb";
 
 let engine: Engine;
 beforeAll(async () => {
@@ -104,5 +104,41 @@ describe("query structure", () => {
 
   it("one trailing semicolon is fine", async () => {
     expect(await runSpark(engine, "SELECT 1 AS v;\n")).toEqual([{ v: 1 }]);
+  });
+});
+
+describe("clauses written over several lines keep their line breaks", () => {
+  it("ORDER BY writes NULLS FIRST/LAST after each item, where the item ends", async () => {
+    expect(translated("SELECT x FROM t ORDER\nBY\r\n x,\n y DESC -- newest\n, z LIMIT 3")).toBe(
+      "SELECT x FROM t ORDER\nBY\r\n x NULLS FIRST,\n y DESC NULLS LAST -- newest\n, z NULLS FIRST LIMIT 3",
+    );
+    // Found by fuzzing: the line break between BY and the list was dropped.
+    for (const sql of [
+      "SELECT  FROM t GROUP BY a ORDER BY \r\n ALL",
+      "SELECT  FROM t GROUP BY a ORDER BY \r\n ,",
+      "SELECT  FROM t GROUP BY a ORDER BY \n ALL",
+      "SELECT  FROM t GROUP BY a ORDER BY \n ,",
+    ]) {
+      expect(lineBreaks(translated(sql)), JSON.stringify(sql)).toBe(lineBreaks(sql));
+    }
+    await sameOverLines(engine, `SELECT x, count(*) AS n FROM ${T} GROUP BY x ORDER BY \r\n ALL`);
+    await sameOverLines(
+      engine,
+      `SELECT id, x FROM ${T} ORDER\r\nBY\n x DESC,\n id /* then\n by id */ LIMIT 2`,
+    );
+    await sameOverLines(engine, `SELECT id, sum(id) OVER\n (ORDER BY\n x DESC) AS s FROM ${T} ORDER BY\n id`);
+  });
+
+  it("a dropped DISTRIBUTE BY / SORT BY / CLUSTER BY leaves its line breaks", async () => {
+    await sameOverLines(engine, `SELECT id FROM ${T} DISTRIBUTE\nBY id SORT BY\r\n id,\n x LIMIT 5`);
+    await sameOverLines(engine, `SELECT id FROM ${T} CLUSTER BY\n id`);
+  });
+
+  it("LATERAL VIEW and LEFT SEMI JOIN, rebuilt, keep the breaks after them", async () => {
+    await sameOverLines(
+      engine,
+      "SELECT g, c FROM (SELECT 1 AS g, array(1, 2) AS arr) AS t LATERAL\n VIEW explode(\r\narr) v\n AS c ORDER BY c",
+    );
+    await sameOverLines(engine, `SELECT t.id FROM ${T} LEFT\n SEMI JOIN ${U} ON t.id = u.id ORDER BY t.id`);
   });
 });

@@ -27,6 +27,21 @@ export function translated(sparkSql: string): string {
   return translateSparkSql(sparkSql).sql;
 }
 
+/** Line breaks as an editor counts them: CR LF, CR or LF. */
+export function lineBreaks(text: string): number {
+  return (text.match(/\r\n|\r|\n/g) ?? []).length;
+}
+
+/**
+ * A query written over several lines translates to as many lines (so DuckDB's error positions
+ * point at the user's line) and returns what the same query on one line returns.
+ */
+export async function sameOverLines(engine: Engine, sparkSql: string): Promise<void> {
+  expect(lineBreaks(translated(sparkSql)), translated(sparkSql)).toBe(lineBreaks(sparkSql));
+  const oneLine = sparkSql.replace(/\r\n|\r|\n/g, " ");
+  expect(await runSpark(engine, sparkSql)).toEqual(await runSpark(engine, oneLine));
+}
+
 export function rejection(sparkSql: string): LakebookError {
   try {
     translateSparkSql(sparkSql);

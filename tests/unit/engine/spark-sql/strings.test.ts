@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../../../pipeline/engine";
-import { openDuckDB, runSpark, sparkValue, translated } from "./spark-on-duckdb";
+import { openDuckDB, runSpark, sameOverLines, sparkValue, translated } from "./spark-on-duckdb";
 
 let engine: Engine;
 beforeAll(async () => {
@@ -99,5 +99,23 @@ describe("string functions", () => {
         n2: "unset",
       },
     ]);
+  });
+});
+
+describe("string functions written over several lines add no line break", () => {
+  it("substr, locate, split with a limit and concat_ws repeat an argument on one line", async () => {
+    expect(translated("SELECT substr(s, p\n+1),\n x FROM t").split("\n")).toHaveLength(3);
+    await sameOverLines(
+      engine,
+      "SELECT substr('Lakebook', p\n+\n1) AS a, substr('Lakebook', -p\n, 2) AS b FROM (SELECT 2 AS p)",
+    );
+    await sameOverLines(engine, "SELECT substring('Lakebook',\n 0,\n 3) AS a, substr('abc', 2, -\n1) AS b");
+    await sameOverLines(engine, "SELECT locate('o', 'Lakebook',\n p\n+1) AS a FROM (SELECT 5 AS p)");
+    await sameOverLines(engine, "SELECT split(s\n|| 'c,d', ',',\n 2) AS a FROM (SELECT 'a,b,' AS s)");
+    await sameOverLines(engine, "SELECT concat_ws('+'\n|| '-', 'a', NULL,\n 'b') AS a");
+    await sameOverLines(
+      engine,
+      "SELECT regexp_replace('a\\nb',\n '\\n', '\\t') AS a, split('a\\nb', '\\n') AS b",
+    );
   });
 });
