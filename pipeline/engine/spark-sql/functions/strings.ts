@@ -44,11 +44,21 @@ function isBareColumn(nodes: Node[]): boolean {
   );
 }
 
+/** A scalar subquery somewhere in the nodes: DuckDB cannot read one inside a lambda. */
+function holdsSubquery(nodes: Node[]): boolean {
+  return nodes.some(
+    (node) =>
+      isGroup(node) &&
+      ((node.bracket === "(" && isWord(trimmed(node.body)[0], "SELECT", "WITH")) || holdsSubquery(node.body)),
+  );
+}
+
 /**
  * concat_ws(sep, a, arr, …) joins strings and array elements, skipping NULLs, and is NULL only when
- * sep is ('' when every value is NULL). One list of everything joined by array_to_string does exactly that. A lone bare column
- * is read as an array (concat_ws(',', col) of a string column would be just col): if it is a
- * string after all, DuckDB stops with a type error instead of printing something else.
+ * sep is ('' when every value is NULL). One list of everything, NULLs filtered out, joined does
+ * exactly that. A lone bare column is read as an array (concat_ws(',', col) of a string column would
+ * be just col): if it is a string after all, DuckDB stops with a type error instead of printing
+ * something else.
  */
 export const concatWs: FunctionRewrite = (call) => {
   expectArgs(call, 1, Number.POSITIVE_INFINITY);
@@ -61,11 +71,25 @@ export const concatWs: FunctionRewrite = (call) => {
   });
   const list =
     parts.length === 0 ? "[]::VARCHAR[]" : parts.length === 1 ? parts[0] : `list_concat(${parts.join(", ")})`;
-  // DuckDB's array_to_string is NULL when every element is (or the list is); Spark's is ''.
-  const joined = `coalesce(array_to_string(${list}, ${separator}), '')`;
   const literalSeparator =
     call.args[0]?.length === 1 && isToken(call.args[0][0]) && call.args[0][0].kind === "string";
-  return finish(call, literalSeparator ? joined : `CASE WHEN (${separator}) IS NOT NULL THEN ${joined} END`);
+  // DuckDB's array_to_string is NULL when every element is (or the list is); Spark's is ''.
+  if (literalSeparator) return finish(call, `coalesce(array_to_string(${list}, ${separator}), '')`);
+  // array_to_string wants a constant separator ("Separator argument to StringAgg must be a
+  // constant"), so any other one is put before every value but the first, which are then joined by ''.
+  if (holdsSubquery(call.args[0] ?? [])) {
+    throw unsupported(
+      "concat_ws() with a subquery as its separator",
+      call.name,
+      "Join the subquery's row and pass its column as the separator.",
+    );
+  }
+  const present = `list_filter(${list}, lambda __p: __p IS NOT NULL)`;
+  const separated = `list_transform(${present}, lambda __p, __i: if(__i > 1, ${separator}, '') || __p)`;
+  return finish(
+    call,
+    `CASE WHEN (${separator}) IS NOT NULL THEN coalesce(array_to_string(${separated}, ''), '') END`,
+  );
 };
 
 /**

@@ -83,6 +83,11 @@ const CASES: { sql: string; message: string; hint: RegExp }[] = [
     message: "Line 1, col 8: posexplode() in the SELECT list",
     hint: /LATERAL VIEW posexplode/,
   },
+  {
+    sql: "SELECT concat_ws(coalesce((SELECT max(s) FROM seps), ','), a, b) FROM t",
+    message: "Line 1, col 8: concat_ws() with a subquery as its separator",
+    hint: /pass its column as the separator/,
+  },
   { sql: "SELECT d + INTERVAL 1 DAY FROM t", message: "Line 1, col 12: INTERVAL", hint: /date_add/ },
   { sql: "SELECT a ^ b FROM t", message: "Line 1, col 10: The ^ operator", hint: /pow/ },
   { sql: "SELECT a::int FROM t", message: "Line 1, col 9: The :: cast", hint: /CAST\(x AS type\)/ },

@@ -30,6 +30,29 @@ describe("string functions", () => {
     expect(await sparkValue(engine, "concat_ws('|', split(CAST(NULL AS STRING), ','))")).toBe("");
   });
 
+  it("concat_ws takes any separator expression, not only a literal (DuckDB's array_to_string wants a constant)", async () => {
+    const rows = await runSpark(
+      engine,
+      "SELECT concat_ws(s, a, b) AS v FROM (SELECT * FROM VALUES ('-', 'x', 'y'), (NULL, 'x', 'y'), (',', NULL, 'y'), ('+', NULL, NULL), ('ab', 'p', 'q') AS t(s, a, b))",
+    );
+    expect(rows).toEqual([{ v: "x-y" }, { v: null }, { v: "y" }, { v: "" }, { v: "pabq" }]);
+    const arrays = await runSpark(
+      engine,
+      "SELECT concat_ws(s, 'a', array('b', NULL, 'c'), NULL, 'd') AS v, concat_ws(s, g) AS w, concat_ws(s, split(NULL, ',')) AS e FROM (SELECT '; ' AS s, array('d', NULL) AS g)",
+    );
+    expect(arrays).toEqual([{ v: "a; b; c; d", w: "d", e: "" }]);
+    expect(await sparkValue(engine, "concat_ws(upper('x'), 'a', 'b')")).toBe("aXb");
+    expect(await sparkValue(engine, "concat_ws(NULL, 'a', 'b')")).toBeNull();
+    const grouped = await runSpark(
+      engine,
+      "SELECT k, concat_ws(max(s), collect_list(a)) AS v FROM VALUES (1, '/', 'x'), (1, '/', 'y'), (2, NULL, 'z') AS t(k, s, a) GROUP BY k ORDER BY k",
+    );
+    expect(grouped).toEqual([
+      { k: 1, v: "x/y" },
+      { k: 2, v: null },
+    ]);
+  });
+
   it("substring is 1-based; pos 0 reads as 1, a negative pos counts from the end", async () => {
     const rows = await runSpark(
       engine,
@@ -113,6 +136,10 @@ describe("string functions written over several lines add no line break", () => 
     await sameOverLines(engine, "SELECT locate('o', 'Lakebook',\n p\n+1) AS a FROM (SELECT 5 AS p)");
     await sameOverLines(engine, "SELECT split(s\n|| 'c,d', ',',\n 2) AS a FROM (SELECT 'a,b,' AS s)");
     await sameOverLines(engine, "SELECT concat_ws('+'\n|| '-', 'a', NULL,\n 'b') AS a");
+    await sameOverLines(
+      engine,
+      "SELECT concat_ws(s\n|| '-',\n a, NULL, array('b',\n NULL)) AS a FROM (SELECT '+' AS s, 'a' AS a)",
+    );
     await sameOverLines(
       engine,
       "SELECT regexp_replace('a\\nb',\n '\\n', '\\t') AS a, split('a\\nb', '\\n') AS b",
