@@ -2,12 +2,13 @@ import type { IAMClient } from "@aws-sdk/client-iam";
 import type { STSClient } from "@aws-sdk/client-sts";
 import type { DoctorPolicy, DoctorReport, DoctorStage } from "../../contract";
 import { partitionOf } from "./arns";
-import { type AwsStageName, identityActions, STAGE_LABELS, type StagePlan } from "./identity-actions";
+import { identityActions } from "./identity-actions";
 import { LAMBDA_TRUST_SERVICE, lambdaRoleActions } from "./lambda-role-actions";
 import { policyDocument, trustPolicy } from "./policy-document";
 import { type CallerIdentity, callerIdentity } from "./principal";
 import { type IamScope, lakePrefix, type PermissionNeed } from "./scope";
 import { type CheckResult, COULD_NOT_CHECK_HINT, checksOf, simulateChecks } from "./simulate";
+import { type AwsStageName, STAGE_LABELS, type StagePlan } from "./stage-plan";
 import { GLUE_TRUST_SERVICE, transformJobActions } from "./transform-job-actions";
 
 /** The names an aws target gives (ids and names only, as in the notebook's front matter). */

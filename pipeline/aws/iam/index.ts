@@ -9,7 +9,7 @@ export {
   type TargetNames,
 } from "./doctor";
 export { GLUE_JOB_ROLE } from "./glue-job-role";
-export { type AwsStageName, identityActions, STAGE_LABELS, type StagePlan } from "./identity-actions";
+export { identityActions } from "./identity-actions";
 export { lambdaRoleActions } from "./lambda-role-actions";
 export { missingPolicy, type PolicyDocument, policyDocument, trustPolicy } from "./policy-document";
 export { type CallerIdentity, callerIdentity, parseCallerArn, simulatedEntity } from "./principal";
@@ -23,4 +23,5 @@ export {
   type PermissionCheck,
   simulateChecks,
 } from "./simulate";
+export { type AwsStageName, STAGE_LABELS, type StagePlan } from "./stage-plan";
 export { type TransformJobPlan, transformJobActions } from "./transform-job-actions";
