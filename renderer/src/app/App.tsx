@@ -1,4 +1,5 @@
 import { type CSSProperties, useEffect, useState } from "react";
+import { ChangeKindDialog } from "../cells/ChangeKindDialog";
 import { CommandPalette } from "../commands/CommandPalette";
 import { useDesktopMenu } from "../commands/desktop-menu";
 import { ShortcutHelp } from "../commands/ShortcutHelp";
@@ -50,6 +51,7 @@ function Layout() {
       <LiveRegion />
       {dialog === "palette" && <CommandPalette onClose={close} />}
       {dialog === "shortcuts" && <ShortcutHelp onClose={close} />}
+      {dialog === "changeKind" && <ChangeKindDialog onClose={close} />}
     </div>
   );
 }

@@ -1,13 +1,9 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
-import { createPortal } from "react-dom";
-import { type BodyShape, type Cell, changeCellKind, KNOWN_CELL_KINDS } from "../../../pipeline/document";
+import { type Cell, KNOWN_CELL_KINDS } from "../../../pipeline/document";
 import { useT } from "../i18n";
-import { announce } from "../state/announcer";
-import { useWorkbench } from "../state/workbench-context";
-import { Dialog } from "../ui/Dialog";
-import { applyKindChange, starterOfKind } from "./kind-change";
 import { kindLabel } from "./kind-label";
 import { rovingIndex } from "./roving";
+import { useKindChange } from "./use-kind-change";
 
 const MENU_KEYS: Record<string, string> = {
   ArrowDown: "ArrowRight",
@@ -22,9 +18,7 @@ const MENU_KEYS: Record<string, string> = {
  */
 export function CellMenu({ cell, disabled }: { cell: Cell; disabled: boolean }) {
   const t = useT();
-  const wb = useWorkbench();
   const [open, setOpen] = useState(false);
-  const [asking, setAsking] = useState<{ kind: string; expected: BodyShape } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const { id } = cell;
@@ -39,17 +33,10 @@ export function CellMenu({ cell, disabled }: { cell: Cell; disabled: boolean }) 
     setOpen(false);
     button.current?.focus();
   };
-  const done = (next: Cell) => {
-    button.current?.focus();
-    applyKindChange(wb, next);
-    announce(t("cell.kindChanged", { id, kind: kindLabel(t, next.kind) }));
-  };
+  const kindChange = useKindChange(cell, () => button.current?.focus());
   const choose = (kind: string) => {
     close();
-    if (kind === cell.kind) return;
-    const change = changeCellKind(cell, kind);
-    if (change.fits) done(change.cell);
-    else setAsking({ kind, expected: change.expected });
+    kindChange.choose(kind);
   };
   const onMenuKey = (event: KeyboardEvent) => {
     if (event.key === "Escape" || event.key === "Tab") {
@@ -113,41 +100,7 @@ export function CellMenu({ cell, disabled }: { cell: Cell; disabled: boolean }) 
           ))}
         </div>
       )}
-      {asking &&
-        // On the page, not inside the cell: a dialog is not one of the toolbar's buttons.
-        createPortal(
-          <Dialog
-            id={`kind-change-${id}`}
-            title={t("cell.kindConfirmTitle", { id, kind: kindLabel(t, asking.kind) })}
-            onClose={() => setAsking(null)}
-          >
-            <p>
-              {t("cell.kindMisfit", {
-                id,
-                kind: kindLabel(t, asking.kind),
-                expected: t(`cell.kindExpect.${asking.expected}`),
-              })}{" "}
-              {t("cell.kindStarter", { kind: kindLabel(t, asking.kind) })}
-            </p>
-            <div className="dialog-actions">
-              <button type="button" onClick={() => setAsking(null)}>
-                {t("cell.kindCancel")}
-              </button>
-              <button
-                type="button"
-                className="danger"
-                onClick={() => {
-                  const kind = asking.kind;
-                  setAsking(null);
-                  done(starterOfKind(wb, id, kind));
-                }}
-              >
-                {t("cell.kindReplace")}
-              </button>
-            </div>
-          </Dialog>,
-          document.body,
-        )}
+      {kindChange.confirm}
     </span>
   );
 }

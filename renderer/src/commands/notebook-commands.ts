@@ -38,7 +38,8 @@ const onCell =
     if (cellId !== undefined) select(wb.ui, cellId);
     action(wb);
   };
-const openDialog = (wb: Workbench, dialog: "palette" | "shortcuts") => wb.ui.set((s) => ({ ...s, dialog }));
+const openDialog = (wb: Workbench, dialog: "palette" | "shortcuts" | "changeKind") =>
+  wb.ui.set((s) => ({ ...s, dialog }));
 
 /** Every command of the workbench, in the order the palette lists them. */
 export const notebookCommands: readonly Command[] = [
@@ -138,6 +139,13 @@ export const notebookCommands: readonly Command[] = [
     shortcuts: ["Shift+D"],
     when: hasSelection,
     perform: onCell(duplicateSelected),
+  },
+  {
+    // The same choices and question as the cell's ⋯ menu, in a dialog the cells draw (ChangeKindDialog).
+    id: "changeCellKind",
+    label: "cmd.changeCellKind",
+    when: hasSelection,
+    perform: onCell((wb) => openDialog(wb, "changeKind")),
   },
   {
     id: "moveUp",

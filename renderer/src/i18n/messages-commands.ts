@@ -1,5 +1,5 @@
 /**
- * The strings of the notebook's timeline (undo/redo), Run stale / Run downstream and the question
+ * The strings of the notebook's timeline (undo/redo), Run stale / Run downstream, Change cell kind… and the question
  * asked when a dropped file's dataset differs from the ingest cell's; merged into the one table in
  * ./messages.ts (kept apart so two areas can grow at once).
  */
@@ -10,6 +10,7 @@ export const commandsEn = {
   "cmd.runDownstream": "Run cell and every cell that depends on it",
   "toolbar.runStale": "Run stale",
   "toolbar.runDownstream": "Run downstream",
+  "cmd.changeCellKind": "Change cell kind…",
   "ingest.datasetQuestion": "Is {file} {fileDataset} or {cellDataset}?",
   "ingest.datasetQuestionNote":
     "Its header has the columns of {fileDataset}, but this cell says dataset: {cellValue}. Nothing changes until you choose.",
@@ -25,6 +26,7 @@ export const commandsPtBR: Record<keyof typeof commandsEn, string> = {
   "cmd.runDownstream": "Executar a célula e todas as que dependem dela",
   "toolbar.runStale": "Executar desatualizadas",
   "toolbar.runDownstream": "Executar dependentes",
+  "cmd.changeCellKind": "Mudar o tipo da célula…",
   "ingest.datasetQuestion": "{file} é {fileDataset} ou {cellDataset}?",
   "ingest.datasetQuestionNote":
     "O cabeçalho tem as colunas de {fileDataset}, mas esta célula diz dataset: {cellValue}. Nada muda até você escolher.",

@@ -4,7 +4,7 @@ import { createStore, type Store } from "./store";
 export interface UiState {
   selectedId: string | null;
   mode: "command" | "edit";
-  dialog: null | "palette" | "shortcuts";
+  dialog: null | "palette" | "shortcuts" | "changeKind";
   sideTab: "lake" | "dependencies" | "outline";
   newCellKind: string;
   /** Set when a prompt needs an answer: unsaved edits found, or the file changed on disk. */

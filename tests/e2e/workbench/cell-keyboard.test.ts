@@ -102,4 +102,32 @@ describe("a cell's buttons on the keyboard", () => {
     await expect.poll(() => cell(page, "second").getAttribute("data-kind")).toBe("sql");
     expect(await cell(page, "second").locator("pre.cell-code").innerText()).toBe("SELECT 2");
   });
+
+  it("changes the selected cell's kind from the palette, and Undo takes the change back", async () => {
+    session = sessions.start();
+    const notebook = await session.project(
+      `${sqlCell("first", "SELECT 1")}\n${sqlCell("second", "SELECT 2")}`,
+    );
+    const served = await session.serve(notebook);
+    const page = await session.open(served.url);
+
+    // Keyboard only: J selects the second cell, the palette finds the command, Up then Enter picks Markdown.
+    await cell(page, "first").focus();
+    await page.keyboard.press("j");
+    await page.keyboard.press("Control+Shift+P");
+    await page.getByRole("combobox", { name: "Type a command" }).fill("kind");
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog", { name: "Change the kind of second" }).waitFor();
+    expect(await focusedName(page)).toBe("SQL");
+    await page.keyboard.press("ArrowUp");
+    expect(await focusedName(page)).toBe("Markdown");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => cell(page, "second").getAttribute("data-kind")).toBe("markdown");
+    expect(await page.getByRole("dialog").count()).toBe(0);
+    expect(await cell(page, "second").innerText()).toContain("SELECT 2");
+
+    await page.getByRole("button", { name: "Undo", exact: true }).click();
+    await expect.poll(() => cell(page, "second").getAttribute("data-kind")).toBe("sql");
+    expect(await cell(page, "second").locator("pre.cell-code").innerText()).toBe("SELECT 2");
+  });
 });
