@@ -43,6 +43,7 @@ function SourceView({ cell, editing }: { cell: Cell; editing: boolean }) {
   }
   if (cell.kind === "markdown") {
     return (
+      // biome-ignore lint/a11y/noStaticElementInteractions: double-click edits, a mouse shortcut for Enter on the focused cell
       <div className="markdown-view" onDoubleClick={edit}>
         {cell.source.trim() ? (
           <Markdown source={cell.source} />
@@ -53,6 +54,7 @@ function SourceView({ cell, editing }: { cell: Cell; editing: boolean }) {
     );
   }
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click edits, a mouse shortcut for Enter on the focused cell
     <pre className="cell-code" onClick={edit}>
       <code>{cell.source || " "}</code>
     </pre>

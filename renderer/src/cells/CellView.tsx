@@ -68,6 +68,7 @@ export const CellView = memo(function CellView({ id }: { id: string }) {
       <CellHeader cell={cell} status={status} isFirst={isFirst} isLast={isLast} hasOutput={hasOutput} />
       {/* Editing a folded cell shows all of it: the editor is where the text is typed. */}
       {codeCollapsed && !editing ? (
+        // biome-ignore lint/a11y/useKeyWithClickEvents: a click unfolds, a mouse shortcut for the header's fold button
         <pre
           className="cell-code cell-code-collapsed"
           title={t("cell.codeCollapsed")}

@@ -48,7 +48,7 @@ export function ResetStage({ stage, onDone }: { stage: CourseStage; onDone: () =
     );
   }
   return (
-    <div className="course-reset" role="group" aria-label={courseText(locale, "resetTitle", { stage })}>
+    <fieldset className="course-reset" aria-label={courseText(locale, "resetTitle", { stage })}>
       {plan.items.length === 0 ? (
         <p>{courseText(locale, "resetNothing", { stage })}</p>
       ) : (
@@ -80,6 +80,6 @@ export function ResetStage({ stage, onDone }: { stage: CourseStage; onDone: () =
       <button type="button" onClick={() => setPlan(null)}>
         {courseText(locale, "resetCancel")}
       </button>
-    </div>
+    </fieldset>
   );
 }

@@ -27,7 +27,12 @@ export function DependencyView() {
   const viewBox = `${-PAD} ${-PAD} ${graph.width + 2 * PAD} ${graph.height + 2 * PAD}`;
   return (
     <div className="dependency-view">
-      <div className="deps-scroll" role="region" aria-label={t("deps.title")} tabIndex={0}>
+      <section
+        className="deps-scroll"
+        aria-label={t("deps.title")}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the graph scrolls both ways; its tab stop lets the keyboard scroll it
+        tabIndex={0}
+      >
         <svg
           viewBox={viewBox}
           width={graph.width + 2 * PAD}
@@ -92,7 +97,7 @@ export function DependencyView() {
             </g>
           ))}
         </svg>
-      </div>
+      </section>
       <ul className="deps-list" aria-label={t("deps.graph")}>
         {graph.edges.map((edge) => {
           const from = byId.get(edge.from);

@@ -44,6 +44,7 @@ export function Dialog({
     }
   };
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a press on the backdrop closes, a mouse shortcut for Escape and the Close button
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={box}

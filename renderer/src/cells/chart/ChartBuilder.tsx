@@ -44,10 +44,10 @@ function BuilderForm({ cell }: { cell: Cell }) {
   const isKpi = attr(cell, "kpi") !== undefined;
   if (!spec)
     return (
-      <div className="chart-builder-form" role="group" aria-label={t("chartBuilder.label", { id })}>
+      <fieldset className="chart-builder-form" aria-label={t("chartBuilder.label", { id })}>
         <SourcePicker cell={cell} />
         <p className="chart-builder-note">{t("chartBuilder.invalid")}</p>
-      </div>
+      </fieldset>
     );
   const form = formFromSpec(spec);
   const editSpec = (update: (current: Spec) => Spec) => {
@@ -80,7 +80,7 @@ function BuilderForm({ cell }: { cell: Cell }) {
   };
 
   return (
-    <div className="chart-builder-form" role="group" aria-label={t("chartBuilder.label", { id })}>
+    <fieldset className="chart-builder-form" aria-label={t("chartBuilder.label", { id })}>
       <SourcePicker cell={cell} />
       <label className="chart-builder-row">
         <input type="checkbox" checked={isKpi} onChange={(e) => setKpi(e.target.checked)} />
@@ -98,7 +98,7 @@ function BuilderForm({ cell }: { cell: Cell }) {
       {columns.length === 0 && sourceName && (
         <p className="chart-builder-note">{t("chartBuilder.noColumns", { source: sourceName })}</p>
       )}
-    </div>
+    </fieldset>
   );
 }
 

@@ -81,7 +81,7 @@ export function IngestFileBar({
         </div>
       )}
       {state.phase === "confirm" && (
-        <div className="ingest-replace" role="group" aria-labelledby={`${hintId}-replace`}>
+        <fieldset className="ingest-replace" aria-labelledby={`${hintId}-replace`}>
           <p id={`${hintId}-replace`}>
             <strong>{t("ingest.replaceQuestion", { path: state.path })}</strong> {t("ingest.replaceNote")}
           </p>
@@ -91,7 +91,7 @@ export function IngestFileBar({
           <button type="button" onClick={onDismiss}>
             {t("ingest.keep")}
           </button>
-        </div>
+        </fieldset>
       )}
       {(state.phase === "done" || state.phase === "failed" || state.phase === "cancelled") && (
         <p className={`ingest-upload-note${state.phase === "failed" ? " failed" : ""}`}>

@@ -33,6 +33,7 @@ function KpiOutput({ cellId, output }: { cellId: string; output: ChartOutputData
   const locale = useLocale();
   const { caption, value } = kpiCard(output.spec, locale);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a named group around a cell's output to read, not form controls, so not a <fieldset>
     <div className="chart-output" role="group" aria-label={t("chart.outputLabel", { id: cellId })}>
       <div className="kpi-card" data-kpi-card={cellId}>
         <span className="kpi-value">{value}</span>
@@ -60,6 +61,7 @@ function DrawnChartOutput({ cellId, output }: { cellId: string; output: ChartOut
   };
   const ready = state.kind === "drawn";
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a named group around a cell's output to read, not form controls, so not a <fieldset>
     <div className="chart-output" role="group" aria-label={t("chart.outputLabel", { id: cellId })}>
       <ChartFacts output={output} />
       <div className="chart-actions">

@@ -8,6 +8,7 @@ export function ChecksOutput({ cellId, output }: { cellId: string; output: Check
   const t = useT();
   const failed = output.tables.some((table) => table.checks.some((check) => check.status !== "pass"));
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a named group around a cell's output to read, not form controls, so not a <fieldset>
     <div className="checks-output" role="group" aria-label={t("checks.outputLabel", { id: cellId })}>
       {output.tables.map((table) => (
         <CheckedTable key={table.table} cellId={cellId} table={table} />

@@ -13,6 +13,7 @@ export function IngestOutput({
 }) {
   const t = useT();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a named group around a cell's output to read, not form controls, so not a <fieldset>
     <div className="ingest-output" role="group" aria-label={t("ingest.outputLabel", { id: cellId })}>
       {output.files.map((file) => (
         <IngestedFileView key={`${file.file}→${file.key}`} file={file} />

@@ -8,6 +8,7 @@ export function PreviewTable({ file }: { file: IngestedFile }) {
   const { columns, rows } = file.preview;
   return (
     <div className="output-scroll ingest-scroll ingest-preview">
+      {/* biome-ignore lint/a11y/noRedundantRoles lint/a11y/noNoninteractiveTabindex: role="table" is redundant for screen readers but the notebook shortcuts keep arrows off [role=table]; tabIndex lets the keyboard scroll it */}
       <table role="table" tabIndex={0}>
         <caption className="sr-only">{t("ingest.previewLabel", { file: file.file })}</caption>
         <thead>
@@ -22,7 +23,7 @@ export function PreviewTable({ file }: { file: IngestedFile }) {
         </thead>
         <tbody>
           {rows.map((row, index) => (
-            // Preview rows have no identity but their place, and never reorder.
+            // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity but their place, and never reorder
             <tr key={index}>
               {columns.map((column, c) => {
                 const value = row[c] ?? null;

@@ -11,6 +11,7 @@ export function ProfileTable({ file }: { file: IngestedFile }) {
   }
   return (
     <div className="output-scroll ingest-scroll ingest-profile">
+      {/* biome-ignore lint/a11y/noRedundantRoles lint/a11y/noNoninteractiveTabindex: role="table" is redundant for screen readers but the notebook shortcuts keep arrows off [role=table]; tabIndex lets the keyboard scroll it */}
       <table role="table" tabIndex={0}>
         <caption className="sr-only">{t("ingest.profileLabel", { file: file.file })}</caption>
         <thead>

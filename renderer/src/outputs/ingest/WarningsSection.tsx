@@ -24,7 +24,7 @@ export function WarningsSection({ file }: { file: IngestedFile }) {
         </p>
       )}
       <div className="output-scroll ingest-scroll ingest-warning-list">
-        {/* Focusable so the list scrolls from the keyboard; role=table tells the shortcuts to keep their hands off. */}
+        {/* biome-ignore lint/a11y/noRedundantRoles lint/a11y/noNoninteractiveTabindex: role="table" is redundant for screen readers but the notebook shortcuts keep arrows off [role=table]; tabIndex lets the keyboard scroll it */}
         <table role="table" tabIndex={0}>
           <caption className="sr-only">{t("ingest.warningsCaption", { file: file.file })}</caption>
           <thead>
@@ -36,6 +36,7 @@ export function WarningsSection({ file }: { file: IngestedFile }) {
           </thead>
           <tbody>
             {file.warnings.map((warning, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: one line can carry the same code twice; the list never reorders, so its place completes the key
               <tr key={`${warning.line}-${warning.code}-${index}`}>
                 <td className="num">{formatCount(locale, warning.line)}</td>
                 <td>

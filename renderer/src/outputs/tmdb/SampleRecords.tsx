@@ -33,7 +33,7 @@ function SampleFile({ file }: { file: TmdbSampleFile }) {
       </summary>
       <ul className="tmdb-records">
         {file.sample.map((sample, index) => (
-          // Records keep their place in the file; an IMDb id can be null for a discovered title.
+          // biome-ignore lint/suspicious/noArrayIndexKey: records keep their place in the file, and an IMDb id can be null for a discovered title
           <li key={index}>
             <SampleRecordView sample={sample} />
           </li>

@@ -15,6 +15,7 @@ import "./tmdb.css";
 export function TmdbOutput({ cellId, output }: { cellId: string; output: TmdbOutputData }) {
   const t = useT();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a named group around a cell's output to read, not form controls, so not a <fieldset>
     <div className="tmdb-output" role="group" aria-label={t("tmdb.outputLabel", { id: cellId })}>
       <TmdbSummary output={output} />
       <TmdbFiles files={output.files} />

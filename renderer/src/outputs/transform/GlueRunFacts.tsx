@@ -17,6 +17,7 @@ export function GlueRunFacts({ glue }: { glue: GlueRun }) {
       show(value)
     );
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a named group of facts about the Glue run, not form controls, so not a <fieldset>
     <div className="transform-glue" role="group" aria-label={t("transform.glue")}>
       <dl className="transform-facts">
         <Fact term={t("transform.glue.job")}>

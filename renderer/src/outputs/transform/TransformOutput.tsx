@@ -18,6 +18,7 @@ export function TransformOutput({ cellId, output }: { cellId: string; output: Tr
   const name = `${table.database}.${table.name}`;
   const columnCount = table.columns.length + (table.partitionKeys?.length ?? 0);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a named group around a cell's output to read, not form controls, so not a <fieldset>
     <div className="transform-output" role="group" aria-label={t("transform.outputLabel", { id: cellId })}>
       <TransformHeadline output={output} />
       <TransformLineage table={table} />

@@ -7,7 +7,7 @@ import { Fragment, type ReactNode } from "react";
 export function breakableName(name: string): ReactNode {
   const parts = name.split(/(?<=[_.])/);
   return parts.map((part, index) => (
-    // Parts of one name never reorder: their place is their identity.
+    // biome-ignore lint/suspicious/noArrayIndexKey: parts of one name never reorder: their place is their identity
     <Fragment key={index}>
       {part}
       {index < parts.length - 1 && <wbr />}

@@ -8,6 +8,11 @@ export function fillMessage(template: string, slots: Record<string, ReactNode>):
   const parts = template.split(/\{(\w+)\}/);
   // split with a capture group alternates text, slot name, text, …
   return parts.map((part, index) =>
-    index % 2 === 0 ? part : <Fragment key={`${part}-${index}`}>{slots[part] ?? `{${part}}`}</Fragment>,
+    index % 2 === 0 ? (
+      part
+    ) : (
+      // biome-ignore lint/suspicious/noArrayIndexKey: a template may use one slot twice, and its parts never reorder
+      <Fragment key={`${part}-${index}`}>{slots[part] ?? `{${part}}`}</Fragment>
+    ),
   );
 }

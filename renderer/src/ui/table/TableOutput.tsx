@@ -111,6 +111,7 @@ export function TableOutput(props: TableOutputProps) {
     const row = cache.row(i);
     const isSelected = selected !== null && i >= selected.from && i <= selected.to;
     rows.push(
+      // biome-ignore lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive lint/a11y/useKeyWithClickEvents: a virtual row is an absolutely placed div (<tr> cannot be); click and Shift+click pick rows to copy, a mouse shortcut for "Go to row" then "Copy" (the rows on screen)
       <div
         key={i}
         role="row"
@@ -125,6 +126,7 @@ export function TableOutput(props: TableOutputProps) {
         }}
         onClick={(e) => pick(i, e.shiftKey)}
       >
+        {/* biome-ignore lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: the row number heads its row in a read-only table, not a grid: read, never a tab stop */}
         <div role="rowheader" className="table-rownum">
           {formatNumber(locale, i + 1)}
         </div>
@@ -134,6 +136,7 @@ export function TableOutput(props: TableOutputProps) {
           const className =
             value === null ? "table-null" : isNumericColumn(type) ? "table-number" : undefined;
           return (
+            // biome-ignore lint/a11y/useSemanticElements: a cell of a virtual row, a CSS-grid div inside an absolutely placed row
             <div key={name} role="cell" className={className} title={text}>
               {text}
             </div>
@@ -152,10 +155,12 @@ export function TableOutput(props: TableOutputProps) {
         onCopy={() => void copy()}
         onGoToRow={(row) => void goToRow(row)}
       />
+      {/* biome-ignore lint/a11y/useSemanticElements: virtualized, so divs: a <table> cannot hold absolutely placed rows in a spacer as tall as every row */}
       <div
         ref={scroller}
         className="table-scroll"
         role="table"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the table scrolls; its one tab stop lets the keyboard scroll it (arrows, Page Down)
         tabIndex={0}
         aria-label={props.label}
         aria-rowcount={result.rowCount + 1}
@@ -163,12 +168,16 @@ export function TableOutput(props: TableOutputProps) {
         style={{ height: viewportHeight }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
+        {/* biome-ignore lint/a11y/useSemanticElements: the sticky head of the virtual table above, not a <thead> */}
         <div role="rowgroup" className="table-head" style={{ width, height: HEAD_HEIGHT }}>
+          {/* biome-ignore lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: a row of a read-only table, not a grid: never a tab stop */}
           <div role="row" aria-rowindex={1} className="table-row" style={{ gridTemplateColumns: template }}>
+            {/* biome-ignore lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: a header of a read-only table, not a grid: never a tab stop */}
             <div role="columnheader" className="table-rownum">
               {t("output.rowNumber")}
             </div>
             {result.columns.map((column) => (
+              // biome-ignore lint/a11y/useSemanticElements lint/a11y/useFocusableInteractive: a header of a read-only table, not a grid: never a tab stop
               <div
                 role="columnheader"
                 key={column.name}
@@ -180,6 +189,7 @@ export function TableOutput(props: TableOutputProps) {
             ))}
           </div>
         </div>
+        {/* biome-ignore lint/a11y/useSemanticElements: the body is a spacer as tall as every row, holding only the rows on screen: not a <tbody> */}
         <div role="rowgroup" className="table-body" style={{ width, height: win.totalHeight }}>
           {rows}
         </div>
