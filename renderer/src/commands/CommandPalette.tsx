@@ -54,9 +54,13 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
         onKeyDown={onKeyDown}
       />
       {matches.length === 0 && <p className="placeholder">{t("palette.none")}</p>}
-      <ul id="palette-list" role="listbox" aria-label={t("palette.title")} className="palette-list">
+      <div id="palette-list" role="listbox" aria-label={t("palette.title")} className="palette-list">
         {matches.map((command, n) => (
-          <li
+          // The combobox pattern: focus stays in the search box, which moves the active option
+          // (aria-activedescendant) and runs it on Enter; a click is the mouse's way to the same.
+          // biome-ignore lint/a11y/useFocusableInteractive: options are reached through aria-activedescendant, never focused
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the search box's Enter runs the active option
+          <div
             key={command.id}
             id={`palette-${command.id}`}
             role="option"
@@ -66,9 +70,9 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
           >
             <span>{t(command.label)}</span>
             {command.shortcuts?.[0] && <kbd>{shortcutText(command.shortcuts[0], isMac())}</kbd>}
-          </li>
+          </div>
         ))}
-      </ul>
+      </div>
     </Dialog>
   );
 }
