@@ -2,15 +2,8 @@ import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { type Cell, KNOWN_CELL_KINDS } from "../../../pipeline/document";
 import { useT } from "../i18n";
 import { kindLabel } from "./kind-label";
-import { rovingIndex } from "./roving";
+import { moveFocusInList } from "./roving";
 import { useKindChange } from "./use-kind-change";
-
-const MENU_KEYS: Record<string, string> = {
-  ArrowDown: "ArrowRight",
-  ArrowUp: "ArrowLeft",
-  Home: "Home",
-  End: "End",
-};
 
 /**
  * The cell's menu (the toolbar's ⋯): change the cell's kind. The cell keeps its id, and its text when
@@ -45,12 +38,7 @@ export function CellMenu({ cell, disabled }: { cell: Cell; disabled: boolean }) 
       close();
       return;
     }
-    const items = [...(menu.current?.querySelectorAll<HTMLElement>("[role=menuitemradio]") ?? [])];
-    const key = MENU_KEYS[event.key];
-    const next = key ? rovingIndex(key, items.indexOf(event.target as HTMLElement), items.length) : null;
-    if (next === null) return;
-    event.preventDefault();
-    items[next]?.focus();
+    moveFocusInList(event, [...(menu.current?.querySelectorAll<HTMLElement>("[role=menuitemradio]") ?? [])]);
   };
 
   return (

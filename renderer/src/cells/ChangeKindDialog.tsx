@@ -5,15 +5,8 @@ import { useStore } from "../state/store";
 import { useWorkbench } from "../state/workbench-context";
 import { Dialog } from "../ui/Dialog";
 import { kindLabel } from "./kind-label";
-import { rovingIndex } from "./roving";
+import { moveFocusInList } from "./roving";
 import { useKindChange } from "./use-kind-change";
-
-const LIST_KEYS: Record<string, string> = {
-  ArrowDown: "ArrowRight",
-  ArrowUp: "ArrowLeft",
-  Home: "Home",
-  End: "End",
-};
 
 /**
  * The palette's "Change cell kind…": the selected cell's kinds to pick from, the same choices and the
@@ -42,12 +35,7 @@ function KindPicker({ cell, onClose }: { cell: Cell; onClose(): void }) {
 
   if (confirm) return confirm;
   const onKeyDown = (event: KeyboardEvent) => {
-    const items = [...(list.current?.querySelectorAll<HTMLElement>("button") ?? [])];
-    const key = LIST_KEYS[event.key];
-    const next = key ? rovingIndex(key, items.indexOf(event.target as HTMLElement), items.length) : null;
-    if (next === null) return;
-    event.preventDefault();
-    items[next]?.focus();
+    moveFocusInList(event, [...(list.current?.querySelectorAll<HTMLElement>("button") ?? [])]);
   };
   return (
     <Dialog id="change-kind" title={t("cell.changeKindOf", { id })} onClose={onClose}>

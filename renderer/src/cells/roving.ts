@@ -17,3 +17,25 @@ export function rovingIndex(key: string, current: number, count: number): number
       return null;
   }
 }
+
+const VERTICAL_KEYS: Record<string, string> = {
+  ArrowDown: "ArrowRight",
+  ArrowUp: "ArrowLeft",
+  Home: "Home",
+  End: "End",
+};
+
+/**
+ * A vertical list's keys (a menu, a list of choices): Up/Down step through `items`, wrapping;
+ * Home/End go to the ends. Focuses the item and cancels the key's default; other keys pass.
+ */
+export function moveFocusInList(
+  event: { key: string; target: unknown; preventDefault(): void },
+  items: HTMLElement[],
+) {
+  const key = VERTICAL_KEYS[event.key];
+  const next = key ? rovingIndex(key, items.indexOf(event.target as HTMLElement), items.length) : null;
+  if (next === null) return;
+  event.preventDefault();
+  items[next]?.focus();
+}
