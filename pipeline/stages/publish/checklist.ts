@@ -2,7 +2,7 @@ import type { PublishOutput, PublishStep } from "../../contract";
 import type { PublishPlan } from "./plan";
 import { PREFLIGHT_CHECKS, type PreflightCheck } from "./preflight";
 import type { PublishResult } from "./publish-aws";
-import { preflightText } from "./report";
+import { dataSetText, preflightText } from "./report";
 
 /**
  * The publish as a checklist: the same facts as the text report (`report.ts`), one step per thing
@@ -12,16 +12,8 @@ import { preflightText } from "./report";
 function dataSetDetails(plan: PublishPlan, chartId: string): string[] {
   const planned = plan.dataSets.find((d) => d.chartId === chartId);
   if (!planned) return [];
-  const { source } = planned.chart;
-  const from =
-    source.kind === "table"
-      ? `RelationalTable AwsDataCatalog.refined.${source.table}`
-      : `CustomSql from the SQL cell ${source.cellId} (reads ${source.tables.join(", ")})`;
-  const columns = planned.columns.map((c) => `${c.Name} ${c.Type}`).join(", ");
-  return [
-    `Chart ${chartId}: ${from}, ${plan.importMode}`,
-    `Columns from ${planned.columnsFrom}: ${columns || "none"}`,
-  ];
+  const { from, columns } = dataSetText(planned);
+  return [`Chart ${chartId}: ${from}, ${plan.importMode}`, `Columns from ${planned.columnsFrom}: ${columns}`];
 }
 
 function analysisDetails(plan: PublishPlan): string[] {

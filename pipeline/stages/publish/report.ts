@@ -17,21 +17,25 @@ export const CONSOLE_STEPS_REPLACED = [
   "Share the dashboard, the analysis and the datasets with the users or groups who should see them.",
 ];
 
+/** Where a chart's dataset reads from, and its columns, as the report and the checklist say them. */
+export function dataSetText(planned: PublishPlan["dataSets"][number]): { from: string; columns: string } {
+  const { source } = planned.chart;
+  const from =
+    source.kind === "table"
+      ? `RelationalTable AwsDataCatalog.refined.${source.table}`
+      : `CustomSql from the SQL cell ${source.cellId} (reads ${source.tables.join(", ")})`;
+  const columns = planned.columns.map((c) => `${c.Name} ${c.Type}`).join(", ");
+  return { from, columns: columns || "none" };
+}
+
 export function planText(plan: PublishPlan): string[] {
   const lines = [
     `Dashboard "${plan.dashboardName}" (${plan.ids.dashboardId}), analysis ${plan.ids.analysisId}, Athena data source ${plan.ids.dataSourceId}.`,
   ];
   lines.push("", "Datasets (one per chart):");
   for (const d of plan.dataSets) {
-    const { source } = d.chart;
-    const from =
-      source.kind === "table"
-        ? `RelationalTable AwsDataCatalog.refined.${source.table}`
-        : `CustomSql from the SQL cell ${source.cellId} (reads ${source.tables.join(", ")})`;
-    const columns = d.columns.map((c) => `${c.Name} ${c.Type}`).join(", ");
-    lines.push(
-      `- ${d.dataSetId}: ${from}, ${plan.importMode}; columns from ${d.columnsFrom}: ${columns || "none"}`,
-    );
+    const { from, columns } = dataSetText(d);
+    lines.push(`- ${d.dataSetId}: ${from}, ${plan.importMode}; columns from ${d.columnsFrom}: ${columns}`);
   }
   lines.push("", "Visuals:");
   for (const v of plan.visuals) lines.push(`- ${v.chartId} → ${v.type}`);
